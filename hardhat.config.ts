@@ -1,0 +1,72 @@
+import { createRequire } from "node:module";
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { configVariable, defineConfig } from "hardhat/config";
+
+// Compile offline: solc-js from the npm `solc` package (pinned to SOLC_VERSION in
+// package.json; scripts/check-solc.ts fails the tests if the two ever differ).
+const require = createRequire(import.meta.url);
+export const SOLC_VERSION = "0.8.30";
+const solcPath = require.resolve("solc/soljson.js");
+
+const optimized = {
+  optimizer: { enabled: true, runs: 10_000 },
+  evmVersion: "cancun",
+} as const;
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    profiles: {
+      default: {
+        version: SOLC_VERSION,
+        path: solcPath,
+        settings: { evmVersion: "cancun" },
+      },
+      // Ignition deploys with this profile; benchmarks and gas snapshots use it too.
+      production: {
+        version: SOLC_VERSION,
+        path: solcPath,
+        settings: optimized,
+      },
+    },
+  },
+  test: {
+    solidity: {
+      profiles: {
+        default: {
+          fuzz: { runs: 256 },
+          invariant: { runs: 64, depth: 50, failOnRevert: false },
+        },
+        // `npm test` on CI: heavier fuzzing, still within the 30-minute budget.
+        ci: {
+          fuzz: { runs: 1024 },
+          invariant: { runs: 256, depth: 100, failOnRevert: false },
+        },
+        // Documented for local soak runs: `npx hardhat test solidity --test-profile deep`.
+        deep: {
+          fuzz: { runs: 20_000 },
+          invariant: { runs: 2_000, depth: 200, failOnRevert: false },
+        },
+      },
+    },
+  },
+  networks: {
+    default: {
+      type: "edr-simulated",
+      chainType: "l1",
+    },
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: "http://127.0.0.1:8545",
+    },
+    // Any EVM testnet: `npx hardhat keystore set TESTNET_RPC_URL`, then
+    // `npx hardhat keystore set TESTNET_PRIVATE_KEY` (see README, "Deploy to a testnet").
+    testnet: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("TESTNET_RPC_URL"),
+      accounts: [configVariable("TESTNET_PRIVATE_KEY")],
+    },
+  },
+});
