@@ -15,6 +15,9 @@ const optimized = {
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
+  // Solidity tests (*.t.sol) live next to their area under test/; TypeScript flow tests in
+  // test/flows; the browser tests in test/e2e belong to Playwright, not mocha.
+  paths: { tests: { solidity: "test", mocha: "test/flows" } },
   solidity: {
     profiles: {
       default: {
@@ -58,7 +61,7 @@ export default defineConfig({
     localhost: {
       type: "http",
       chainType: "l1",
-      url: "http://127.0.0.1:8545",
+      url: process.env.LOCAL_RPC_URL ?? "http://127.0.0.1:8545",
     },
     // Any EVM testnet: `npx hardhat keystore set TESTNET_RPC_URL`, then
     // `npx hardhat keystore set TESTNET_PRIVATE_KEY` (see README, "Deploy to a testnet").

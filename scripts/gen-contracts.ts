@@ -89,6 +89,4 @@ writeFileSync(outFile, source);
 const summary = Object.entries(deployments)
   .map(([chainId, contracts]) => `chain ${chainId}: ${Object.keys(contracts).join(", ")}`)
   .join("; ");
-console.log(
-  `Wrote ${relative(root, outFile)}: ${Object.keys(abis).length} ABIs; ${summary || "no deployments yet"}`,
-);
+console.log(`Wrote ${relative(root, outFile)}: ${Object.keys(abis).length} ABIs; ${summary || "no deployments yet"}`);

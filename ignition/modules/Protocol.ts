@@ -1,4 +1,8 @@
-import type { IgnitionModuleBuilder, NamedArtifactContractAtFuture, NamedArtifactContractDeploymentFuture } from "@nomicfoundation/ignition-core";
+import type {
+  IgnitionModuleBuilder,
+  NamedArtifactContractAtFuture,
+  NamedArtifactContractDeploymentFuture,
+} from "@nomicfoundation/ignition-core";
 
 type Stablecoin = NamedArtifactContractAtFuture<string> | NamedArtifactContractDeploymentFuture<string>;
 

@@ -125,9 +125,7 @@ contract DemoUSDTest is Test {
         assertEq(token.faucetAvailable(alice), available);
         vm.prank(alice);
         if (b > available) {
-            vm.expectRevert(
-                abi.encodeWithSelector(IDemoUSD.DemoUSDFaucetLimitExceeded.selector, alice, b, available)
-            );
+            vm.expectRevert(abi.encodeWithSelector(IDemoUSD.DemoUSDFaucetLimitExceeded.selector, alice, b, available));
             token.faucet(b);
             assertEq(token.balanceOf(alice), a);
         } else {

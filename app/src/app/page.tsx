@@ -1,0 +1,5 @@
+import { WalletHome } from "@/components/WalletHome";
+
+export default function Home() {
+  return <WalletHome />;
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useState } from "react";
+import { shortAddress } from "@/lib/format";
+
+export function CopyAddress({ address }: { address: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <span className="address">
+      <span title={address} data-testid="address">
+        {shortAddress(address)}
+      </span>
+      <button
+        type="button"
+        className="link"
+        onClick={async () => {
+          await navigator.clipboard?.writeText(address);
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        }}
+      >
+        {copied ? "copied" : "copy"}
+      </button>
+    </span>
+  );
+}

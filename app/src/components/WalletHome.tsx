@@ -1,0 +1,18 @@
+"use client";
+
+import { useConnection } from "wagmi";
+import { ConnectPanel } from "./ConnectPanel";
+import { AccountCard } from "./AccountCard";
+import { FaucetForm } from "./FaucetForm";
+import { LOCAL_CHAIN_ID } from "@/lib/chains";
+
+export function WalletHome() {
+  const { isConnected, chainId } = useConnection();
+  return (
+    <div className="stack">
+      <ConnectPanel />
+      {isConnected && <AccountCard />}
+      {isConnected && chainId === LOCAL_CHAIN_ID && <FaucetForm />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { useConfig } from "wagmi";
+import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { useQueryClient } from "@tanstack/react-query";
+import type { Abi, Hash } from "viem";
+import { explainError } from "@/lib/errors";
+
+export type TxState =
+  | { status: "idle" }
+  | { status: "simulating" }
+  | { status: "signing" }
+  | { status: "pending"; hash: Hash }
+  | { status: "confirmed"; hash: Hash; blockNumber: bigint }
+  | { status: "failed"; message: string; hash?: Hash };
+
+interface ActionRequest {
+  abi: Abi;
+  address: `0x${string}`;
+  functionName: string;
+  args?: readonly unknown[];
+}
+
+/**
+ * Simulates a contract call, and only if the simulation passes asks the wallet to sign it;
+ * then tracks it to its receipt and refreshes every cached read. A rejected or reverted call
+ * ends in "failed" with one sentence; the caller's form state is untouched either way.
+ */
+export function useContractAction() {
+  const config = useConfig();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<TxState>({ status: "idle" });
+
+  const run = useCallback(
+    async (request: ActionRequest): Promise<boolean> => {
+      let hash: Hash | undefined;
+      try {
+        setState({ status: "simulating" });
+        const { request: prepared } = await simulateContract(config, request as never);
+        setState({ status: "signing" });
+        hash = await writeContract(config, prepared as never);
+        setState({ status: "pending", hash });
+        const receipt = await waitForTransactionReceipt(config, { hash });
+        if (receipt.status !== "success") throw new Error("The transaction was reverted on chain.");
+        setState({ status: "confirmed", hash, blockNumber: receipt.blockNumber });
+        await queryClient.invalidateQueries();
+        return true;
+      } catch (error) {
+        setState({ status: "failed", message: explainError(error), hash });
+        return false;
+      }
+    },
+    [config, queryClient],
+  );
+
+  return { state, run, reset: () => setState({ status: "idle" }) };
+}

@@ -1,0 +1,23 @@
+import type { Address } from "viem";
+import { abis, deployments } from "@/generated/deployedContracts";
+
+export { abis };
+
+export type ContractName = keyof typeof abis;
+type Deployments = typeof deployments;
+type ChainKey = keyof Deployments & string;
+
+/** Chain ids that have a recorded Ignition deployment. */
+export const deployedChainIds: number[] = Object.keys(deployments).map(Number);
+
+/**
+ * Address of the deployment named `name` (the Ignition future id, e.g. "Stablecoin") on
+ * `chainId`, or undefined when that chain has no such deployment.
+ */
+export function deployedAddress(chainId: number | undefined, name: string): Address | undefined {
+  if (chainId === undefined) return undefined;
+  const chain = (deployments as Record<string, Record<string, { address: string }>>)[String(chainId)];
+  return chain?.[name]?.address as Address | undefined;
+}
+
+export type { ChainKey };

@@ -1,0 +1,139 @@
+/**
+ * Starts and stops the local stack: Hardhat node → Ignition deployment → generated contract
+ * file → Next.js. Used by `npm start` (dev server) and by the browser tests (production
+ * build). Every child runs in its own process group and is killed with it on exit.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+export const RPC_URL = "http://127.0.0.1:8545";
+export const APP_URL = "http://localhost:3000";
+
+const children = new Set<ChildProcess>();
+
+export function log(message: string) {
+  console.log(`\x1b[36m[stack]\x1b[0m ${message}`);
+}
+
+/** Runs a command to completion, streaming its output; throws on a non-zero exit. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    children.add(child);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`));
+    });
+  });
+}
+
+/** Starts a long-running command in its own process group; its output goes to ours. */
+export function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+export function stopAll() {
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
+  children.clear();
+}
+
+async function answers(url: string, init?: RequestInit): Promise<boolean> {
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+const rpcPing = {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+};
+
+async function waitFor(what: string, check: () => Promise<boolean>, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${what} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** One JSON-RPC call to the local node. */
+export async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
+  const res = await fetch(RPC_URL, { ...rpcPing, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const body = (await res.json()) as { result: T; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result;
+}
+
+/** Refuses to start when something already listens where the stack wants to be. */
+export async function assertPortsFree() {
+  if (await answers(RPC_URL, rpcPing)) {
+    throw new Error(`Something already answers at ${RPC_URL} (another \`npm start\`?). Stop it first.`);
+  }
+  if (await answers(APP_URL)) {
+    throw new Error(`Something already serves ${APP_URL} (another \`npm start\`?). Stop it first.`);
+  }
+}
+
+export async function startNode(quiet = false): Promise<ChildProcess> {
+  log(`starting Hardhat node on ${RPC_URL} (chain id 31337)`);
+  const node = start(bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", "8545"], {}, quiet);
+  await waitFor("Hardhat node", () => answers(RPC_URL, rpcPing), node, 60_000);
+  return node;
+}
+
+/** A fresh node has none of the last run's contracts, so the old local journal must go. */
+export async function deployLocal() {
+  rmSync(join(root, "ignition", "deployments", "chain-31337"), { recursive: true, force: true });
+  log("deploying with Hardhat Ignition (ignition/modules/Local.ts)");
+  await run(bin("hardhat"), ["ignition", "deploy", "ignition/modules/Local.ts", "--network", "localhost"]);
+}
+
+export async function generateContracts() {
+  await run(bin("node"), [join(root, "scripts", "gen-contracts.ts")]);
+}
+
+export async function startApp(mode: "dev" | "prod"): Promise<ChildProcess> {
+  const env = { NEXT_TELEMETRY_DISABLED: "1" };
+  if (mode === "prod") {
+    log("building the dApp (next build)");
+    await run("npm", ["run", "build", "-w", "app"], env);
+  }
+  log(`starting the dApp (${mode === "dev" ? "next dev" : "next start"}) on ${APP_URL}`);
+  const app = start("npm", ["run", mode === "dev" ? "dev" : "start", "-w", "app"], env);
+  await waitFor("Next.js", () => answers(APP_URL), app, 180_000);
+  return app;
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+process.on("exit", stopAll);

@@ -1,0 +1,51 @@
+/**
+ * `npm test`: the whole suite, in the order a failure is cheapest to find. Prints how long each
+ * step took. On CI (CI=true) the Solidity tests run with the heavier `ci` fuzz/invariant profile.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { root, run } from "./stack.ts";
+
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const profile = process.env.CI ? "ci" : "default";
+
+function checkSolcPin() {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const declared = /SOLC_VERSION = "([^"]+)"/.exec(readFileSync(join(root, "hardhat.config.ts"), "utf8"))?.[1];
+  if (pkg.devDependencies.solc !== declared) {
+    throw new Error(`solc in package.json (${pkg.devDependencies.solc}) != SOLC_VERSION (${declared})`);
+  }
+}
+
+const steps: [string, () => Promise<void> | void][] = [
+  ["solc pinned to the declared version", checkSolcPin],
+  ["lint: prettier, solhint, eslint", () => run("npm", ["run", "lint"])],
+  ["compile contracts + TypeChain", () => run(bin("hardhat"), ["build"])],
+  ["type check (scripts, tests, config)", () => run(bin("tsc"), ["-p", "tsconfig.json"])],
+  [
+    `Solidity tests (profile ${profile})`,
+    () => run(bin("hardhat"), ["test", "solidity", "--no-compile", "--test-profile", profile]),
+  ],
+  ["TypeScript tests (mocha)", () => run(bin("hardhat"), ["test", "mocha", "--no-compile"])],
+  ["dApp build + browser tests (Playwright, Chromium)", () => run(bin("playwright"), ["test"])],
+];
+
+const times: [string, number][] = [];
+const started = Date.now();
+for (const [name, step] of steps) {
+  console.log(`\n\x1b[1m▶ ${name}\x1b[0m`);
+  const t0 = Date.now();
+  try {
+    await step();
+  } catch (error) {
+    console.error(`\n\x1b[31m✖ ${name}: ${(error as Error).message}\x1b[0m`);
+    process.exit(1);
+  }
+  times.push([name, (Date.now() - t0) / 1000]);
+}
+console.log("\nStep times");
+for (const [name, seconds] of times) console.log(`  ${seconds.toFixed(1).padStart(7)} s  ${name}`);
+console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  total`);
+console.log(`\nAll ${steps.length} steps passed.`);
