@@ -19,6 +19,8 @@ export default defineConfig({
   // test/flows; the browser tests in test/e2e belong to Playwright, not mocha.
   paths: { tests: { solidity: "test", mocha: "test/flows" } },
   solidity: {
+    // OpenZeppelin's AccessManager is deployed as is: the one authority over every contract.
+    npmFilesToBuild: ["@openzeppelin/contracts/access/manager/AccessManager.sol"],
     profiles: {
       default: {
         version: SOLC_VERSION,

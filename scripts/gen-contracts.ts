@@ -11,7 +11,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const artifactsDir = join(root, "artifacts", "contracts");
+const artifactsDir = join(root, "artifacts");
 const deploymentsDir = join(root, "ignition", "deployments");
 const outFile = join(root, "app", "src", "generated", "deployedContracts.ts");
 
@@ -28,13 +28,14 @@ function walk(dir: string): string[] {
 }
 
 function readAbis(): Record<string, unknown[]> {
-  if (!existsSync(artifactsDir)) throw new Error("No artifacts/contracts: run `npx hardhat build` first.");
+  if (!existsSync(artifactsDir)) throw new Error("No artifacts/: run `npx hardhat build` first.");
   const abis: Record<string, unknown[]> = {};
   for (const file of walk(artifactsDir).sort()) {
-    if (!file.endsWith(".json")) continue;
+    if (!file.endsWith(".json") || file.includes("build-info")) continue;
     const artifact = JSON.parse(readFileSync(file, "utf8")) as Artifact;
     if (!Array.isArray(artifact.abi) || artifact.abi.length === 0) continue;
-    if (artifact.sourceName.endsWith(".t.sol")) continue;
+    // The dApp needs the protocol's contracts and the npm files built on purpose, not tests.
+    if (artifact.sourceName.startsWith("test/") || artifact.sourceName.endsWith(".t.sol")) continue;
     if (abis[artifact.contractName]) {
       throw new Error(`Two contracts named ${artifact.contractName}; give one another name.`);
     }

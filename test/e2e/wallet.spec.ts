@@ -1,15 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-async function connectDevAccount(page: Page, index: number) {
-  await page.goto("/");
-  await page.getByRole("button", { name: /Hardhat dev account/ }).click();
-  const picker = page.getByLabel("Dev account");
-  await expect(picker).toBeVisible();
-  const value = await picker.locator("option").nth(index).getAttribute("value");
-  await picker.selectOption(value!);
-  await expect(page.getByTestId("address")).toHaveAttribute("title", value!);
-  return value!;
-}
+import { expect, test } from "@playwright/test";
+import { connectDevAccount } from "./helpers.ts";
 
 function dollars(text: string | null) {
   return Number((text ?? "").replace(/,/g, ""));

@@ -11,6 +11,18 @@ const sentences: Record<string, (args: Args) => string> = {
   DemoUSDZeroAmount: () => "The amount must be more than zero.",
   DemoUSDWrongChain: ([chainId]) =>
     `The demo stablecoin only exists on the local chain, not on chain ${String(chainId)}.`,
+  IdentityAttestationExpired: ([deadline]) =>
+    `This attestation could only be submitted until ${new Date(Number(deadline) * 1000).toLocaleString()}; ask your KYC provider for a new one.`,
+  IdentityInvalidSignature: ([provider]) =>
+    `The signature does not match the attestation of provider ${String(provider)}.`,
+  IdentityInvalidSigner: ([signer]) => `${String(signer)} is not (or no longer) an authorised KYC provider.`,
+  IdentityInvalidNonce: () => "This attestation was already used or replaced by a newer one; ask for a new one.",
+  IdentityInvalidRoles: () => "Choose at least one valid role.",
+  IdentityInvalidJurisdiction: ([code]) => `${String(code)} is not an ISO 3166 numeric country code.`,
+  IdentityExpiryInPast: () => "The expiry date must be in the future.",
+  IdentityZeroEntity: () => "The company reference is missing.",
+  IdentityZeroAccount: () => "The wallet address is missing.",
+  IdentityNotVerified: ([account]) => `${String(account)} is not verified.`,
   OwnableUnauthorizedAccount: ([account]) => `${String(account)} is not allowed to do this.`,
   AccessManagedUnauthorized: ([caller]) => `${String(caller)} does not hold the role this action needs.`,
   EnforcedPause: () => "This action is paused right now.",

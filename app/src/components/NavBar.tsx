@@ -1,0 +1,23 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+// One entry per person who uses the product; pages appear here as they are built.
+const links = [
+  { href: "/", label: "Wallet" },
+  { href: "/kyc", label: "KYC" },
+] as const;
+
+export function NavBar() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="nav">
+      {links.map((l) => (
+        <Link key={l.href} href={l.href} aria-current={pathname === l.href ? "page" : undefined}>
+          {l.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

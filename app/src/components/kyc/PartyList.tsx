@@ -1,0 +1,126 @@
+"use client";
+
+import { useState } from "react";
+import { keccak256, stringToHex, type Address } from "viem";
+import { abis } from "@/lib/contracts";
+import { jurisdictionName, roleNames } from "@/lib/parties";
+import { formatDate, relativeDays } from "@/lib/time";
+import { useIdentityLog } from "@/hooks/useIdentityLog";
+import { useContractAction } from "@/hooks/useContractAction";
+import { useDeployedAddress } from "@/hooks/useDeployed";
+import { CopyAddress } from "../CopyAddress";
+import { TxStatus } from "../TxStatus";
+
+const PAGE = 20;
+
+/** Every verified party, rebuilt from the registry's events; providers can revoke from here. */
+export function PartyList({ canRevoke }: { canRevoke: boolean }) {
+  const registry = useDeployedAddress("IdentityRegistry");
+  const log = useIdentityLog();
+  const [page, setPage] = useState(0);
+  const [revoking, setRevoking] = useState<Address>();
+  const [reason, setReason] = useState("");
+  const { state, run } = useContractAction();
+  const now = Date.now() / 1000;
+
+  if (log.isLoading) return <section className="card">Loading parties…</section>;
+  if (log.isError) return <section className="card error">Could not read the registry&apos;s events.</section>;
+  const parties = log.data ?? [];
+  const shown = parties.slice(page * PAGE, (page + 1) * PAGE);
+
+  async function revoke(account: Address) {
+    const ok = await run({
+      abi: abis.IdentityRegistry,
+      address: registry!,
+      functionName: "revoke",
+      args: [account, keccak256(stringToHex(reason.trim() || "revoked"))],
+    });
+    if (ok) {
+      setRevoking(undefined);
+      setReason("");
+    }
+  }
+
+  return (
+    <section className="card">
+      <h2>Verified parties ({parties.length})</h2>
+      {parties.length === 0 && <p className="muted">No party has been verified yet.</p>}
+      {shown.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Account</th>
+                <th>Roles</th>
+                <th>Jurisdiction</th>
+                <th>Status</th>
+                {canRevoke && <th />}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p) => {
+                const status = p.revoked ? "revoked" : p.expiry <= now ? "expired" : "active";
+                return (
+                  <tr key={p.account} data-testid={`party-${p.account}`}>
+                    <td>
+                      <CopyAddress address={p.account} />
+                    </td>
+                    <td>{roleNames(p.roles).join(", ")}</td>
+                    <td>{jurisdictionName(p.jurisdiction)}</td>
+                    <td data-status={status}>
+                      {status === "active"
+                        ? `active, expires ${formatDate(p.expiry)} (${relativeDays(p.expiry, now)})`
+                        : status}
+                    </td>
+                    {canRevoke && (
+                      <td>
+                        {status !== "revoked" && (
+                          <button type="button" className="secondary" onClick={() => setRevoking(p.account)}>
+                            Revoke
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {parties.length > PAGE && (
+        <div className="buttons">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <span className="muted">
+            Page {page + 1} of {Math.ceil(parties.length / PAGE)}
+          </span>
+          <button type="button" disabled={(page + 1) * PAGE >= parties.length} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </div>
+      )}
+      {revoking && (
+        <div className="form">
+          <p>
+            Revoke <span className="mono">{revoking}</span> now? Its pools, invoices and loans checks fail at once.
+          </p>
+          <label className="field">
+            <span>Reason (kept off chain; its hash is recorded)</span>
+            <input value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <div className="buttons">
+            <button type="button" onClick={() => revoke(revoking)}>
+              Confirm revoke
+            </button>
+            <button type="button" className="secondary" onClick={() => setRevoking(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      <TxStatus state={state} />
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useBlockNumber, usePublicClient } from "wagmi";
+import type { Address, Hash } from "viem";
+import { abis } from "@/lib/contracts";
+import { useDeployedAddress } from "./useDeployed";
+
+export interface PartyRecord {
+  account: Address;
+  entityId: Hash;
+  roles: number;
+  jurisdiction: number;
+  expiry: number;
+  provider: Address;
+  revoked: boolean;
+  lastTx: Hash;
+}
+
+/** Every party the registry ever saw, folded from its events (issue, update, revoke) in order. */
+export function useIdentityLog() {
+  const registry = useDeployedAddress("IdentityRegistry");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["identityLog", registry, block?.toString()],
+    enabled: Boolean(registry && client),
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const logs = await client!.getContractEvents({
+        abi: abis.IdentityRegistry,
+        address: registry!,
+        fromBlock: 0n,
+      });
+      const parties = new Map<Address, PartyRecord>();
+      for (const log of logs) {
+        if (log.eventName === "IdentityIssued" || log.eventName === "IdentityUpdated") {
+          const a = log.args;
+          parties.set(a.account!, {
+            account: a.account!,
+            entityId: a.entityId!,
+            roles: Number(a.roles),
+            jurisdiction: Number(a.jurisdiction),
+            expiry: Number(a.expiry),
+            provider: a.provider!,
+            revoked: false,
+            lastTx: log.transactionHash!,
+          });
+        } else if (log.eventName === "IdentityRevoked") {
+          const existing = parties.get(log.args.account!);
+          if (existing) parties.set(existing.account, { ...existing, revoked: true, lastTx: log.transactionHash! });
+        }
+      }
+      return [...parties.values()];
+    },
+  });
+}
