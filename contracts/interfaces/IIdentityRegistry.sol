@@ -4,7 +4,97 @@ pragma solidity ^0.8.30;
 /// @title IIdentityRegistry
 /// @notice Verified parties (KYC) that pools, tokenization and loans check.
 /// @dev Role flags are bits of a uint8 so one party can hold several roles.
+/// Jurisdiction is the ISO 3166-1 numeric country code (e.g. 840 US, 276 DE, 404 KE), 1..999.
+/// An identity is not a token: it cannot be transferred, only issued, updated and revoked by a
+/// KYC provider (directly, or through an EIP-712 attestation that anyone may submit).
 interface IIdentityRegistry {
+    /// @notice A verified party as stored. `provider` is the KYC provider that last wrote it.
+    struct Identity {
+        uint8 roles;
+        uint16 jurisdiction;
+        uint40 expiry;
+        address provider;
+        bytes32 entityId;
+    }
+
+    /// @notice What a KYC provider signs off chain (EIP-712 type `Attestation`). `provider` is the
+    /// signer, named so that contract-wallet providers (ERC-1271) can be checked too.
+    struct Attestation {
+        address account;
+        uint8 roles;
+        uint16 jurisdiction;
+        uint40 expiry;
+        bytes32 entityId;
+        address provider;
+        uint256 nonce;
+        uint256 deadline;
+    }
+
+    /// @notice `account` had no identity and `provider` issued one.
+    event IdentityIssued(
+        address indexed account,
+        address indexed provider,
+        bytes32 indexed entityId,
+        uint8 roles,
+        uint16 jurisdiction,
+        uint40 expiry
+    );
+
+    /// @notice `provider` overwrote the existing (possibly expired) identity of `account`.
+    event IdentityUpdated(
+        address indexed account,
+        address indexed provider,
+        bytes32 indexed entityId,
+        uint8 roles,
+        uint16 jurisdiction,
+        uint40 expiry
+    );
+
+    /// @notice `provider` revoked the identity of `account`; `reasonHash` points to the off-chain reason.
+    event IdentityRevoked(
+        address indexed account,
+        address indexed provider,
+        bytes32 indexed entityId,
+        bytes32 reasonHash
+    );
+
+    /// @notice The attestation could only be submitted until `deadline`; it is now `timestamp`.
+    error IdentityAttestationExpired(uint256 deadline, uint256 timestamp);
+    /// @notice `signature` is not a valid signature of the attestation by `provider`.
+    error IdentityInvalidSignature(address provider);
+    /// @notice `signer` signed correctly but may not issue identities now (not a KYC provider, or
+    /// its grant carries an execution delay, or the registry is closed in the AccessManager).
+    error IdentityInvalidSigner(address signer);
+    /// @notice The attestation's nonce is `given`; the next one for `account` is `expected`.
+    error IdentityInvalidNonce(address account, uint256 expected, uint256 given);
+    /// @notice `roles` is empty or holds bits outside `PartyRoles.ALL`.
+    error IdentityInvalidRoles(uint8 roles);
+    /// @notice `code` is not an ISO 3166-1 numeric code (must be 1..999).
+    error IdentityInvalidJurisdiction(uint16 code);
+    /// @notice `expiry` is not after the current block timestamp.
+    error IdentityExpiryInPast(uint40 expiry);
+    /// @notice The entity id is zero.
+    error IdentityZeroEntity();
+    /// @notice The account is the zero address.
+    error IdentityZeroAccount();
+    /// @notice `account` has no identity to revoke.
+    error IdentityNotVerified(address account);
+
+    /// @notice Issues or overwrites the identity of `account`. Restricted to `Roles.KYC_PROVIDER`.
+    /// @dev Consumes `account`'s nonce, so attestations signed earlier for it can no longer be
+    /// submitted and cannot overwrite this newer record. Blocked while paused.
+    function verify(address account, uint8 roles, uint16 jurisdiction, uint40 expiry, bytes32 entityId) external;
+
+    /// @notice Issues or overwrites an identity from a provider's EIP-712 attestation. Anyone may
+    /// submit it (normally the verified account, paying the gas). Blocked while paused.
+    /// @dev The signer must, at submission time, be allowed to call {verify} immediately in the
+    /// AccessManager; revoking a provider's role therefore voids its unsubmitted attestations.
+    function verifyWithAttestation(Attestation calldata attestation, bytes calldata signature) external;
+
+    /// @notice Removes the identity of `account` at once. Restricted to `Roles.KYC_PROVIDER`.
+    /// Never blocked by pause. Also consumes `account`'s nonce to void pending attestations.
+    function revoke(address account, bytes32 reasonHash) external;
+
     /// @notice True when `account` holds every role bit in `roles` and its identity has not
     /// expired (expiry is exclusive: at `expiry` the identity is no longer valid) or been revoked.
     function isVerified(address account, uint8 roles) external view returns (bool);
@@ -12,4 +102,21 @@ interface IIdentityRegistry {
     /// @notice The entity id (company) `account` belongs to; zero when unknown or revoked.
     /// Several wallets of one company share an entity id.
     function entityOf(address account) external view returns (bytes32);
+
+    /// @notice The stored identity of `account` (zeroed when none) and whether it is active now.
+    function identityOf(address account) external view returns (Identity memory identity, bool isActive);
+
+    /// @notice The next attestation nonce of `account`.
+    function nonces(address account) external view returns (uint256);
+
+    /// @notice The EIP-712 digest a provider signs for `attestation`.
+    function hashAttestation(Attestation calldata attestation) external view returns (bytes32);
+
+    /// @notice The EIP-712 domain separator (name "IdentityRegistry", version "1").
+    // solhint-disable-next-line func-name-mixedcase
+    function DOMAIN_SEPARATOR() external view returns (bytes32);
+
+    /// @notice keccak256 of the EIP-712 `Attestation` type string.
+    // solhint-disable-next-line func-name-mixedcase
+    function ATTESTATION_TYPEHASH() external view returns (bytes32);
 }
