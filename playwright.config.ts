@@ -22,7 +22,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 45_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   outputDir: "test-results/e2e",

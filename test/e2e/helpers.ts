@@ -1,24 +1,26 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Connects the dev-account wallet and selects Hardhat account #index; returns its address. */
+const labels: Record<string, string> = { "/": "Wallet", "/kyc": "KYC" };
+
+/**
+ * Connects the dev-account wallet (or keeps the connection a reload restored), selects Hardhat
+ * account #index and opens `path` through the navigation; returns the account's address.
+ */
 export async function connectDevAccount(page: Page, index: number, path = "/"): Promise<string> {
   await page.goto("/");
-  await page.getByRole("button", { name: /Hardhat dev account/ }).click();
   const picker = page.getByLabel("Dev account");
+  const connect = page.getByRole("button", { name: /Hardhat dev account/ });
+  await expect(picker.or(connect)).toBeVisible();
+  if (await connect.isVisible()) await connect.click();
   await expect(picker).toBeVisible();
   const value = (await picker.locator("option").nth(index).getAttribute("value"))!;
   await picker.selectOption(value);
   await expect(page.getByTestId("address")).toHaveAttribute("title", value);
-  if (path !== "/")
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: pathLabel(path) })
-      .click();
+  if (path !== "/") {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: labels[path] }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  }
   return value;
-}
-
-function pathLabel(path: string): string {
-  return { "/kyc": "KYC" }[path] ?? path;
 }
 
 /** Dev accounts are per-project so the desktop and phone runs never share on-chain state. */

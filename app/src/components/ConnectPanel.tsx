@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useIsClient } from "@/hooks/useIsClient";
+import { useWalletReady } from "@/app/providers";
 import { useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 import type { Address } from "viem";
 import { rememberDevConnection } from "@/lib/devConnector";
@@ -15,7 +15,7 @@ export function ConnectPanel() {
   const connectors = useConnectors();
   const connect = useConnect();
   const disconnect = useDisconnect();
-  const mounted = useIsClient();
+  const mounted = useWalletReady();
   const hasInjected = mounted && typeof window !== "undefined" && "ethereum" in window;
   const isDev = connector?.id === "devAccounts";
 

@@ -10,6 +10,7 @@ import { useIdentity } from "@/hooks/useIdentity";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useContractAction } from "@/hooks/useContractAction";
 import { TxStatus } from "../TxStatus";
+import { useChainTime } from "@/hooks/useChainTime";
 
 /** The connected account's own verification, and a way to submit a provider's attestation. */
 export function MyIdentityCard() {
@@ -19,6 +20,7 @@ export function MyIdentityCard() {
   const [pasted, setPasted] = useState("");
   const [problem, setProblem] = useState<string>();
   const { state, run } = useContractAction();
+  const now = useChainTime();
 
   if (!registry) return null;
   const [record, active] = identity.data ?? [];
@@ -56,7 +58,7 @@ export function MyIdentityCard() {
           <dd>{jurisdictionName(record.jurisdiction)}</dd>
           <dt>Expires</dt>
           <dd data-testid="identity-expiry">
-            {formatDate(record.expiry)} ({relativeDays(record.expiry)})
+            {formatDate(record.expiry)} ({relativeDays(record.expiry, now)})
           </dd>
           <dt>Entity</dt>
           <dd className="mono">{record.entityId.slice(0, 18)}…</dd>

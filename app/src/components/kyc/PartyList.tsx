@@ -8,6 +8,7 @@ import { formatDate, relativeDays } from "@/lib/time";
 import { useIdentityLog } from "@/hooks/useIdentityLog";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
+import { useChainTime } from "@/hooks/useChainTime";
 import { CopyAddress } from "../CopyAddress";
 import { TxStatus } from "../TxStatus";
 
@@ -21,9 +22,9 @@ export function PartyList({ canRevoke }: { canRevoke: boolean }) {
   const [revoking, setRevoking] = useState<Address>();
   const [reason, setReason] = useState("");
   const { state, run } = useContractAction();
-  const now = Date.now() / 1000;
+  const now = useChainTime() ?? 0;
 
-  if (log.isLoading) return <section className="card">Loading parties…</section>;
+  if (log.isLoading || !now) return <section className="card">Loading parties…</section>;
   if (log.isError) return <section className="card error">Could not read the registry&apos;s events.</section>;
   const parties = log.data ?? [];
   const shown = parties.slice(page * PAGE, (page + 1) * PAGE);
