@@ -123,6 +123,8 @@ interface IReceivableToken is IERC721 {
     event ReceivableDefaulted(uint256 indexed tokenId, address indexed financier, uint128 outstanding);
     event CurrencyAllowed(address indexed currency, bool allowed);
     event FinancierRegistered(address indexed financier, bool registered);
+    /// @notice Settlements and defaults are reported to `creditHistory` from now on (zero: none).
+    event CreditHistorySet(address indexed creditHistory);
 
     error ReceivableNotVerified(address account, uint8 role);
     error ReceivableCurrencyNotAllowed(address currency);
@@ -147,6 +149,21 @@ interface IReceivableToken is IERC721 {
     error ReceivableNotFinancier(address account);
     error ReceivableHookRejected(address holder);
     error ReceivableEmptyBatch();
+    /// @notice Face values are stored in 96 bits (7.9e28 base units): `faceValue` exceeds `max`.
+    error ReceivableFaceValueTooLarge(uint128 faceValue, uint128 max);
+    /// @notice The holder's balance of `currency` grew by `received`, not by the `expected` amount
+    /// paid: fee-on-transfer or rebasing tokens cannot be accounted and are refused.
+    error ReceivableTransferAmountMismatch(address currency, uint256 expected, uint256 received);
+    /// @notice The terms of `tokenId` were changed 255 times; `termsVersion` cannot grow further.
+    error ReceivableTermsVersionExhausted(uint256 tokenId);
+    /// @notice `tokenId` already received or had attested `settled`; it can no longer be cancelled.
+    error ReceivableHasPayments(uint256 tokenId, uint128 settled);
+    /// @notice An amendment must keep the face value above what is already settled.
+    error ReceivableFaceBelowSettled(uint256 tokenId, uint128 newFaceValue, uint128 settled);
+    /// @notice `payer` holds `tokenId`: paying oneself moves no money and is refused.
+    error ReceivablePayerIsHolder(uint256 tokenId, address payer);
+    /// @notice At most 255 currencies can ever be registered (stored as a one-byte id).
+    error ReceivableTooManyCurrencies();
 
     function tokenize(TokenizeParams calldata params) external returns (uint256 tokenId);
     function tokenizeBatch(TokenizeParams[] calldata params) external returns (uint256[] memory tokenIds);
@@ -174,11 +191,18 @@ interface IReceivableToken is IERC721 {
     function setCurrencyAllowed(address currency, bool allowed) external;
     /// @notice Restricted to `Roles.POLICY_ADMIN`. Registered financiers get payment hooks.
     function registerFinancier(address financier, bool registered) external;
+    /// @notice Restricted to `Roles.POLICY_ADMIN`. Zero disables reporting. The history contract
+    /// must accept this contract as a recorder, or settlements revert.
+    function setCreditHistory(address creditHistory) external;
 
     function receivable(uint256 tokenId) external view returns (Receivable memory);
     function outstanding(uint256 tokenId) external view returns (uint128);
     function isCurrencyAllowed(address currency) external view returns (bool);
     function isFinancier(address account) external view returns (bool);
+    /// @notice The credit-history recorder, zero when none.
+    function creditHistory() external view returns (address);
+    /// @notice The identity registry parties are checked against.
+    function identityRegistry() external view returns (address);
     function isInvoiceKeyUsed(
         bytes32 issuerEntity,
         bytes32 debtorEntity,
