@@ -37,6 +37,7 @@ contract MockFinancier is IReceivablePaymentHook {
     bool public rejectHook;
     bool public reenter;
     bool public reentryFailed;
+    bool public strict;
     uint256 public paymentCalls;
     uint256 public attestationCalls;
     uint256 public lastTokenId;
@@ -53,6 +54,11 @@ contract MockFinancier is IReceivablePaymentHook {
 
     function setReenter(bool on) external {
         reenter = on;
+    }
+
+    /// @dev Strict: the re-entrant pay is not caught, so its revert bubbles up.
+    function setStrict(bool on) external {
+        strict = on;
     }
 
     function approve(ERC20 token, address spender) external {
@@ -72,7 +78,8 @@ contract MockFinancier is IReceivablePaymentHook {
         lastTokenId = tokenId;
         lastPayer = payer;
         lastAmount = amount;
-        if (reenter) {
+        if (reenter && strict) RECEIVABLES.pay(tokenId, amount);
+        else if (reenter) {
             try RECEIVABLES.pay(tokenId, amount) {
                 reentryFailed = false;
             } catch {
