@@ -11,6 +11,8 @@ import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
 /// Parties word: debtor [0,160) | faceValue uint96 [160,256).
 /// `issueDate` fits 32 bits until 2106 because it cannot be in the future; `currencyId` is 1-based.
 library ReceivablePacking {
+    // Only ever built in memory; storage holds the packed word.
+    // solhint-disable-next-line gas-struct-packing
     struct Terms {
         address issuer;
         uint32 issueDate;

@@ -49,15 +49,13 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     using ReceivablePacking for ReceivablePacking.Parties;
 
     /// @notice EIP-712 type hash of the debtor's acknowledgement.
-    bytes32 public constant ACKNOWLEDGEMENT_TYPEHASH =
-        keccak256(
-            "Acknowledgement(uint256 tokenId,address debtor,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)"
-        );
+    bytes32 public constant ACKNOWLEDGEMENT_TYPEHASH = keccak256(
+        "Acknowledgement(uint256 tokenId,address debtor,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)"
+    );
     /// @notice EIP-712 type hash of the debtor's consent to a credit note.
-    bytes32 public constant CREDIT_NOTE_TYPEHASH =
-        keccak256(
-            "CreditNote(uint256 tokenId,address debtor,uint256 newFaceValue,bytes32 noteHash,uint8 termsVersion,uint256 deadline)"
-        );
+    bytes32 public constant CREDIT_NOTE_TYPEHASH = keccak256(
+        "CreditNote(uint256 tokenId,address debtor,uint256 newFaceValue,bytes32 noteHash,uint8 termsVersion,uint256 deadline)"
+    );
 
     /// @dev Slot 3 of an invoice, zero until the first partial payment, attestation or dispute.
     struct Settlement {

@@ -110,13 +110,7 @@ abstract contract ReceivableBase is IdentityBase {
     function _domain() internal view returns (bytes32) {
         return
             keccak256(
-                abi.encode(
-                    DOMAIN_TYPEHASH,
-                    keccak256("ReceivableToken"),
-                    keccak256("1"),
-                    block.chainid,
-                    address(token)
-                )
+                abi.encode(DOMAIN_TYPEHASH, keccak256("ReceivableToken"), keccak256("1"), block.chainid, address(token))
             );
     }
 

@@ -82,66 +82,81 @@ contract ReceivableEventsTest is ReceivableBase {
 
     function _replay(Vm.Log[] memory logs) internal {
         for (uint256 i; i < logs.length; ++i) {
-            Vm.Log memory l = logs[i];
-            if (l.emitter != address(token)) continue;
-            bytes32 sel = l.topics[0];
-            uint256 id = l.topics.length > 1 ? uint256(l.topics[1]) : 0;
-            Rebuilt storage r = _rebuilt[id];
-            if (sel == IReceivableToken.ReceivableTokenized.selector) {
-                (address currency, uint128 face, uint40 issueDate, uint40 dueDate, , ) = abi.decode(
-                    l.data,
-                    (address, uint128, uint40, uint40, bytes32, string)
-                );
-                _ids.push(id);
-                r.issuer = address(uint160(uint256(l.topics[2])));
-                r.debtor = address(uint160(uint256(l.topics[3])));
-                r.currency = currency;
-                r.faceValue = face;
-                r.issueDate = issueDate;
-                r.dueDate = dueDate;
-                r.status = IReceivableToken.Status.Issued;
-            } else if (sel == IERC721.Transfer.selector) {
+            Vm.Log memory entry = logs[i];
+            if (entry.emitter != address(token)) continue;
+            bytes32 sel = entry.topics[0];
+            if (sel == IERC721.Transfer.selector) {
                 // Transfer(from, to, tokenId): all indexed.
-                _rebuilt[uint256(l.topics[3])].holder = address(uint160(uint256(l.topics[2])));
-                continue;
-            } else if (sel == IReceivableToken.ReceivableTermsAmended.selector) {
-                (, uint128 newFace, , uint40 newDue, uint8 version) = abi.decode(
-                    l.data,
-                    (uint128, uint128, uint40, uint40, uint8)
-                );
-                r.faceValue = newFace;
-                r.dueDate = newDue;
-                r.termsVersion = version;
-            } else if (sel == IReceivableToken.ReceivableAcknowledged.selector) {
-                r.status = IReceivableToken.Status.Acknowledged;
-            } else if (sel == IReceivableToken.ReceivableDisputed.selector) {
-                r.status = IReceivableToken.Status.Disputed;
-            } else if (sel == IReceivableToken.ReceivableDisputeWithdrawn.selector) {
-                r.status = abi.decode(l.data, (IReceivableToken.Status));
-            } else if (sel == IReceivableToken.ReceivableCreditNoteApplied.selector) {
-                (, uint128 newFace, ) = abi.decode(l.data, (uint128, uint128, bytes32));
-                r.faceValue = newFace;
-                ++r.termsVersion;
-            } else if (sel == IReceivableToken.ReceivablePaid.selector) {
-                (, uint128 amount, uint128 totalPaid, ) = abi.decode(l.data, (address, uint128, uint128, bool));
-                r.amountPaid += amount;
-                assertEq(r.amountPaid, totalPaid);
-                _received[address(uint160(uint256(l.topics[3])))] += amount;
-            } else if (sel == IReceivableToken.ReceivablePaymentAttested.selector) {
-                (uint128 amount, , , ) = abi.decode(l.data, (uint128, uint128, bytes32, bool));
-                r.amountAttested += amount;
-            } else if (sel == IReceivableToken.ReceivableCancelled.selector) {
-                r.status = IReceivableToken.Status.Cancelled;
-            } else if (sel == IReceivableToken.ReceivableDefaulted.selector) {
-                r.status = IReceivableToken.Status.Defaulted;
-            } else {
+                _rebuilt[uint256(entry.topics[3])].holder = address(uint160(uint256(entry.topics[2])));
                 continue;
             }
+            uint256 id = entry.topics.length > 1 ? uint256(entry.topics[1]) : 0;
+            Rebuilt storage r = _rebuilt[id];
+            if (!_applyTerms(r, id, entry) && !_applyStatus(r, entry)) continue;
             // Settling in full, by any route, makes the invoice Paid.
             if (r.faceValue != 0 && uint256(r.amountPaid) + r.amountAttested == r.faceValue) {
                 r.status = IReceivableToken.Status.Paid;
             }
         }
+    }
+
+    function _applyTerms(Rebuilt storage r, uint256 id, Vm.Log memory entry) internal returns (bool) {
+        bytes32 sel = entry.topics[0];
+        if (sel == IReceivableToken.ReceivableTokenized.selector) {
+            (address currency, uint128 face, uint40 issueDate, uint40 dueDate, , ) = abi.decode(
+                entry.data,
+                (address, uint128, uint40, uint40, bytes32, string)
+            );
+            _ids.push(id);
+            r.issuer = address(uint160(uint256(entry.topics[2])));
+            r.debtor = address(uint160(uint256(entry.topics[3])));
+            r.currency = currency;
+            r.faceValue = face;
+            r.issueDate = issueDate;
+            r.dueDate = dueDate;
+            r.status = IReceivableToken.Status.Issued;
+        } else if (sel == IReceivableToken.ReceivableTermsAmended.selector) {
+            (, uint128 newFace, , uint40 newDue, uint8 version) = abi.decode(
+                entry.data,
+                (uint128, uint128, uint40, uint40, uint8)
+            );
+            r.faceValue = newFace;
+            r.dueDate = newDue;
+            r.termsVersion = version;
+        } else if (sel == IReceivableToken.ReceivableCreditNoteApplied.selector) {
+            (, uint128 newFace, ) = abi.decode(entry.data, (uint128, uint128, bytes32));
+            r.faceValue = newFace;
+            ++r.termsVersion;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    function _applyStatus(Rebuilt storage r, Vm.Log memory entry) internal returns (bool) {
+        bytes32 sel = entry.topics[0];
+        if (sel == IReceivableToken.ReceivableAcknowledged.selector) {
+            r.status = IReceivableToken.Status.Acknowledged;
+        } else if (sel == IReceivableToken.ReceivableDisputed.selector) {
+            r.status = IReceivableToken.Status.Disputed;
+        } else if (sel == IReceivableToken.ReceivableDisputeWithdrawn.selector) {
+            r.status = abi.decode(entry.data, (IReceivableToken.Status));
+        } else if (sel == IReceivableToken.ReceivablePaid.selector) {
+            (, uint128 amount, uint128 totalPaid, ) = abi.decode(entry.data, (address, uint128, uint128, bool));
+            r.amountPaid += amount;
+            assertEq(r.amountPaid, totalPaid);
+            _received[address(uint160(uint256(entry.topics[3])))] += amount;
+        } else if (sel == IReceivableToken.ReceivablePaymentAttested.selector) {
+            (uint128 amount, , , ) = abi.decode(entry.data, (uint128, uint128, bytes32, bool));
+            r.amountAttested += amount;
+        } else if (sel == IReceivableToken.ReceivableCancelled.selector) {
+            r.status = IReceivableToken.Status.Cancelled;
+        } else if (sel == IReceivableToken.ReceivableDefaulted.selector) {
+            r.status = IReceivableToken.Status.Defaulted;
+        } else {
+            return false;
+        }
+        return true;
     }
 
     function _compare(uint256 id) internal view {

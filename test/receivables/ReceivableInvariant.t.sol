@@ -20,6 +20,8 @@ contract ReceivableHandler is Test {
     bytes32[] internal _numbers;
     uint256 public duplicatesAccepted;
     uint256 public paidGhost;
+    uint256 public succeeded;
+    uint256 public rejected;
     uint256 internal _nonce;
 
     constructor(ReceivableToken token, DemoUSD usd, address sme, address debtor, address servicer) {
@@ -45,12 +47,10 @@ contract ReceivableHandler is Test {
         face = uint128(bound(face, 1, 1e12));
         tenor = uint32(bound(tenor, 1, 365 days));
         bool reuse = (reuseNumber && _numbers.length > 0) || (reuseDocument && ids.length > 0);
-        bytes32 number = reuseNumber && _numbers.length > 0
-            ? _numbers[face % _numbers.length]
-            : keccak256(abi.encode("n", _nonce));
-        bytes32 doc = reuseDocument && ids.length > 0
-            ? bytes32(ids[face % ids.length])
-            : keccak256(abi.encode("d", _nonce));
+        bytes32 number =
+            reuseNumber && _numbers.length > 0 ? _numbers[face % _numbers.length] : keccak256(abi.encode("n", _nonce));
+        bytes32 doc =
+            reuseDocument && ids.length > 0 ? bytes32(ids[face % ids.length]) : keccak256(abi.encode("d", _nonce));
         ++_nonce;
         IReceivableToken.TokenizeParams memory p = IReceivableToken.TokenizeParams({
             debtor: DEBTOR,
@@ -76,7 +76,11 @@ contract ReceivableHandler is Test {
         if (ids.length == 0) return;
         uint256 id = ids[seed % ids.length];
         vm.prank(DEBTOR);
-        try TOKEN.acknowledge(id, TOKEN.receivable(id).termsVersion) {} catch {}
+        try TOKEN.acknowledge(id, TOKEN.receivable(id).termsVersion) {
+            ++succeeded;
+        } catch {
+            ++rejected;
+        }
     }
 
     function pay(uint256 seed, uint128 amount) external {
@@ -87,7 +91,9 @@ contract ReceivableHandler is Test {
         vm.prank(DEBTOR);
         try TOKEN.pay(id, amount) {
             paidGhost += amount;
-        } catch {}
+        } catch {
+            ++rejected;
+        }
     }
 
     function attest(uint256 seed, uint128 amount) external {
@@ -95,7 +101,11 @@ contract ReceivableHandler is Test {
         uint256 id = ids[seed % ids.length];
         amount = uint128(bound(amount, 1, TOKEN.outstanding(id) + 10));
         vm.prank(SERVICER);
-        try TOKEN.attestPayment(id, amount, bytes32(0)) {} catch {}
+        try TOKEN.attestPayment(id, amount, bytes32(0)) {
+            ++succeeded;
+        } catch {
+            ++rejected;
+        }
     }
 
     function dispute(uint256 seed, bool withdraw) external {
@@ -103,9 +113,17 @@ contract ReceivableHandler is Test {
         uint256 id = ids[seed % ids.length];
         vm.prank(DEBTOR);
         if (withdraw) {
-            try TOKEN.withdrawDispute(id) {} catch {}
+            try TOKEN.withdrawDispute(id) {
+                ++succeeded;
+            } catch {
+                ++rejected;
+            }
         } else {
-            try TOKEN.dispute(id, bytes32(seed)) {} catch {}
+            try TOKEN.dispute(id, bytes32(seed)) {
+                ++succeeded;
+            } catch {
+                ++rejected;
+            }
         }
     }
 
@@ -116,7 +134,9 @@ contract ReceivableHandler is Test {
         try TOKEN.ownerOf(id) returns (address owner) {
             vm.prank(owner);
             TOKEN.transferFrom(owner, recipient, id);
-        } catch {}
+        } catch {
+            ++rejected;
+        }
     }
 
     function warp(uint32 by) external {

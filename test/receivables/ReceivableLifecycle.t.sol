@@ -325,7 +325,11 @@ contract ReceivableLifecycleTest is ReceivableBase {
     function test_withdrawDispute_revertsWhenNotDisputed() public {
         uint256 id = _tokenize();
         vm.expectRevert(
-            abi.encodeWithSelector(IReceivableToken.ReceivableInvalidStatus.selector, id, IReceivableToken.Status.Issued)
+            abi.encodeWithSelector(
+                IReceivableToken.ReceivableInvalidStatus.selector,
+                id,
+                IReceivableToken.Status.Issued
+            )
         );
         vm.prank(debtor);
         token.withdrawDispute(id);

@@ -85,9 +85,7 @@ contract ReceivablePaymentTest is ReceivableBase {
     function test_pay_revertsOnOverpayment() public {
         uint256 id = _acknowledged();
         _pay(id, 100);
-        vm.expectRevert(
-            abi.encodeWithSelector(IReceivableToken.ReceivableOverpayment.selector, id, FACE, FACE - 100)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableOverpayment.selector, id, FACE, FACE - 100));
         _pay(id, FACE);
     }
 
@@ -159,12 +157,7 @@ contract ReceivablePaymentTest is ReceivableBase {
         vm.prank(debtor);
         fot.approve(address(token), FACE);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IReceivableToken.ReceivableTransferAmountMismatch.selector,
-                address(fot),
-                1000,
-                990
-            )
+            abi.encodeWithSelector(IReceivableToken.ReceivableTransferAmountMismatch.selector, address(fot), 1000, 990)
         );
         _pay(id, 1000);
     }

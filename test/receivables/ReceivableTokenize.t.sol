@@ -71,7 +71,9 @@ contract ReceivableTokenizeTest is ReceivableBase {
     function test_tokenize_revertsWhenCurrencyNotAllowed() public {
         IReceivableToken.TokenizeParams memory p = _params(FACE, DUE);
         p.currency = address(0xBEEF);
-        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableCurrencyNotAllowed.selector, address(0xBEEF)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IReceivableToken.ReceivableCurrencyNotAllowed.selector, address(0xBEEF))
+        );
         _tokenize(sme, p);
     }
 
@@ -106,12 +108,7 @@ contract ReceivableTokenizeTest is ReceivableBase {
         IReceivableToken.TokenizeParams memory p = _params(FACE, DUE);
         p.issueDate = uint40(block.timestamp + 1);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IReceivableToken.ReceivableInvalidDates.selector,
-                p.issueDate,
-                DUE,
-                block.timestamp
-            )
+            abi.encodeWithSelector(IReceivableToken.ReceivableInvalidDates.selector, p.issueDate, DUE, block.timestamp)
         );
         _tokenize(sme, p);
     }
@@ -349,6 +346,8 @@ contract ReceivableTokenizeTest is ReceivableBase {
         assertEq(string(body), Base64.encode(bytes(_expectedJson(id))));
     }
 
+    // JSON literals: Prettier keeps them in single quotes rather than escaping double quotes.
+    // solhint-disable quotes
     function _expectedJson(uint256 id) internal view returns (string memory) {
         string memory attrs = string.concat(
             '{"trait_type":"Face value","display_type":"number","value":10000000000},',
@@ -370,4 +369,5 @@ contract ReceivableTokenizeTest is ReceivableBase {
                 attrs
             );
     }
+    // solhint-enable quotes
 }
