@@ -78,6 +78,16 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         bool allowed;
     }
 
+    // Status bit masks for _requireStatus (bit i = Status(i)).
+    uint256 private constant ISSUED = 1 << uint8(Status.Issued);
+    uint256 private constant ACKNOWLEDGED = 1 << uint8(Status.Acknowledged);
+    uint256 private constant DISPUTED = 1 << uint8(Status.Disputed);
+    uint256 private constant DEFAULTED = 1 << uint8(Status.Defaulted);
+    /// @dev Not settled, cancelled or written off: may be disputed, credit-noted, defaulted.
+    uint256 private constant OPEN = ISSUED | ACKNOWLEDGED | DISPUTED;
+    /// @dev Payments are taken in every open status and after default (recoveries).
+    uint256 private constant PAYABLE = OPEN | DEFAULTED;
+
     IIdentityRegistry private immutable _REGISTRY;
     ReceivableRenderer private immutable _RENDERER;
 
@@ -122,7 +132,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         _requireIssuerHolder(tokenId, t);
-        if (t.status != Status.Issued) revert ReceivableInvalidStatus(tokenId, t.status);
+        _requireStatus(tokenId, t.status, ISSUED);
         _checkFaceValue(newFaceValue);
         if (newDueDate <= block.timestamp) revert ReceivableInvalidDates(t.issueDate, newDueDate, block.timestamp);
         uint128 settled = _settled(inv.settlement);
@@ -146,7 +156,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         _requireIssuerHolder(tokenId, t);
-        if (t.status != Status.Issued) revert ReceivableInvalidStatus(tokenId, t.status);
+        _requireStatus(tokenId, t.status, ISSUED);
         uint128 settled = _settled(inv.settlement);
         if (settled != 0) revert ReceivableHasPayments(tokenId, settled);
         // The record (and so both duplicate keys) stays: a cancelled invoice can never come back.
@@ -162,7 +172,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
-        _requireIssued(tokenId, t.status);
+        _requireStatus(tokenId, t.status, ISSUED);
         if (msg.sender != p.debtor) revert ReceivableNotDebtor(tokenId, msg.sender);
         if (termsVersion != t.termsVersion) {
             revert ReceivableTermsVersionMismatch(tokenId, t.termsVersion, termsVersion);
@@ -172,15 +182,11 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
 
     /// @inheritdoc IReceivableToken
     function acknowledgeWithSignature(uint256 tokenId, uint256 deadline, bytes calldata signature) external {
-        if (deadline < block.timestamp) revert ReceivableSignatureExpired(deadline, block.timestamp);
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
-        _requireIssued(tokenId, t.status);
-        bytes32 digest = _hashAcknowledgement(tokenId, t, p, deadline);
-        if (!SignatureChecker.isValidSignatureNowCalldata(p.debtor, digest, signature)) {
-            revert ReceivableInvalidSignature(tokenId, p.debtor);
-        }
+        _requireStatus(tokenId, t.status, ISSUED);
+        _checkDebtorSignature(tokenId, p.debtor, _hashAcknowledgement(tokenId, t, p, deadline), deadline, signature);
         _acknowledge(tokenId, inv, t, p, true);
     }
 
@@ -189,10 +195,9 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         Invoice storage inv = _invoices[tokenId];
         Status status = inv.terms.status();
         address debtor = inv.parties.debtor();
-        if (status == Status.None) revert ReceivableNotFound(tokenId);
+        _requireStatus(tokenId, status, ISSUED | ACKNOWLEDGED);
         if (msg.sender != debtor) revert ReceivableNotDebtor(tokenId, msg.sender);
         // Issued/Acknowledged are never fully settled: settling moves them to Paid.
-        if (status != Status.Issued && status != Status.Acknowledged) revert ReceivableInvalidStatus(tokenId, status);
         inv.settlement.statusBeforeDispute = status;
         inv.terms = inv.terms.withStatus(Status.Disputed);
         emit ReceivableDisputed(tokenId, msg.sender, reasonHash);
@@ -202,9 +207,8 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     function withdrawDispute(uint256 tokenId) external {
         Invoice storage inv = _invoices[tokenId];
         Status status = inv.terms.status();
-        if (status == Status.None) revert ReceivableNotFound(tokenId);
+        _requireStatus(tokenId, status, DISPUTED);
         if (msg.sender != inv.parties.debtor()) revert ReceivableNotDebtor(tokenId, msg.sender);
-        if (status != Status.Disputed) revert ReceivableInvalidStatus(tokenId, status);
         _resolveDispute(tokenId, inv);
     }
 
@@ -221,22 +225,17 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         uint256 deadline,
         bytes calldata debtorSignature
     ) external nonReentrant {
-        if (deadline < block.timestamp) revert ReceivableSignatureExpired(deadline, block.timestamp);
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
         _requireIssuerHolder(tokenId, t);
-        if (t.status != Status.Issued && t.status != Status.Acknowledged && t.status != Status.Disputed) {
-            revert ReceivableInvalidStatus(tokenId, t.status);
-        }
+        _requireStatus(tokenId, t.status, OPEN);
         uint128 settled = _settled(inv.settlement);
         if (newFaceValue >= p.faceValue || newFaceValue < settled) {
             revert ReceivableInvalidCreditNote(tokenId, newFaceValue, p.faceValue, settled);
         }
         bytes32 digest = _hashCreditNote(tokenId, p.debtor, newFaceValue, noteHash, t.termsVersion, deadline);
-        if (!SignatureChecker.isValidSignatureNowCalldata(p.debtor, digest, debtorSignature)) {
-            revert ReceivableInvalidSignature(tokenId, p.debtor);
-        }
+        _checkDebtorSignature(tokenId, p.debtor, digest, deadline, debtorSignature);
 
         t.termsVersion = _nextVersion(tokenId, t.termsVersion);
         inv.terms = t.pack();
@@ -301,10 +300,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     function markDefaulted(uint256 tokenId) external nonReentrant {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
-        if (t.status == Status.None) revert ReceivableNotFound(tokenId);
-        if (t.status != Status.Issued && t.status != Status.Acknowledged && t.status != Status.Disputed) {
-            revert ReceivableInvalidStatus(tokenId, t.status);
-        }
+        _requireStatus(tokenId, t.status, OPEN);
         if (_ownerOf(tokenId) != msg.sender) revert ReceivableNotHolder(tokenId, msg.sender);
         if (!_financiers[msg.sender]) revert ReceivableNotFinancier(msg.sender);
         if (block.timestamp <= t.dueDate) revert ReceivableNotYetDue(tokenId, t.dueDate, block.timestamp);
@@ -352,7 +348,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     function receivable(uint256 tokenId) public view returns (Receivable memory r) {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
-        if (t.status == Status.None) revert ReceivableNotFound(tokenId);
+        _requireExists(tokenId, t.status);
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
         Settlement memory s = inv.settlement;
         r.issuer = t.issuer;
@@ -374,8 +370,8 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     function outstanding(uint256 tokenId) external view returns (uint128) {
         Invoice storage inv = _invoices[tokenId];
         Status status = inv.terms.status();
-        if (status == Status.None) revert ReceivableNotFound(tokenId);
-        if (!_isPayable(status)) return 0;
+        _requireExists(tokenId, status);
+        if ((PAYABLE >> uint8(status)) & 1 == 0) return 0;
         return inv.parties.faceValue() - _settled(inv.settlement);
     }
 
@@ -412,7 +408,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     function hashAcknowledgement(uint256 tokenId, uint256 deadline) external view returns (bytes32) {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
-        if (t.status == Status.None) revert ReceivableNotFound(tokenId);
+        _requireExists(tokenId, t.status);
         return _hashAcknowledgement(tokenId, t, inv.parties.unpackParties(), deadline);
     }
 
@@ -425,7 +421,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     ) external view returns (bytes32) {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
-        if (t.status == Status.None) revert ReceivableNotFound(tokenId);
+        _requireExists(tokenId, t.status);
         return _hashCreditNote(tokenId, inv.parties.debtor(), newFaceValue, noteHash, t.termsVersion, deadline);
     }
 
@@ -543,8 +539,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     ) private view returns (uint128 outstandingAmount, Settlement memory s, Status status) {
         if (amount == 0) revert ReceivableZeroAmount();
         status = inv.terms.status();
-        if (status == Status.None) revert ReceivableNotFound(tokenId);
-        if (!_isPayable(status)) revert ReceivableInvalidStatus(tokenId, status);
+        _requireStatus(tokenId, status, PAYABLE);
         s = inv.settlement;
         // Cannot underflow: paid + attested < face while the invoice is payable (not Paid).
         outstandingAmount = inv.parties.faceValue() - s.amountPaid - s.amountAttested;
@@ -575,14 +570,32 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     }
 
     function _requireIssuerHolder(uint256 tokenId, ReceivablePacking.Terms memory t) private view {
-        if (t.status == Status.None) revert ReceivableNotFound(tokenId);
+        _requireExists(tokenId, t.status);
         if (msg.sender != t.issuer) revert ReceivableNotIssuer(tokenId, msg.sender);
         if (_ownerOf(tokenId) != msg.sender) revert ReceivableNotHolder(tokenId, msg.sender);
     }
 
-    function _requireIssued(uint256 tokenId, Status status) private pure {
+    /// @dev `allowed` is a bit mask of statuses (bit i = Status(i)).
+    function _requireStatus(uint256 tokenId, Status status, uint256 allowed) private pure {
+        _requireExists(tokenId, status);
+        if ((allowed >> uint8(status)) & 1 == 0) revert ReceivableInvalidStatus(tokenId, status);
+    }
+
+    function _requireExists(uint256 tokenId, Status status) private pure {
         if (status == Status.None) revert ReceivableNotFound(tokenId);
-        if (status != Status.Issued) revert ReceivableInvalidStatus(tokenId, status);
+    }
+
+    function _checkDebtorSignature(
+        uint256 tokenId,
+        address debtor,
+        bytes32 digest,
+        uint256 deadline,
+        bytes calldata signature
+    ) private view {
+        if (deadline < block.timestamp) revert ReceivableSignatureExpired(deadline, block.timestamp);
+        if (!SignatureChecker.isValidSignatureNowCalldata(debtor, digest, signature)) {
+            revert ReceivableInvalidSignature(tokenId, debtor);
+        }
     }
 
     function _checkFaceValue(uint128 faceValue) private pure {
@@ -652,14 +665,6 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
 
     function _settled(Settlement storage s) private view returns (uint128) {
         return uint128(s.amountPaid) + s.amountAttested;
-    }
-
-    function _isPayable(Status status) private pure returns (bool) {
-        return
-            status == Status.Issued ||
-            status == Status.Acknowledged ||
-            status == Status.Disputed ||
-            status == Status.Defaulted;
     }
 
     /// @dev Whole days after the due date, rounded up; 0 at or before it. The cast cannot truncate
