@@ -11,7 +11,7 @@ interface ILoanCalculator {
     /// @notice Accrues late fees of `s` up to `nowT`, then applies up to `amount` (0: accrue only).
     /// @return next The progress after the payment.
     /// @return split How the payment was applied (its sum is what the loan takes).
-    /// @return principalLeft Principal still owed afterwards.
+    /// @return principalLeft Principal still owed afterwards; computed only when `amount` is 0.
     function settle(
         Schedule.Terms calldata t,
         LoanMath.Progress calldata s,

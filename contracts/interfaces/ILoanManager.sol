@@ -45,11 +45,12 @@ interface ILoanManager {
         uint40 fundingDeadline;
     }
 
-    /// @notice A loan as stored (8 slots). `terms.start` is the drawdown time (0 before).
-    /// `head`: first installment not fully paid; `headPaid`: paid toward it (interest first);
+    /// @notice A loan as stored (8 slots; `repay` touches slots 0-4 only). `terms.start` is the
+    /// drawdown time (0 before). `head`: first installment not fully paid; `headPaid`: paid toward it
+    /// (interest first); `feesOwed`: late fees charged up to `feesAccruedTo` and not paid yet;
     /// `prepaid`: principal paid ahead of schedule (shortens the schedule, see `repay`);
-    /// `feesOwed`: late fees charged up to `feesAccruedTo` and not paid yet; `repaid`: everything
-    /// repaid into escrow for the note holders (the per-unit accumulator lives in the notes).
+    /// `accPerUnit`: repaid per note unit, scaled by 1e18, rounded down; `repaid`: everything
+    /// repaid into escrow for the note holders.
     struct Loan {
         Schedule.Terms terms;
         address borrower;
@@ -59,17 +60,18 @@ interface ILoanManager {
         uint16 lateFeeBps;
         uint8 lateGraceDays;
         uint16 maxDaysLate;
-        address collateralToken;
-        uint40 feesAccruedTo;
-        uint40 defaultedAt;
         uint16 head;
-        uint256 collateralId;
-        bytes32 entity;
+        uint40 feesAccruedTo;
+        uint96 headPaid;
+        uint96 feesOwed;
         uint128 funded;
         uint128 prepaid;
-        uint128 headPaid;
-        uint128 feesOwed;
-        uint256 repaid;
+        uint128 accPerUnit;
+        uint128 repaid;
+        address collateralToken;
+        uint40 defaultedAt;
+        uint256 collateralId;
+        bytes32 entity;
     }
 
     /// @notice Late and default policy. Fee terms are copied into each loan at request.
@@ -168,6 +170,8 @@ interface ILoanManager {
     error LoanNoCollateral(uint256 loanId);
     error LoanInvalidPolicy(uint16 lateFeeBps, uint16 impairAfterDays, uint16 defaultAfterDays);
     error LoanZeroAddress();
+    /// @notice `principal` exceeds `max` (2^96 − 1 units: amounts are packed in 96 bits).
+    error LoanPrincipalTooLarge(uint256 principal, uint256 max);
 
     /// @notice Requests a loan; caller must be a verified SME. Schedule terms are validated by
     /// `Schedule.validate` (its errors). Collateral, if any, moves into escrow now (the caller
@@ -250,6 +254,9 @@ interface ILoanManager {
     function calculator() external view returns (ILoanCalculator);
     /// @notice The lenders' ERC-1155 notes, deployed by this contract.
     function notes() external view returns (ILoanNotes);
+
+    /// @notice Amount repaid per note unit of `loanId`, scaled by 1e18 (rounded down).
+    function accPerUnit(uint256 loanId) external view returns (uint256);
 
     function claimable(uint256 loanId, address holder) external view returns (uint256);
     function exposureOf(bytes32 entity) external view returns (uint256);

@@ -5,16 +5,14 @@ import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 
 /// @title ILoanNotes
 /// @notice Lender positions of a LoanManager as ERC-1155 notes: token id = loan id, one unit per
-/// unit of principal funded. Only the manager mints, burns and books repayments; the manager pays.
+/// unit of principal funded. Only the manager mints and burns; the per-unit accumulator lives in the
+/// manager (`ILoanManager.accPerUnit`), which also pays every claim.
 interface ILoanNotes is IERC1155 {
     /// @notice `caller` is not the manager.
     error LoanNotesNotManager(address caller);
 
     /// @notice The manager that owns these notes (and holds the escrowed money).
     function manager() external view returns (address);
-
-    /// @notice Amount repaid per unit of loan `id`, scaled by 1e18.
-    function accPerUnit(uint256 id) external view returns (uint256);
 
     /// @notice What `holder` may claim on loan `id` now.
     function claimable(uint256 id, address holder) external view returns (uint256);
@@ -25,9 +23,7 @@ interface ILoanNotes is IERC1155 {
     /// @notice Burns `amount` units of `id` from `from` (refunds).
     function burn(address from, uint256 id, uint256 amount) external;
 
-    /// @notice Books `amount` repaid on loan `id` of `units` note units.
-    function distribute(uint256 id, uint256 amount, uint256 units) external;
-
-    /// @notice Zeroes `holder`'s claim on `id` and returns it; the manager pays it out.
-    function takeClaim(uint256 id, address holder) external returns (uint256 amount);
+    /// @notice Zeroes `holder`'s claim on `id` at the manager's current `acc` and returns it; the
+    /// manager pays it out.
+    function takeClaim(uint256 id, address holder, uint256 acc) external returns (uint256 amount);
 }

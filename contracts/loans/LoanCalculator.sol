@@ -21,6 +21,7 @@ contract LoanCalculator is ILoanCalculator {
         next = s;
         LoanMath.accrueFees(terms, next, nowT, lateFeeBps, graceSeconds);
         split = LoanMath.applyPayment(terms, next, amount, nowT, graceSeconds);
-        principalLeft = LoanMath.principalRemaining(terms, next);
+        // Only the default path needs it; repayments skip the extra schedule evaluation.
+        if (amount == 0) principalLeft = LoanMath.principalRemaining(terms, next);
     }
 }

@@ -37,6 +37,9 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     ILoanCalculator private immutable CALCULATOR;
     ILoanNotes private immutable NOTES;
 
+    /// @dev Fixed-point scale of the per-unit accumulator.
+    uint256 private constant ACC_SCALE = 1e18;
+
     mapping(uint256 loanId => Loan) private _loans;
     mapping(bytes32 entity => uint256 principal) private _exposure;
     mapping(address lender => bool allowed) private _lenders;
@@ -85,6 +88,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
             kind: p.kind
         });
         Schedule.validate(t);
+        if (p.principal > type(uint96).max) revert LoanPrincipalTooLarge(p.principal, type(uint96).max);
         loanId = ++_loanCount;
         Loan storage ln = _loans[loanId];
         ln.terms = t;
@@ -240,7 +244,9 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         paid = split.fees + split.interest + split.principal + split.prepaid;
         if (paid == 0) revert LoanNothingOwed(loanId);
         _storeProgress(ln, s);
-        ln.repaid += paid;
+        // acc grows by paid / units, rounded down: holders can never claim more than was paid.
+        ln.accPerUnit = SafeCast.toUint128(ln.accPerUnit + (paid * ACC_SCALE) / t.principal);
+        ln.repaid = SafeCast.toUint128(ln.repaid + paid);
         emit LoanRepaid(
             loanId,
             msg.sender,
@@ -259,13 +265,12 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
                 emit LoanCured(loanId);
             }
         }
-        NOTES.distribute(loanId, paid, t.principal);
         ASSET.safeTransferFrom(msg.sender, address(this), paid);
     }
 
     /// @inheritdoc ILoanManager
     function claim(uint256 loanId) external nonReentrant returns (uint256 amount) {
-        amount = NOTES.takeClaim(loanId, msg.sender);
+        amount = NOTES.takeClaim(loanId, msg.sender, _loans[loanId].accPerUnit);
         if (amount == 0) revert LoanNothingToClaim(loanId, msg.sender);
         emit LoanClaimed(loanId, msg.sender, amount);
         ASSET.safeTransfer(msg.sender, amount);
@@ -347,6 +352,11 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     /// @inheritdoc ILoanManager
     function daysLate(uint256 loanId) external view returns (uint256) {
         return _daysLate(_existingView(loanId));
+    }
+
+    /// @inheritdoc ILoanManager
+    function accPerUnit(uint256 loanId) external view returns (uint256) {
+        return _loans[loanId].accPerUnit;
     }
 
     /// @inheritdoc ILoanManager
@@ -464,11 +474,12 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         // head ≤ count ≤ 1,000; timestamps fit 40 bits; amounts are bounded by the principal and
         // the fees on it, checked by SafeCast; days late saturate at the field's maximum.
         ln.head = uint16(s.head);
-        ln.headPaid = SafeCast.toUint128(s.headPaid);
-        ln.prepaid = SafeCast.toUint128(s.prepaid);
-        ln.feesOwed = SafeCast.toUint128(s.fees);
         ln.feesAccruedTo = uint40(s.feesAccruedTo);
-        ln.maxDaysLate = uint16(Math.min(s.maxDaysLate, type(uint16).max));
+        ln.headPaid = SafeCast.toUint96(s.headPaid);
+        ln.feesOwed = SafeCast.toUint96(s.fees);
+        if (s.prepaid != ln.prepaid) ln.prepaid = SafeCast.toUint128(s.prepaid);
+        uint16 late = uint16(Math.min(s.maxDaysLate, type(uint16).max));
+        if (late != ln.maxDaysLate) ln.maxDaysLate = late;
     }
 
     function _daysLate(Loan storage ln) private view returns (uint256) {

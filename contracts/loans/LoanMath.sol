@@ -86,10 +86,10 @@ library LoanMath {
         if (lateFeeBps != 0) {
             uint256 due = Schedule.installmentsDueBy(t, nowT);
             for (uint256 k = s.head; k < due; ++k) {
-                (uint256 dueDate, uint256 p, uint256 i) = parts(t, k, s.prepaid);
-                uint256 from = Math.max(dueDate + graceSeconds, s.feesAccruedTo);
+                uint256 from = Math.max(Schedule.dueDate(t, k) + graceSeconds, s.feesAccruedTo);
                 // Due dates increase with k, so no later row is past its grace either.
                 if (nowT <= from) break;
+                (, uint256 p, uint256 i) = parts(t, k, s.prepaid);
                 uint256 unpaid = p + i - (k == s.head ? s.headPaid : 0);
                 s.fees += lateFeeUp(unpaid, nowT - from, lateFeeBps);
             }
@@ -100,7 +100,8 @@ library LoanMath {
     /// @notice Applies up to `amount` at time `nowT` (fees must be accrued first): fees, then each
     /// installment's interest and principal from the oldest unpaid through the running one (for a
     /// bullet loan, through maturity), then prepays principal. Returns the split; the sum is what
-    /// was used (≤ amount).
+    /// was used (≤ amount). Closed (head = count) exactly when no principal remains: rows complete
+    /// only when fully paid, and a prepayment taking the whole balance B'(head) zeroes every later row.
     function applyPayment(
         Schedule.Terms memory t,
         Progress memory s,
@@ -140,10 +141,12 @@ library LoanMath {
         }
         if (amount != 0 && s.head > bound && s.head < count) {
             // Every installment through the running one is paid, so headPaid is 0 here.
-            split.prepaid = Math.min(amount, balanceBefore(t, s.head, s.prepaid));
+            uint256 outstanding = balanceBefore(t, s.head, s.prepaid);
+            split.prepaid = Math.min(amount, outstanding);
             s.prepaid += split.prepaid;
+            // All principal repaid: every later row is zero (B' = 0), the loan is closed.
+            if (split.prepaid == outstanding) s.head = count;
         }
-        if (principalRemaining(t, s) == 0 && s.fees == 0) s.head = count;
     }
 
     function _sub0(uint256 a, uint256 b) private pure returns (uint256) {

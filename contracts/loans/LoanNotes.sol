@@ -4,13 +4,14 @@ pragma solidity ^0.8.30;
 import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ILoanNotes} from "../interfaces/ILoanNotes.sol";
+import {ILoanManager} from "../interfaces/ILoanManager.sol";
 
 /// @title LoanNotes
 /// @notice Lender positions as ERC-1155 notes; see {ILoanNotes}. Deployed by the LoanManager.
 /// @dev Why ERC-1155: a loan's positions are fungible with each other (same claim per unit), a
 /// lender can sell part of a position, several lenders share one id, and one contract serves every
 /// loan; an ERC-721 per position could not be split, an ERC-20 per loan would need a deployment
-/// per loan. Accounting: `accPerUnit(id)` grows by amount · 1e18 / units (rounded down) at each
+/// per loan. Accounting: the manager's `accPerUnit(id)` grows by amount · 1e18 / units (rounded down) at each
 /// repayment. A holder's claim is pending + balance · (acc − snapshot) / 1e18 (rounded down);
 /// every balance change first settles both sides at the current acc (`_update`), so transfers
 /// move future claims with the units and never lose past ones. O(1) per claim and per transfer.
@@ -26,7 +27,6 @@ contract LoanNotes is ERC1155, ILoanNotes {
     }
 
     address private immutable MANAGER;
-    mapping(uint256 loanId => uint256 acc) private _acc;
     mapping(uint256 loanId => mapping(address holder => Checkpoint)) private _checkpoints;
 
     constructor() ERC1155("") {
@@ -44,14 +44,8 @@ contract LoanNotes is ERC1155, ILoanNotes {
     }
 
     /// @inheritdoc ILoanNotes
-    function accPerUnit(uint256 id) external view returns (uint256) {
-        return _acc[id];
-    }
-
-    /// @inheritdoc ILoanNotes
-    function claimable(uint256 id, address holder) public view returns (uint256) {
-        Checkpoint memory cp = _checkpoints[id][holder];
-        return cp.pending + (balanceOf(holder, id) * (_acc[id] - cp.snapshot)) / ACC_SCALE;
+    function claimable(uint256 id, address holder) external view returns (uint256) {
+        return _claimable(id, holder, ILoanManager(MANAGER).accPerUnit(id));
     }
 
     /// @inheritdoc ILoanNotes
@@ -68,20 +62,19 @@ contract LoanNotes is ERC1155, ILoanNotes {
     }
 
     /// @inheritdoc ILoanNotes
-    function distribute(uint256 id, uint256 amount, uint256 units) external onlyManager {
-        // Rounded down: holders can never claim more than was paid in.
-        _acc[id] += (amount * ACC_SCALE) / units;
+    function takeClaim(uint256 id, address holder, uint256 acc) external onlyManager returns (uint256 amount) {
+        amount = _claimable(id, holder, acc);
+        _checkpoints[id][holder] = Checkpoint({snapshot: SafeCast.toUint128(acc), pending: 0});
     }
 
-    /// @inheritdoc ILoanNotes
-    function takeClaim(uint256 id, address holder) external onlyManager returns (uint256 amount) {
-        amount = claimable(id, holder);
-        _checkpoints[id][holder] = Checkpoint({snapshot: SafeCast.toUint128(_acc[id]), pending: 0});
+    function _claimable(uint256 id, address holder, uint256 acc) private view returns (uint256) {
+        Checkpoint memory cp = _checkpoints[id][holder];
+        return cp.pending + (balanceOf(holder, id) * (acc - cp.snapshot)) / ACC_SCALE;
     }
 
     function _settle(uint256 id, address holder) private {
         Checkpoint storage cp = _checkpoints[id][holder];
-        uint256 acc = _acc[id];
+        uint256 acc = ILoanManager(MANAGER).accPerUnit(id);
         uint256 snapshot = cp.snapshot;
         if (acc == snapshot) return;
         uint256 owed = (balanceOf(holder, id) * (acc - snapshot)) / ACC_SCALE;
