@@ -4,6 +4,9 @@ pragma solidity ^0.8.30;
 import {LoanBase} from "./LoanBase.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {ILoanLens} from "../../contracts/interfaces/ILoanLens.sol";
+import {ILoanNotes} from "../../contracts/interfaces/ILoanNotes.sol";
+import {ILoanCalculator} from "../../contracts/interfaces/ILoanCalculator.sol";
+import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {ICreditHistory} from "../../contracts/interfaces/ICreditHistory.sol";
 import {IScheduleErrors} from "../../contracts/interfaces/IScheduleErrors.sol";
 import {Schedule} from "../../contracts/libraries/Schedule.sol";
@@ -516,5 +519,155 @@ contract LoanManagerTest is LoanBase {
         vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanInvalidPolicy.selector, 100, 90, 60));
         vm.prank(policyAdmin);
         manager.execute(address(loans), abi.encodeCall(ILoanManager.setPolicy, (p)));
+    }
+
+    // ------------------------------------------------------------ remaining revert paths
+
+    function test_constructor_revertsOnZeroAddress() public {
+        ILoanManager.Policy memory p = loans.policy();
+        vm.expectRevert(ILoanManager.LoanZeroAddress.selector);
+        new LoanManager(address(manager), registry, credit, usd, ILoanCalculator(address(0)), p);
+    }
+
+    function test_request_revertsOnPrincipalAbove96Bits() public {
+        uint128 big = uint128(type(uint96).max) + 1;
+        ILoanManager.RequestParams memory p = _params(big, 12, Schedule.Kind.Amortizing);
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanPrincipalTooLarge.selector, big, uint256(type(uint96).max))
+        );
+        _request(p);
+    }
+
+    function test_accept_revertsAfterDeadline() public {
+        uint256 id = _request(_params(PRINCIPAL, 12, Schedule.Kind.Amortizing));
+        vm.prank(underwriter);
+        loans.approve(id, 1e6, RATE);
+        uint40 deadline = loans.loan(id).fundingDeadline;
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanFundingClosed.selector, id, deadline, deadline + 1));
+        vm.prank(borrower);
+        loans.accept(id);
+    }
+
+    function test_accept_revertsWhenNotOffered() public {
+        uint256 id = _request(_params(PRINCIPAL, 12, Schedule.Kind.Amortizing));
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanInvalidStatus.selector, id, ILoanManager.Status.Pending)
+        );
+        vm.prank(borrower);
+        loans.accept(id);
+    }
+
+    function test_expire_afterDeadlineByAnyone() public {
+        uint256 id = _request(_params(PRINCIPAL, 12, Schedule.Kind.Amortizing));
+        vm.warp(block.timestamp + 8 days);
+        vm.expectEmit(address(loans));
+        emit ILoanManager.LoanClosedUnfunded(id, stranger, ILoanManager.Status.Expired);
+        vm.prank(stranger);
+        loans.expire(id);
+    }
+
+    function test_drawdown_revertsAfterDeadline() public {
+        uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        _fund(id, lender1, PRINCIPAL);
+        uint40 deadline = loans.loan(id).fundingDeadline;
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanFundingClosed.selector, id, deadline, deadline + 1));
+        vm.prank(borrower);
+        loans.drawdown(id);
+    }
+
+    function test_fundAndDrawdown_revertWhenPaused() public {
+        uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.prank(pauser);
+        loans.pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        _fund(id, lender1, 1e6);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.prank(borrower);
+        loans.drawdown(id);
+    }
+
+    function test_claim_worksWhenPaused() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        _repay(id, 3_000e6);
+        vm.prank(pauser);
+        loans.pause();
+        vm.prank(lender2);
+        assertGt(loans.claim(id), 0);
+    }
+
+    function test_impair_revertsWhenAlreadyImpaired() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.warp(lens.installment(id, 0).dueDate + 20 days);
+        vm.prank(poolManager);
+        loans.impair(id);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanAlreadyImpaired.selector, id));
+        vm.prank(poolManager);
+        loans.impair(id);
+    }
+
+    function test_impair_revertsForStranger() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.prank(stranger);
+        loans.impair(id);
+    }
+
+    function test_markDefaulted_revertsWhenNotActive() public {
+        uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanInvalidStatus.selector, id, ILoanManager.Status.Funding)
+        );
+        vm.prank(poolManager);
+        loans.markDefaulted(id);
+    }
+
+    function test_repay_revertsWhenRecoveredInFull() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.warp(lens.installment(id, 0).dueDate + 61 days);
+        vm.prank(poolManager);
+        loans.markDefaulted(id);
+        (, , , uint256 total) = lens.payoffQuote(id);
+        vm.prank(recovery);
+        assertEq(loans.repay(id, total), total);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNothingOwed.selector, id));
+        vm.prank(recovery);
+        loans.repay(id, 1);
+    }
+
+    function test_payoff_neverDropsLateFees() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.warp(lens.installment(id, 1).dueDate + 10 days);
+        vm.prank(poolManager);
+        loans.impair(id);
+        (uint256 fees, , , uint256 total) = lens.payoffQuote(id);
+        assertGt(fees, 0);
+        _repay(id, total);
+        assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
+        assertEq(loans.loan(id).repaid, total);
+    }
+
+    function test_releaseCollateral_revertsWhileActive() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanInvalidStatus.selector, id, ILoanManager.Status.Active)
+        );
+        loans.releaseCollateral(id);
+    }
+
+    function test_setLender_revertsOnZeroAndForStranger() public {
+        vm.expectRevert(ILoanManager.LoanZeroAddress.selector);
+        vm.prank(poolManager);
+        loans.setLender(address(0), true);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.prank(stranger);
+        loans.setLender(stranger, true);
+    }
+
+    function test_notes_onlyManagerMints() public {
+        vm.expectRevert(abi.encodeWithSelector(ILoanNotes.LoanNotesNotManager.selector, stranger));
+        vm.prank(stranger);
+        notes.mint(stranger, 1, 1);
     }
 }
