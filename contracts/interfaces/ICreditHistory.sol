@@ -14,6 +14,82 @@ interface ICreditHistory {
         Defaulted
     }
 
+    /// @notice An entity's record, unpacked. Counts are of settled obligations; volumes in the
+    /// stablecoin's smallest unit (saturating at 2^64 − 1, ~1.8e13 USD at 6 decimals).
+    // Only built in memory for callers; storage packs it into two slots.
+    // solhint-disable-next-line gas-struct-packing
+    struct CreditRecord {
+        uint32 receivablesOnTime;
+        uint32 receivablesLate;
+        uint32 receivablesDefaulted;
+        uint32 loansOnTime;
+        uint32 loansLate;
+        uint32 loansDefaulted;
+        uint64 totalDaysLate;
+        uint64 receivablesRepaidVolume;
+        uint64 receivablesDefaultedVolume;
+        uint64 loansRepaidVolume;
+        uint64 loansDefaultedVolume;
+    }
+
+    /// @notice `recorder` booked a receivable of `entity`: `faceValue` settled with `outcome`.
+    event ReceivableRecorded(
+        bytes32 indexed entity,
+        address indexed recorder,
+        uint256 faceValue,
+        Outcome outcome,
+        uint32 daysLate
+    );
+
+    /// @notice `recorder` booked a loan of `entity`: `principal` closed with `outcome`.
+    event LoanRecorded(
+        bytes32 indexed entity,
+        address indexed recorder,
+        uint256 principal,
+        Outcome outcome,
+        uint32 daysLate
+    );
+
+    /// @notice `recorder` may (or may no longer) write records.
+    event RecorderSet(address indexed recorder, bool allowed);
+
+    /// @notice The base credit limit (score 1000) became `baseLimit`.
+    event BaseLimitSet(uint256 baseLimit);
+
+    /// @notice `caller` is not a registered recorder.
+    error CreditNotRecorder(address caller);
+
+    /// @notice The entity id is zero.
+    error CreditZeroEntity();
+
+    /// @notice The recorder address is zero.
+    error CreditZeroRecorder();
+
     /// @notice A receivable issued by `entity` was settled or defaulted. `daysLate` is 0 on time.
     function recordReceivable(bytes32 entity, uint256 faceValue, Outcome outcome, uint32 daysLate) external;
+
+    /// @notice A loan of `entity` closed: repaid (on time or late) or defaulted. `daysLate` is the
+    /// most days any installment was paid after its due date (0 on time).
+    function recordLoan(bytes32 entity, uint256 principal, Outcome outcome, uint32 daysLate) external;
+
+    /// @notice Allows or disallows `recorder` to write. Restricted to the admin (deployment wiring).
+    function setRecorder(address recorder, bool allowed) external;
+
+    /// @notice Sets the credit limit of a perfect (1000) score. Restricted to `Roles.POLICY_ADMIN`.
+    function setBaseLimit(uint256 baseLimit) external;
+
+    /// @notice Whether `account` may write records.
+    function isRecorder(address account) external view returns (bool);
+
+    /// @notice The credit limit of a perfect score.
+    function baseLimit() external view returns (uint256);
+
+    /// @notice The stored record of `entity` (all zero when it has none).
+    function recordOf(bytes32 entity) external view returns (CreditRecord memory);
+
+    /// @notice The score of `entity`, 0..1000; see the implementation for the formula.
+    function scoreOf(bytes32 entity) external view returns (uint256);
+
+    /// @notice The credit limit of `entity` (auto-approval bound for new loans); see the formula.
+    function creditLimitOf(bytes32 entity) external view returns (uint256);
 }

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {Schedule} from "../libraries/Schedule.sol";
+import {LoanMath} from "../loans/LoanMath.sol";
+
+/// @title ILoanCalculator
+/// @notice The loan math (LoanMath over Schedule) as a stateless contract the LoanManager calls,
+/// so that the manager stays under the 24 KiB code limit without linked libraries.
+interface ILoanCalculator {
+    /// @notice Accrues late fees of `s` up to `nowT`, then applies up to `amount` (0: accrue only).
+    /// @return next The progress after the payment.
+    /// @return split How the payment was applied (its sum is what the loan takes).
+    /// @return principalLeft Principal still owed afterwards; computed only when `amount` is 0.
+    function settle(
+        Schedule.Terms calldata t,
+        LoanMath.Progress calldata s,
+        uint256 amount,
+        uint256 nowT,
+        uint256 lateFeeBps,
+        uint256 graceSeconds
+    ) external pure returns (LoanMath.Progress memory next, LoanMath.Split memory split, uint256 principalLeft);
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {ILoanCalculator} from "../interfaces/ILoanCalculator.sol";
+import {Schedule} from "../libraries/Schedule.sol";
+import {LoanMath} from "./LoanMath.sol";
+
+/// @title LoanCalculator
+/// @notice Stateless, pure: see {ILoanCalculator}. Deployed once, shared by every manager.
+contract LoanCalculator is ILoanCalculator {
+    /// @inheritdoc ILoanCalculator
+    function settle(
+        Schedule.Terms calldata t,
+        LoanMath.Progress calldata s,
+        uint256 amount,
+        uint256 nowT,
+        uint256 lateFeeBps,
+        uint256 graceSeconds
+    ) external pure returns (LoanMath.Progress memory next, LoanMath.Split memory split, uint256 principalLeft) {
+        Schedule.Terms memory terms = t;
+        next = s;
+        LoanMath.accrueFees(terms, next, nowT, lateFeeBps, graceSeconds);
+        split = LoanMath.applyPayment(terms, next, amount, nowT, graceSeconds);
+        // Only the default path needs it; repayments skip the extra schedule evaluation.
+        if (amount == 0) principalLeft = LoanMath.principalRemaining(terms, next);
+    }
+}

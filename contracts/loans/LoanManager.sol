@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {ManagedPausable} from "../access/ManagedPausable.sol";
+import {PartyRoles} from "../identity/PartyRoles.sol";
+import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
+import {ICreditHistory} from "../interfaces/ICreditHistory.sol";
+import {ILoanManager} from "../interfaces/ILoanManager.sol";
+import {Schedule} from "../libraries/Schedule.sol";
+import {ILoanCalculator} from "../interfaces/ILoanCalculator.sol";
+import {LoanMath} from "./LoanMath.sol";
+import {LoanNotes} from "./LoanNotes.sol";
+import {ILoanNotes} from "../interfaces/ILoanNotes.sol";
+
+/// @title LoanManager
+/// @notice Escrowed micro-loans with on-chain schedules; see {ILoanManager}.
+/// @dev Escrow: this contract holds every lender's funds until drawdown, every repayment until its
+/// note holders claim it, and the collateral NFT until the loan closes. Nothing depends on a push
+/// to a third party: refunds, claims and collateral release are pulls, never blocked by pause,
+/// and no status change waits on a collateral contract.
+/// Auto-approval: a request opens for funding at once when principal + the entity's exposure (the
+/// principal of its loans here that are open for funding, drawn down and not closed) is at most
+/// `CREDIT.creditLimitOf(entity)`; otherwise it waits for an underwriter.
+/// Collateral moves into escrow at request, so one NFT can never back two loans.
+contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager {
+    using SafeERC20 for IERC20;
+
+    IERC20 private immutable ASSET;
+    IIdentityRegistry private immutable IDENTITY;
+    ICreditHistory private immutable CREDIT;
+    ILoanCalculator private immutable CALCULATOR;
+    ILoanNotes private immutable NOTES;
+
+    /// @dev Fixed-point scale of the per-unit accumulator.
+    uint256 private constant ACC_SCALE = 1e18;
+
+    mapping(uint256 loanId => Loan) private _loans;
+    mapping(bytes32 entity => uint256 principal) private _exposure;
+    mapping(address lender => bool allowed) private _lenders;
+    uint256 private _loanCount;
+    Policy private _policy;
+
+    constructor(
+        address initialAuthority,
+        IIdentityRegistry identityRegistry_,
+        ICreditHistory creditHistory_,
+        IERC20 asset_,
+        ILoanCalculator calculator_,
+        Policy memory initialPolicy
+    ) ManagedPausable(initialAuthority) {
+        if (
+            address(identityRegistry_) == address(0) ||
+            address(creditHistory_) == address(0) ||
+            address(asset_) == address(0) ||
+            address(calculator_) == address(0)
+        ) revert LoanZeroAddress();
+        IDENTITY = identityRegistry_;
+        CREDIT = creditHistory_;
+        ASSET = asset_;
+        CALCULATOR = calculator_;
+        NOTES = new LoanNotes();
+        _setPolicy(initialPolicy);
+    }
+
+    // ---------------------------------------------------------------- origination
+
+    /// @inheritdoc ILoanManager
+    function request(RequestParams calldata p) external nonReentrant whenNotPaused returns (uint256 loanId) {
+        if (!IDENTITY.isVerified(msg.sender, PartyRoles.SME)) {
+            revert LoanNotVerified(msg.sender, PartyRoles.SME);
+        }
+        bytes32 entity = IDENTITY.entityOf(msg.sender);
+        if (entity == bytes32(0)) revert LoanZeroEntity(msg.sender);
+        if (p.fundingDeadline <= block.timestamp) revert LoanInvalidDeadline(p.fundingDeadline, block.timestamp);
+        Schedule.Terms memory t = Schedule.Terms({
+            principal: p.principal,
+            start: 0,
+            period: p.period,
+            rateBps: p.rateBps,
+            count: p.count,
+            graceCount: p.graceCount,
+            kind: p.kind
+        });
+        Schedule.validate(t);
+        if (p.principal > type(uint96).max) revert LoanPrincipalTooLarge(p.principal, type(uint96).max);
+        loanId = ++_loanCount;
+        Loan storage ln = _loans[loanId];
+        ln.terms = t;
+        Policy memory pol = _policy;
+        bool automatic = p.principal + _exposure[entity] <= CREDIT.creditLimitOf(entity);
+        ln.borrower = msg.sender;
+        ln.status = automatic ? Status.Funding : Status.Pending;
+        ln.fundingDeadline = p.fundingDeadline;
+        ln.lateFeeBps = pol.lateFeeBps;
+        ln.lateGraceDays = pol.lateGraceDays;
+        ln.entity = entity;
+        _emitRequested(loanId, p, entity);
+        if (automatic) {
+            _exposure[entity] += p.principal;
+            emit LoanApproved(loanId, address(this), p.principal, p.rateBps, true);
+        }
+        if (p.collateralToken != address(0)) {
+            ln.collateralToken = p.collateralToken;
+            ln.collateralId = p.collateralId;
+            emit LoanCollateralEscrowed(loanId, msg.sender, p.collateralToken, p.collateralId);
+            // Last: the NFT contract is arbitrary; every state write above is done (CEI).
+            IERC721(p.collateralToken).transferFrom(msg.sender, address(this), p.collateralId);
+        }
+    }
+
+    /// @inheritdoc ILoanManager
+    function approve(uint256 loanId, uint128 newPrincipal, uint16 newRateBps) external restricted {
+        Loan storage ln = _existing(loanId);
+        Status status = ln.status;
+        if (status != Status.Pending && status != Status.Offered) revert LoanInvalidStatus(loanId, status);
+        Schedule.Terms memory t = ln.terms;
+        if (newPrincipal == 0 || newPrincipal > t.principal) {
+            revert LoanInvalidApproval(loanId, newPrincipal, t.principal);
+        }
+        bool same = newPrincipal == t.principal && newRateBps == t.rateBps;
+        t.principal = newPrincipal;
+        t.rateBps = newRateBps;
+        Schedule.validate(t);
+        ln.terms = t;
+        if (same && status == Status.Pending) {
+            _open(loanId, ln, msg.sender, false);
+        } else {
+            ln.status = Status.Offered;
+            emit LoanOffered(loanId, msg.sender, newPrincipal, newRateBps);
+        }
+    }
+
+    /// @inheritdoc ILoanManager
+    function accept(uint256 loanId) external whenNotPaused {
+        Loan storage ln = _existing(loanId);
+        _onlyBorrower(loanId, ln);
+        if (ln.status != Status.Offered) revert LoanInvalidStatus(loanId, ln.status);
+        if (block.timestamp > ln.fundingDeadline) {
+            revert LoanFundingClosed(loanId, ln.fundingDeadline, block.timestamp);
+        }
+        _open(loanId, ln, msg.sender, false);
+    }
+
+    /// @inheritdoc ILoanManager
+    function withdrawRequest(uint256 loanId) external {
+        Loan storage ln = _existing(loanId);
+        _onlyBorrower(loanId, ln);
+        _closeUnfunded(loanId, ln, Status.Cancelled);
+    }
+
+    /// @inheritdoc ILoanManager
+    function expire(uint256 loanId) external {
+        Loan storage ln = _existing(loanId);
+        if (block.timestamp <= ln.fundingDeadline) {
+            revert LoanFundingStillOpen(loanId, ln.fundingDeadline, block.timestamp);
+        }
+        _closeUnfunded(loanId, ln, Status.Expired);
+    }
+
+    // ---------------------------------------------------------------- escrow
+
+    /// @inheritdoc ILoanManager
+    function fund(uint256 loanId, uint256 amount) external nonReentrant whenNotPaused {
+        Loan storage ln = _existing(loanId);
+        if (ln.status != Status.Funding) revert LoanInvalidStatus(loanId, ln.status);
+        if (block.timestamp > ln.fundingDeadline) {
+            revert LoanFundingClosed(loanId, ln.fundingDeadline, block.timestamp);
+        }
+        if (amount == 0) revert LoanZeroAmount();
+        if (!_lenders[msg.sender] && !IDENTITY.isVerified(msg.sender, PartyRoles.INVESTOR)) {
+            revert LoanNotVerified(msg.sender, PartyRoles.INVESTOR);
+        }
+        uint256 funded = ln.funded;
+        uint256 remaining = ln.terms.principal - funded;
+        if (amount > remaining) revert LoanOverfunded(loanId, amount, remaining);
+        // Safe: funded + amount ≤ principal < 2^128.
+        ln.funded = uint128(funded + amount);
+        NOTES.mint(msg.sender, loanId, amount);
+        emit LoanFunded(loanId, msg.sender, amount, funded + amount);
+        ASSET.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @inheritdoc ILoanManager
+    function drawdown(uint256 loanId) external nonReentrant whenNotPaused {
+        Loan storage ln = _existing(loanId);
+        _onlyBorrower(loanId, ln);
+        if (ln.status != Status.Funding) revert LoanInvalidStatus(loanId, ln.status);
+        if (block.timestamp > ln.fundingDeadline) {
+            revert LoanFundingClosed(loanId, ln.fundingDeadline, block.timestamp);
+        }
+        uint256 principal = ln.terms.principal;
+        if (ln.funded != principal) revert LoanNotFullyFunded(loanId, ln.funded, principal);
+        if (!IDENTITY.isVerified(msg.sender, PartyRoles.SME)) {
+            revert LoanNotVerified(msg.sender, PartyRoles.SME);
+        }
+        uint40 start = uint40(block.timestamp);
+        ln.terms.start = start;
+        ln.status = Status.Active;
+        ln.feesAccruedTo = start;
+        emit LoanDrawnDown(loanId, msg.sender, principal, start);
+        ASSET.safeTransfer(msg.sender, principal);
+    }
+
+    /// @inheritdoc ILoanManager
+    function refund(uint256 loanId) external nonReentrant returns (uint256 amount) {
+        Loan storage ln = _existing(loanId);
+        Status status = ln.status;
+        if (status <= Status.Funding && block.timestamp > ln.fundingDeadline) {
+            _closeUnfunded(loanId, ln, Status.Expired);
+            status = Status.Expired;
+        }
+        if (status != Status.Cancelled && status != Status.Expired) revert LoanInvalidStatus(loanId, status);
+        amount = NOTES.balanceOf(msg.sender, loanId);
+        if (amount == 0) revert LoanNothingToRefund(loanId, msg.sender);
+        NOTES.burn(msg.sender, loanId, amount);
+        emit LoanRefunded(loanId, msg.sender, amount);
+        ASSET.safeTransfer(msg.sender, amount);
+    }
+
+    // ---------------------------------------------------------------- servicing
+
+    /// @inheritdoc ILoanManager
+    function repay(uint256 loanId, uint256 amount) external nonReentrant returns (uint256 paid) {
+        if (amount == 0) revert LoanZeroAmount();
+        Loan storage ln = _existing(loanId);
+        Status status = ln.status;
+        if (status != Status.Active && status != Status.Defaulted) revert LoanInvalidStatus(loanId, status);
+        Schedule.Terms memory t = ln.terms;
+        uint256 nowT = status == Status.Defaulted ? ln.defaultedAt : block.timestamp;
+        (LoanMath.Progress memory s, LoanMath.Split memory split, ) = CALCULATOR.settle(
+            t,
+            _progress(ln),
+            amount,
+            nowT,
+            ln.lateFeeBps,
+            uint256(ln.lateGraceDays) * 1 days
+        );
+        paid = split.fees + split.interest + split.principal + split.prepaid;
+        if (paid == 0) revert LoanNothingOwed(loanId);
+        _storeProgress(ln, s);
+        // acc grows by paid / units, rounded down: holders can never claim more than was paid.
+        ln.accPerUnit = SafeCast.toUint128(ln.accPerUnit + (paid * ACC_SCALE) / t.principal);
+        ln.repaid = SafeCast.toUint128(ln.repaid + paid);
+        emit LoanRepaid(
+            loanId,
+            msg.sender,
+            ln.borrower,
+            paid,
+            split.fees,
+            split.interest,
+            split.principal,
+            split.prepaid
+        );
+        if (status == Status.Active) {
+            if (s.head >= t.count) {
+                _payOff(loanId, ln, t.principal, s.maxDaysLate);
+            } else if (ln.impaired && s.head >= Schedule.installmentsDueBy(t, nowT)) {
+                ln.impaired = false;
+                emit LoanCured(loanId);
+            }
+        }
+        ASSET.safeTransferFrom(msg.sender, address(this), paid);
+    }
+
+    /// @inheritdoc ILoanManager
+    function claim(uint256 loanId) external nonReentrant returns (uint256 amount) {
+        amount = NOTES.takeClaim(loanId, msg.sender, _loans[loanId].accPerUnit);
+        if (amount == 0) revert LoanNothingToClaim(loanId, msg.sender);
+        emit LoanClaimed(loanId, msg.sender, amount);
+        ASSET.safeTransfer(msg.sender, amount);
+    }
+
+    /// @inheritdoc ILoanManager
+    function impair(uint256 loanId) external restricted {
+        Loan storage ln = _existing(loanId);
+        if (ln.status != Status.Active) revert LoanInvalidStatus(loanId, ln.status);
+        if (ln.impaired) revert LoanAlreadyImpaired(loanId);
+        uint256 late = _daysLate(ln);
+        if (late < _policy.impairAfterDays) revert LoanNotLateEnough(loanId, late, _policy.impairAfterDays);
+        ln.impaired = true;
+        emit LoanImpaired(loanId, msg.sender, late);
+    }
+
+    /// @inheritdoc ILoanManager
+    function markDefaulted(uint256 loanId) external restricted {
+        Loan storage ln = _existing(loanId);
+        if (ln.status != Status.Active) revert LoanInvalidStatus(loanId, ln.status);
+        uint256 late = _daysLate(ln);
+        if (late < _policy.defaultAfterDays) revert LoanNotLateEnough(loanId, late, _policy.defaultAfterDays);
+        Schedule.Terms memory t = ln.terms;
+        (LoanMath.Progress memory s, , uint256 principalLeft) = CALCULATOR.settle(
+            t,
+            _progress(ln),
+            0,
+            block.timestamp,
+            ln.lateFeeBps,
+            uint256(ln.lateGraceDays) * 1 days
+        );
+        _storeProgress(ln, s);
+        ln.status = Status.Defaulted;
+        ln.defaultedAt = uint40(block.timestamp);
+        _exposure[ln.entity] -= t.principal;
+        emit LoanDefaulted(loanId, msg.sender, late, principalLeft, s.fees);
+        CREDIT.recordLoan(ln.entity, t.principal, ICreditHistory.Outcome.Defaulted, SafeCast.toUint32(late));
+    }
+
+    /// @inheritdoc ILoanManager
+    function seizeCollateral(uint256 loanId, address recipient) external restricted nonReentrant {
+        if (recipient == address(0)) revert LoanZeroAddress();
+        Loan storage ln = _existing(loanId);
+        if (ln.status != Status.Defaulted) revert LoanInvalidStatus(loanId, ln.status);
+        _releaseCollateral(loanId, ln, recipient, true);
+    }
+
+    /// @inheritdoc ILoanManager
+    function releaseCollateral(uint256 loanId) external nonReentrant {
+        Loan storage ln = _existing(loanId);
+        Status status = ln.status;
+        if (status != Status.Repaid && status != Status.Cancelled && status != Status.Expired) {
+            revert LoanInvalidStatus(loanId, status);
+        }
+        _releaseCollateral(loanId, ln, ln.borrower, false);
+    }
+
+    // ---------------------------------------------------------------- admin
+
+    /// @inheritdoc ILoanManager
+    function setLender(address lender, bool allowed) external restricted {
+        if (lender == address(0)) revert LoanZeroAddress();
+        _lenders[lender] = allowed;
+        emit LenderAllowed(lender, allowed);
+    }
+
+    /// @inheritdoc ILoanManager
+    function setPolicy(Policy calldata newPolicy) external restricted {
+        _setPolicy(newPolicy);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc ILoanManager
+    function loan(uint256 loanId) external view returns (Loan memory) {
+        return _existingView(loanId);
+    }
+
+    /// @inheritdoc ILoanManager
+    function daysLate(uint256 loanId) external view returns (uint256) {
+        return _daysLate(_existingView(loanId));
+    }
+
+    /// @inheritdoc ILoanManager
+    function accPerUnit(uint256 loanId) external view returns (uint256) {
+        return _loans[loanId].accPerUnit;
+    }
+
+    /// @inheritdoc ILoanManager
+    function claimable(uint256 loanId, address holder) external view returns (uint256) {
+        return NOTES.claimable(loanId, holder);
+    }
+
+    /// @inheritdoc ILoanManager
+    function asset() external view returns (IERC20) {
+        return ASSET;
+    }
+
+    /// @inheritdoc ILoanManager
+    function identityRegistry() external view returns (IIdentityRegistry) {
+        return IDENTITY;
+    }
+
+    /// @inheritdoc ILoanManager
+    function creditHistory() external view returns (ICreditHistory) {
+        return CREDIT;
+    }
+
+    /// @inheritdoc ILoanManager
+    function calculator() external view returns (ILoanCalculator) {
+        return CALCULATOR;
+    }
+
+    /// @inheritdoc ILoanManager
+    function notes() external view returns (ILoanNotes) {
+        return NOTES;
+    }
+
+    /// @inheritdoc ILoanManager
+    function exposureOf(bytes32 entity) external view returns (uint256) {
+        return _exposure[entity];
+    }
+
+    /// @inheritdoc ILoanManager
+    function isLender(address account) external view returns (bool) {
+        return _lenders[account];
+    }
+
+    /// @inheritdoc ILoanManager
+    function policy() external view returns (Policy memory) {
+        return _policy;
+    }
+
+    /// @inheritdoc ILoanManager
+    function loanCount() external view returns (uint256) {
+        return _loanCount;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _existing(uint256 loanId) private view returns (Loan storage ln) {
+        ln = _loans[loanId];
+        if (ln.status == Status.None) revert LoanNotFound(loanId);
+    }
+
+    function _existingView(uint256 loanId) private view returns (Loan storage) {
+        return _existing(loanId);
+    }
+
+    function _onlyBorrower(uint256 loanId, Loan storage ln) private view {
+        if (msg.sender != ln.borrower) revert LoanNotBorrower(loanId, msg.sender);
+    }
+
+    function _open(uint256 loanId, Loan storage ln, address approver, bool automatic) private {
+        ln.status = Status.Funding;
+        _exposure[ln.entity] += ln.terms.principal;
+        emit LoanApproved(loanId, approver, ln.terms.principal, ln.terms.rateBps, automatic);
+    }
+
+    function _closeUnfunded(uint256 loanId, Loan storage ln, Status newStatus) private {
+        Status status = ln.status;
+        if (status != Status.Pending && status != Status.Offered && status != Status.Funding) {
+            revert LoanInvalidStatus(loanId, status);
+        }
+        if (status == Status.Funding) _exposure[ln.entity] -= ln.terms.principal;
+        ln.status = newStatus;
+        emit LoanClosedUnfunded(loanId, msg.sender, newStatus);
+    }
+
+    function _payOff(uint256 loanId, Loan storage ln, uint256 principal, uint256 maxDaysLate) private {
+        ln.status = Status.Repaid;
+        _exposure[ln.entity] -= principal;
+        ICreditHistory.Outcome outcome = maxDaysLate == 0 ? ICreditHistory.Outcome.OnTime : ICreditHistory.Outcome.Late;
+        emit LoanPaidOff(loanId, ln.borrower, uint8(outcome), uint16(maxDaysLate));
+        CREDIT.recordLoan(ln.entity, principal, outcome, uint32(maxDaysLate));
+    }
+
+    function _releaseCollateral(uint256 loanId, Loan storage ln, address to, bool seized) private {
+        address token = ln.collateralToken;
+        if (token == address(0)) revert LoanNoCollateral(loanId);
+        uint256 id = ln.collateralId;
+        ln.collateralToken = address(0);
+        ln.collateralId = 0;
+        emit LoanCollateralReleased(loanId, to, token, id, seized);
+        IERC721(token).transferFrom(address(this), to, id);
+    }
+
+    function _progress(Loan storage ln) private view returns (LoanMath.Progress memory) {
+        return
+            LoanMath.Progress({
+                head: ln.head,
+                headPaid: ln.headPaid,
+                prepaid: ln.prepaid,
+                fees: ln.feesOwed,
+                feesAccruedTo: ln.feesAccruedTo,
+                maxDaysLate: ln.maxDaysLate
+            });
+    }
+
+    function _storeProgress(Loan storage ln, LoanMath.Progress memory s) private {
+        // head ≤ count ≤ 1,000; timestamps fit 40 bits; amounts are bounded by the principal and
+        // the fees on it, checked by SafeCast; days late saturate at the field's maximum.
+        ln.head = uint16(s.head);
+        ln.feesAccruedTo = uint40(s.feesAccruedTo);
+        ln.headPaid = SafeCast.toUint96(s.headPaid);
+        ln.feesOwed = SafeCast.toUint96(s.fees);
+        if (s.prepaid != ln.prepaid) ln.prepaid = SafeCast.toUint128(s.prepaid);
+        uint16 late = uint16(Math.min(s.maxDaysLate, type(uint16).max));
+        if (late != ln.maxDaysLate) ln.maxDaysLate = late;
+    }
+
+    function _daysLate(Loan storage ln) private view returns (uint256) {
+        if (ln.status != Status.Active && ln.status != Status.Defaulted) return 0;
+        Schedule.Terms memory t = ln.terms;
+        uint256 nowT = ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp;
+        uint256 head = ln.head;
+        if (head >= Schedule.installmentsDueBy(t, nowT)) return 0;
+        return (nowT - Schedule.dueDate(t, head)) / 1 days;
+    }
+
+    function _emitRequested(uint256 loanId, RequestParams calldata p, bytes32 entity) private {
+        emit LoanRequested(
+            loanId,
+            msg.sender,
+            entity,
+            p.principal,
+            p.rateBps,
+            p.count,
+            p.period,
+            p.kind,
+            p.graceCount,
+            p.fundingDeadline
+        );
+    }
+
+    function _setPolicy(Policy memory p) private {
+        if (
+            p.lateFeeBps > Schedule.MAX_LATE_FEE_BPS ||
+            p.defaultAfterDays == 0 ||
+            p.impairAfterDays > p.defaultAfterDays
+        ) revert LoanInvalidPolicy(p.lateFeeBps, p.impairAfterDays, p.defaultAfterDays);
+        _policy = p;
+        emit PolicySet(p.lateFeeBps, p.lateGraceDays, p.impairAfterDays, p.defaultAfterDays);
+    }
+}

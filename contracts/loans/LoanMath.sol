@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Schedule} from "../libraries/Schedule.sol";
+import {FixedPointMath} from "../libraries/FixedPointMath.sol";
+
+/// @title LoanMath
+/// @notice Repayment progress of one loan against its schedule: late fees, the payment waterfall
+/// and prepayment, all pure so that views (quotes, tables) and `repay` share one code path.
+/// @dev Prepayment offset. With B(k) the scheduled principal outstanding before installment k and
+/// X the principal prepaid, installment k is rescheduled as if the balance were
+/// B'(k) = max(B(k) − X, 0): principal part B'(k) − B'(k+1), interest periodInterestUp(B'(k)).
+/// Earlier installments keep their principal part, the last ones shrink or vanish (the loan is
+/// shortened) and interest follows the lower balance. X only grows when every installment up to
+/// the running one is paid, so it never changes a row that has received money.
+/// Σ principal repaid telescopes: principal − (B'(head) − principal already paid on head).
+library LoanMath {
+    /// @notice Progress of a loan, unpacked from storage.
+    struct Progress {
+        uint256 head;
+        uint256 headPaid;
+        uint256 prepaid;
+        uint256 fees;
+        uint256 feesAccruedTo;
+        uint256 maxDaysLate;
+    }
+
+    /// @notice How one payment was applied.
+    struct Split {
+        uint256 fees;
+        uint256 interest;
+        uint256 principal;
+        uint256 prepaid;
+    }
+
+    uint256 private constant BPS = 10_000;
+    uint256 private constant MAX_LATE_SECONDS = Schedule.MAX_DAYS_LATE * 1 days;
+
+    /// @notice Installment `k` under prepayment offset `prepaid`: due date, principal, interest.
+    function parts(
+        Schedule.Terms memory t,
+        uint256 k,
+        uint256 prepaid
+    ) internal pure returns (uint256 due, uint256 principalPart, uint256 interestPart) {
+        (due, principalPart, interestPart) = Schedule.installment(t, k);
+        if (prepaid == 0) return (due, principalPart, interestPart);
+        uint256 afterK = Schedule.principalOutstandingAfter(t, k);
+        uint256 before = _sub0(afterK + principalPart, prepaid);
+        principalPart = before - _sub0(afterK, prepaid);
+        interestPart = Schedule.periodInterestUp(t, before);
+    }
+
+    /// @notice B'(k): the rescheduled principal outstanding before installment `k`.
+    function balanceBefore(Schedule.Terms memory t, uint256 k, uint256 prepaid) internal pure returns (uint256) {
+        if (k >= t.count) return 0;
+        uint256 b = k == 0 ? t.principal : Schedule.principalOutstandingAfter(t, k - 1);
+        return _sub0(b, prepaid);
+    }
+
+    /// @notice Principal still owed: B'(head) minus principal already paid toward `head`.
+    function principalRemaining(Schedule.Terms memory t, Progress memory s) internal pure returns (uint256) {
+        if (s.head >= t.count) return 0;
+        (, , uint256 interestPart) = parts(t, s.head, s.prepaid);
+        uint256 paidPrincipal = _sub0(s.headPaid, interestPart);
+        return balanceBefore(t, s.head, s.prepaid) - paidPrincipal;
+    }
+
+    /// @notice Late fee on `amount` for `secondsLate` at `lateFeeBps` a year, rounded up: the
+    /// per-second form of `Schedule.lateFeeUp` (equal to it for whole days), so that paying often
+    /// neither evades nor double-charges a day. Lateness is capped at Schedule.MAX_DAYS_LATE.
+    function lateFeeUp(uint256 amount, uint256 secondsLate, uint256 lateFeeBps) internal pure returns (uint256) {
+        return FixedPointMath.mulDivUp(amount, lateFeeBps * Math.min(secondsLate, MAX_LATE_SECONDS), BPS * 365 days);
+    }
+
+    /// @notice Charges late fees from `s.feesAccruedTo` to `nowT` on every installment unpaid past
+    /// its due date plus `graceSeconds`, on what is still unpaid of it. Loops over overdue rows only.
+    function accrueFees(
+        Schedule.Terms memory t,
+        Progress memory s,
+        uint256 nowT,
+        uint256 lateFeeBps,
+        uint256 graceSeconds
+    ) internal pure {
+        if (nowT <= s.feesAccruedTo) return;
+        if (lateFeeBps != 0) {
+            uint256 due = Schedule.installmentsDueBy(t, nowT);
+            for (uint256 k = s.head; k < due; ++k) {
+                uint256 from = Math.max(Schedule.dueDate(t, k) + graceSeconds, s.feesAccruedTo);
+                // Due dates increase with k, so no later row is past its grace either.
+                if (nowT <= from) break;
+                (, uint256 p, uint256 i) = parts(t, k, s.prepaid);
+                uint256 unpaid = p + i - (k == s.head ? s.headPaid : 0);
+                s.fees += lateFeeUp(unpaid, nowT - from, lateFeeBps);
+            }
+        }
+        s.feesAccruedTo = nowT;
+    }
+
+    /// @notice Applies up to `amount` at time `nowT` (fees must be accrued first): fees, then each
+    /// installment's interest and principal from the oldest unpaid through the running one (for a
+    /// bullet loan, through maturity), then prepays principal. Returns the split; the sum is what
+    /// was used (≤ amount). Closed (head = count) exactly when no principal remains: rows complete
+    /// only when fully paid, and a prepayment taking the whole balance B'(head) zeroes every later row.
+    function applyPayment(
+        Schedule.Terms memory t,
+        Progress memory s,
+        uint256 amount,
+        uint256 nowT,
+        uint256 graceSeconds
+    ) internal pure returns (Split memory split) {
+        split.fees = Math.min(amount, s.fees);
+        s.fees -= split.fees;
+        amount -= split.fees;
+        uint256 count = t.count;
+        uint256 bound =
+            t.kind == Schedule.Kind.Bullet ? count - 1 : Math.min(Schedule.installmentsDueBy(t, nowT), count - 1);
+        while (amount != 0 && s.head <= bound) {
+            if (t.kind == Schedule.Kind.Bullet && s.head < count - 1) {
+                // A bullet's earlier installments are zero-amount checkpoints: nothing to pay.
+                s.head = count - 1;
+                continue;
+            }
+            (uint256 dueDate, uint256 p, uint256 i) = parts(t, s.head, s.prepaid);
+            uint256 paidInterest = Math.min(s.headPaid, i);
+            uint256 toInterest = Math.min(amount, i - paidInterest);
+            amount -= toInterest;
+            uint256 toPrincipal = Math.min(amount, p - (s.headPaid - paidInterest));
+            amount -= toPrincipal;
+            split.interest += toInterest;
+            split.principal += toPrincipal;
+            s.headPaid += toInterest + toPrincipal;
+            if (s.headPaid == p + i) {
+                uint256 lateFrom = dueDate + graceSeconds;
+                if (nowT > lateFrom) {
+                    s.maxDaysLate = Math.max(s.maxDaysLate, Math.ceilDiv(nowT - lateFrom, 1 days));
+                }
+                ++s.head;
+                s.headPaid = 0;
+            }
+        }
+        if (amount != 0 && s.head > bound && s.head < count) {
+            // Every installment through the running one is paid, so headPaid is 0 here.
+            uint256 outstanding = balanceBefore(t, s.head, s.prepaid);
+            split.prepaid = Math.min(amount, outstanding);
+            s.prepaid += split.prepaid;
+            // All principal repaid: every later row is zero (B' = 0), the loan is closed.
+            if (split.prepaid == outstanding) s.head = count;
+        }
+    }
+
+    function _sub0(uint256 a, uint256 b) private pure returns (uint256) {
+        return a > b ? a - b : 0;
+    }
+}

@@ -1,0 +1,211 @@
+import { expect } from "chai";
+import { network } from "hardhat";
+import type { Contract, Interface } from "ethers";
+import type {
+  CreditHistory,
+  DemoUSD,
+  IdentityRegistry,
+  LoanLens,
+  LoanManager,
+} from "../../types/ethers-contracts/index.js";
+
+const DAY = 24 * 60 * 60;
+const MONTH = 30 * DAY;
+const SME = 1;
+const INVESTOR = 4;
+const ROLE = { KYC_PROVIDER: 1n, POOL_MANAGER: 2n, UNDERWRITER: 3n };
+const AMORTIZING = 0;
+const STATUS = { Pending: 1n, Funding: 3n, Active: 4n, Repaid: 5n, Defaulted: 6n, Expired: 8n };
+const usd = (n: number) => BigInt(n) * 1_000_000n;
+
+/** Fresh chain with the loan stack wired as in deployment; borrower and two lenders verified. */
+async function deploy() {
+  const { ethers, networkHelpers } = await network.create();
+  const [admin, kyc, underwriter, poolManager, borrower, lender1, lender2, recovery] = await ethers.getSigners();
+  const manager = await ethers.deployContract("AccessManager", [admin.address]);
+  const registry = (await ethers.deployContract("IdentityRegistry", [
+    await manager.getAddress(),
+  ])) as unknown as IdentityRegistry;
+  const token = (await ethers.deployContract("DemoUSD", [admin.address])) as unknown as DemoUSD;
+  const credit = (await ethers.deployContract("CreditHistory", [
+    await manager.getAddress(),
+    usd(50_000),
+  ])) as unknown as CreditHistory;
+  const calculator = await ethers.deployContract("LoanCalculator");
+  const loans = (await ethers.deployContract("LoanManager", [
+    await manager.getAddress(),
+    await registry.getAddress(),
+    await credit.getAddress(),
+    await token.getAddress(),
+    await calculator.getAddress(),
+    { lateFeeBps: 3650, lateGraceDays: 3, impairAfterDays: 15, defaultAfterDays: 60 },
+  ])) as unknown as LoanManager;
+  const lens = (await ethers.deployContract("LoanLens", [await loans.getAddress()])) as unknown as LoanLens;
+  const nft = (await ethers.deployContract("MockCollateral")) as unknown as Contract;
+  const notes = await ethers.getContractAt("LoanNotes", await loans.notes());
+
+  const wire = async (target: string, fns: string[], role: bigint, iface: LoanManager | IdentityRegistry) =>
+    manager.connect(admin).getFunction("setTargetFunctionRole")(
+      target,
+      fns.map((f) => (iface.interface as Interface).getFunction(f)!.selector),
+      role,
+    );
+  await wire(await registry.getAddress(), ["verify", "revoke"], ROLE.KYC_PROVIDER, registry);
+  await wire(await loans.getAddress(), ["approve"], ROLE.UNDERWRITER, loans);
+  await wire(
+    await loans.getAddress(),
+    ["impair", "markDefaulted", "seizeCollateral", "setLender"],
+    ROLE.POOL_MANAGER,
+    loans,
+  );
+  const grant = manager.connect(admin).getFunction("grantRole");
+  await grant(ROLE.KYC_PROVIDER, kyc.address, 0);
+  await grant(ROLE.UNDERWRITER, underwriter.address, 0);
+  await grant(ROLE.POOL_MANAGER, poolManager.address, 0);
+  await credit.connect(admin).setRecorder(await loans.getAddress(), true);
+
+  const expiry = (await networkHelpers.time.latest()) + 3650 * DAY;
+  const entity = ethers.id("entity:borrower");
+  await registry.connect(kyc).verify(borrower.address, SME, 404, expiry, entity);
+  await registry.connect(kyc).verify(lender1.address, INVESTOR, 276, expiry, ethers.id("entity:l1"));
+  await registry.connect(kyc).verify(lender2.address, INVESTOR, 276, expiry, ethers.id("entity:l2"));
+  for (const s of [borrower, lender1, lender2, recovery]) {
+    await token.connect(admin).mint(s.address, usd(1_000_000));
+    await token.connect(s).approve(await loans.getAddress(), ethers.MaxUint256);
+  }
+
+  const params = async (principal: bigint, count: number, collateralId = 0n) => ({
+    principal,
+    rateBps: 1200,
+    count,
+    period: MONTH,
+    kind: AMORTIZING,
+    graceCount: 0,
+    collateralToken: collateralId === 0n ? ethers.ZeroAddress : await nft.getAddress(),
+    collateralId,
+    fundingDeadline: (await networkHelpers.time.latest()) + 7 * DAY,
+  });
+  /** Requested, approved by the underwriter, funded 1/4 + 3/4, drawn down. */
+  const activeLoan = async (principal: bigint, count: number, collateralId = 0n) => {
+    await loans.connect(borrower).request(await params(principal, count, collateralId));
+    const id = await loans.loanCount();
+    await loans.connect(underwriter).approve(id, principal, 1200);
+    await loans.connect(lender1).fund(id, principal / 4n);
+    await loans.connect(lender2).fund(id, principal - principal / 4n);
+    await loans.connect(borrower).drawdown(id);
+    return id;
+  };
+  const rowTotal = async (id: bigint, k: number) => {
+    const row = await lens.installment(id, k);
+    return row.principal + row.interest;
+  };
+  return {
+    ethers,
+    networkHelpers,
+    signers: { admin, underwriter, poolManager, borrower, lender1, lender2, recovery },
+    token,
+    credit,
+    loans,
+    lens,
+    nft,
+    notes,
+    entity,
+    params,
+    activeLoan,
+    rowTotal,
+  };
+}
+
+describe("Loans (escrow, schedule, credit history)", function () {
+  it("test_flow_onTimeLoanRepaysLendersProRataAndRecordsCredit", async function () {
+    const f = await deploy();
+    const { borrower, lender1, lender2 } = f.signers;
+    const id = await f.activeLoan(usd(12_000), 3);
+    for (let k = 0; k < 3; k++) {
+      await f.networkHelpers.time.increaseTo((await f.lens.installment(id, k)).dueDate - 10n);
+      await f.loans.connect(borrower).repay(id, await f.rowTotal(id, k));
+    }
+    expect((await f.loans.loan(id)).status).to.equal(STATUS.Repaid);
+    const repaid = (await f.loans.loan(id)).repaid;
+    const before1 = await f.token.balanceOf(lender1.address);
+    await expect(f.loans.connect(lender1).claim(id)).to.emit(f.loans, "LoanClaimed");
+    await f.loans.connect(lender2).claim(id);
+    const got1 = (await f.token.balanceOf(lender1.address)) - before1;
+    expect(got1).to.be.closeTo(repaid / 4n, 1n);
+    expect(await f.token.balanceOf(await f.loans.getAddress())).to.be.lessThanOrEqual(2n);
+    const record = await f.credit.recordOf(f.entity);
+    expect(record.loansOnTime).to.equal(1n);
+    expect(record.loansRepaidVolume).to.equal(usd(12_000));
+  });
+
+  it("test_flow_lateThenCuredKeepsFeesAndRecordsLate", async function () {
+    const f = await deploy();
+    const { borrower, poolManager } = f.signers;
+    const id = await f.activeLoan(usd(6_000), 3);
+    await f.networkHelpers.time.increaseTo((await f.lens.installment(id, 0)).dueDate + BigInt(20 * DAY));
+    await expect(f.loans.connect(poolManager).impair(id)).to.emit(f.loans, "LoanImpaired");
+    const [fees] = await f.lens.payoffQuote(id);
+    expect(fees).to.be.greaterThan(0n);
+    const due = await f.lens.amountDue(id);
+    await expect(f.loans.connect(borrower).repay(id, due + usd(1)))
+      .to.emit(f.loans, "LoanCured")
+      .withArgs(id);
+    const [, , , total] = await f.lens.payoffQuote(id);
+    await expect(f.loans.connect(borrower).repay(id, total)).to.emit(f.loans, "LoanPaidOff");
+    const record = await f.credit.recordOf(f.entity);
+    expect(record.loansLate).to.equal(1n);
+    expect(record.totalDaysLate).to.be.greaterThan(0n);
+  });
+
+  it("test_flow_defaultSeizesCollateralAndRecoveriesReachLenders", async function () {
+    const f = await deploy();
+    const { borrower, poolManager, recovery, lender2 } = f.signers;
+    await f.nft.getFunction("mint")(borrower.address, 42n);
+    await f.nft.connect(borrower).getFunction("setApprovalForAll")(await f.loans.getAddress(), true);
+    const id = await f.activeLoan(usd(8_000), 6, 42n);
+    expect(await f.nft.getFunction("ownerOf")(42n)).to.equal(await f.loans.getAddress());
+    await f.networkHelpers.time.increaseTo((await f.lens.installment(id, 0)).dueDate + BigInt(61 * DAY));
+    await expect(f.loans.connect(poolManager).markDefaulted(id)).to.emit(f.loans, "LoanDefaulted");
+    expect((await f.loans.loan(id)).status).to.equal(STATUS.Defaulted);
+    await f.loans.connect(poolManager).seizeCollateral(id, recovery.address);
+    expect(await f.nft.getFunction("ownerOf")(42n)).to.equal(recovery.address);
+    await f.loans.connect(recovery).repay(id, usd(4_000));
+    expect(await f.loans.claimable(id, lender2.address)).to.be.closeTo(usd(3_000), 1n);
+    expect((await f.credit.recordOf(f.entity)).loansDefaulted).to.equal(1n);
+  });
+
+  it("test_flow_refundAfterDeadlineReturnsEveryLender", async function () {
+    const f = await deploy();
+    const { borrower, underwriter, lender1 } = f.signers;
+    await f.loans.connect(borrower).request(await f.params(usd(5_000), 6));
+    const id = await f.loans.loanCount();
+    expect((await f.loans.loan(id)).status).to.equal(STATUS.Pending);
+    await f.loans.connect(underwriter).approve(id, usd(5_000), 1200);
+    await f.loans.connect(lender1).fund(id, usd(2_000));
+    const before = await f.token.balanceOf(lender1.address);
+    await f.networkHelpers.time.increase(8 * DAY);
+    await expect(f.loans.connect(lender1).refund(id))
+      .to.emit(f.loans, "LoanRefunded")
+      .withArgs(id, lender1.address, usd(2_000));
+    expect(await f.token.balanceOf(lender1.address)).to.equal(before + usd(2_000));
+    expect((await f.loans.loan(id)).status).to.equal(STATUS.Expired);
+  });
+
+  it("test_flow_prepaymentShortensAndLowersTotalCost", async function () {
+    const f = await deploy();
+    const { borrower } = f.signers;
+    const id = await f.activeLoan(usd(12_000), 12);
+    let scheduled = 0n;
+    for (let k = 0; k < 12; k++) scheduled += await f.rowTotal(id, k);
+    await f.networkHelpers.time.increaseTo((await f.lens.installment(id, 0)).dueDate - 10n);
+    const first = await f.rowTotal(id, 0);
+    const tx = f.loans.connect(borrower).repay(id, first + usd(6_000));
+    await expect(tx).to.emit(f.loans, "LoanRepaid");
+    expect((await f.loans.loan(id)).prepaid).to.equal(usd(6_000));
+    expect((await f.lens.installment(id, 11)).principal).to.equal(0n);
+    const [, , , total] = await f.lens.payoffQuote(id);
+    await f.loans.connect(borrower).repay(id, total);
+    expect((await f.loans.loan(id)).status).to.equal(STATUS.Repaid);
+    expect(first + usd(6_000) + total).to.be.lessThan(scheduled);
+  });
+});

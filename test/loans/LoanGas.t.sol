@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {console} from "forge-std/console.sol";
+import {LoanBase} from "./LoanBase.sol";
+import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
+import {Schedule} from "../../contracts/libraries/Schedule.sol";
+
+/// @notice Gas per user action in steady state, including the 21,000 base and calldata. Run with
+/// `--build-profile production`. Every figure comes from its own test, so storage and accounts
+/// start cold as in a real transaction; setUp only prepares state (a loan already lived before,
+/// lenders and borrower hold balances) and computes arguments, never touching the contracts from
+/// the measured test. `vm.lastCallGas` gives the call frame; `_tx` adds base and calldata.
+contract LoanGasTest is LoanBase {
+    uint256 internal constant BASE = 21_000;
+
+    uint256 internal repayLoan;
+    uint256 internal repayAmount;
+    uint256 internal claimLoan;
+    uint256 internal fundLoan;
+    uint256 internal drawLoan;
+    uint256 internal payoffLoan;
+    uint256 internal payoffAmount;
+    ILoanManager.RequestParams internal params;
+    ILoanManager.RequestParams internal paramsCollateral;
+
+    function setUp() public override {
+        super.setUp();
+        uint256 warm = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.warp(lens.installment(warm, 0).dueDate);
+        _repay(warm, _installmentTotal(warm, 0));
+        vm.prank(lender1);
+        loans.claim(warm);
+
+        repayLoan = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        claimLoan = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        payoffLoan = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+
+        vm.warp(lens.installment(repayLoan, 0).dueDate);
+        _repay(repayLoan, _installmentTotal(repayLoan, 0));
+        _repay(claimLoan, _installmentTotal(claimLoan, 0));
+        _repay(payoffLoan, _installmentTotal(payoffLoan, 0));
+        vm.prank(lender1);
+        loans.claim(claimLoan);
+        vm.warp(lens.installment(repayLoan, 1).dueDate);
+        repayAmount = _installmentTotal(repayLoan, 1);
+        _repay(claimLoan, _installmentTotal(claimLoan, 1));
+        (, , , payoffAmount) = lens.payoffQuote(payoffLoan);
+
+        fundLoan = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        _fund(fundLoan, lender2, 1_000e6);
+        drawLoan = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        _fund(drawLoan, lender1, PRINCIPAL);
+        params = _params(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        paramsCollateral = params;
+        nft.mint(borrower, 1);
+        paramsCollateral.collateralToken = address(nft);
+        paramsCollateral.collateralId = 1;
+    }
+
+    function _tx(bytes memory data) internal pure returns (uint256 g) {
+        g = BASE;
+        for (uint256 n = 0; n < data.length; ++n) g += data[n] == 0 ? 4 : 16;
+    }
+
+    function _measure(address from, bytes memory data) internal returns (uint256) {
+        vm.prank(from);
+        (bool ok, ) = address(loans).call(data);
+        assertTrue(ok, "call reverted");
+        return vm.lastCallGas().gasTotalUsed + _tx(data);
+    }
+
+    function test_gas_request() public {
+        uint256 g = _measure(borrower, abi.encodeCall(ILoanManager.request, (params)));
+        console.log("request (no collateral, pending):", g);
+        assertLe(g, 180_000);
+    }
+
+    function test_gas_requestWithCollateral() public {
+        uint256 g = _measure(borrower, abi.encodeCall(ILoanManager.request, (paramsCollateral)));
+        console.log("request (ERC-721 collateral, pending):", g);
+    }
+
+    function test_gas_fund() public {
+        uint256 g = _measure(lender1, abi.encodeCall(ILoanManager.fund, (fundLoan, 1_000e6)));
+        console.log("fund (lender's first note of this loan):", g);
+    }
+
+    function test_gas_drawdown() public {
+        uint256 g = _measure(borrower, abi.encodeCall(ILoanManager.drawdown, (drawLoan)));
+        console.log("drawdown:", g);
+        assertLe(g, 120_000);
+    }
+
+    function test_gas_repayOneInstallment() public {
+        uint256 g = _measure(borrower, abi.encodeCall(ILoanManager.repay, (repayLoan, repayAmount)));
+        console.log("repay one installment (on time, 2nd):", g);
+        assertLe(g, 90_000);
+    }
+
+    function test_gas_repayPayoff() public {
+        uint256 g = _measure(borrower, abi.encodeCall(ILoanManager.repay, (payoffLoan, payoffAmount)));
+        console.log("repay payoff (prepay all, record credit):", g);
+    }
+
+    function test_gas_claim() public {
+        uint256 g = _measure(lender1, abi.encodeCall(ILoanManager.claim, (claimLoan)));
+        console.log("claim (holder claimed before):", g);
+        assertLe(g, 70_000);
+    }
+}
