@@ -92,9 +92,8 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address receiver
     ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256 shares) {
         _checkEntry(receiver, assets);
-        _checkpoint();
-        uint256 room = _cashRoom();
-        if (assets > room) revert ERC4626ExceededMaxDeposit(receiver, assets, room);
+        _checkpointForShares();
+        // Cash above 2^96 - 1 (maxDeposit) fails in `_deposit` with SafeCast's named error.
         shares = previewDeposit(assets);
         if (shares == 0) revert PoolZeroAmount();
         _deposit(msg.sender, receiver, assets, shares);
@@ -106,7 +105,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address receiver
     ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256 assets) {
         _checkEntry(receiver, shares);
-        _checkpoint();
+        _checkpointForShares();
         assets = previewMint(shares);
         uint256 room = _cashRoom();
         if (assets > room) revert ERC4626ExceededMaxDeposit(receiver, assets, room);
@@ -120,7 +119,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address owner
     ) public override(ERC4626, IERC4626) nonReentrant returns (uint256 shares) {
         if (assets == 0) revert PoolZeroAmount();
-        _checkpoint();
+        _checkpointForShares();
         uint256 max = maxWithdraw(owner);
         if (assets > max) revert ERC4626ExceededMaxWithdraw(owner, assets, max);
         shares = previewWithdraw(assets);
@@ -134,11 +133,13 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address owner
     ) public override(ERC4626, IERC4626) nonReentrant returns (uint256 assets) {
         if (shares == 0) revert PoolZeroAmount();
-        _checkpoint();
-        uint256 max = maxRedeem(owner);
-        if (shares > max) revert ERC4626ExceededMaxRedeem(owner, shares, max);
+        _checkpointForShares();
         assets = previewRedeem(shares);
         if (assets == 0) revert PoolZeroAmount();
+        // Same bound as maxRedeem, checked on the assets so the NAV is computed once.
+        if (shares > balanceOf(owner) || assets > instantLiquidity()) {
+            revert ERC4626ExceededMaxRedeem(owner, shares, maxRedeem(owner));
+        }
         _withdraw(msg.sender, receiver, owner, assets, shares);
     }
 
@@ -440,6 +441,12 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @dev Writes the accrual and management fee computed by `_accrued` (identical to the views).
+    /// @dev Before a deposit or exit: the views already price accrual exactly, so only the
+    /// management fee (whose base, NAV, the deposit or exit changes) needs booking first.
+    function _checkpointForShares() private {
+        if (_s.accrual.managementFeeBps != 0) _checkpoint();
+    }
+
     function _checkpoint() private {
         (PoolBook.Accrual memory acc, uint256 mgmtFee) = PoolBook.accruedNow(_s);
         _s.accrual = acc;

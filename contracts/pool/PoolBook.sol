@@ -44,11 +44,13 @@ library PoolBook {
         uint64 feesOwed;
     }
 
-    /// @dev `accrued` and `rate` are scaled by SCALE; `last` is the checkpoint time.
+    /// @dev `accrued` and `rate` are scaled by SCALE; `last` is the checkpoint time. The management
+    /// fee rate is copied here from the policy so deposits and exits read one slot, not two.
     struct Accrual {
-        uint112 accrued;
-        uint104 rate;
+        uint104 accrued;
+        uint96 rate;
         uint40 last;
+        uint16 managementFeeBps;
     }
 
     struct StoredAsset {
@@ -193,7 +195,7 @@ library PoolBook {
         Day storage d = s.dueDays[dueDate / DAY];
         d.endingRate += rate.toUint128();
         d.principalDue += advance.toUint128();
-        s.accrual.rate = (acc.rate + rate).toUint104();
+        s.accrual.rate = (acc.rate + rate).toUint96();
         Ledger memory ldg = s.ledger;
         ldg.cash -= uint96(advance); // advance <= available <= cash, so the cast and subtraction are exact
         ldg.principalOut = (ldg.principalOut + advance).toUint96();
@@ -293,9 +295,9 @@ library PoolBook {
         uint256 rate = _rateOf(a);
         uint256 upTo = Math.min(acc.last, end);
         uint256 scaled = rate * (upTo - a.financedAt);
-        acc.accrued -= uint112(scaled); // this asset's share of the aggregate, so never more than it
+        acc.accrued -= uint104(scaled); // this asset's share of the aggregate, so never more than it
         if (end > acc.last) {
-            acc.rate -= uint104(rate);
+            acc.rate -= uint96(rate);
             s.dueDays[end / DAY].endingRate -= uint128(rate);
         }
         s.accrual = acc;
@@ -329,9 +331,9 @@ library PoolBook {
             }
             accrued += rate * (to - last);
         }
-        uint256 bps = s.policy.managementFeeBps;
+        uint256 bps = acc.managementFeeBps;
         if (bps != 0) mgmtFee = DiscountMath.annualDown(_netAssets(s, acc.accrued), bps, to - acc.last);
-        acc = Accrual(accrued.toUint112(), uint104(rate), uint40(to)); // rate only decreased
+        acc = Accrual(accrued.toUint104(), uint96(rate), uint40(to), acc.managementFeeBps); // rate only decreased
     }
 
     /// @dev Net NAV from stored state with `accruedScaled` as the accrual: the management-fee base.
@@ -399,6 +401,7 @@ library PoolBook {
             revert IFinancingPool.PoolInvalidLateThresholds(p.gracePeriod, p.publicImpairDelay, p.defaultDelay);
         }
         s.policy = p;
+        s.accrual.managementFeeBps = p.managementFeeBps;
         emit IFinancingPool.PolicyUpdated(p);
     }
 
