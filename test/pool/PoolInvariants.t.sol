@@ -76,11 +76,13 @@ contract PoolHandler is Test {
         vm.startPrank(inv);
         usd.approve(address(pool), assets);
         uint256 shares = pool.deposit(assets, inv);
-        uint256 back = pool.redeem(shares, inv, inv);
-        vm.stopPrank();
         deposited += assets;
-        withdrawn += back;
-        if (back > assets) roundTripProfit += back - assets;
+        // Instant exit may be refused while the queue holds the idle cash; the shares then stay.
+        try pool.redeem(shares, inv, inv) returns (uint256 back) {
+            withdrawn += back;
+            if (back > assets) roundTripProfit += back - assets;
+        } catch {}
+        vm.stopPrank();
     }
 
     function finance(uint128 face, uint256 tenor) external {
@@ -166,6 +168,7 @@ contract PoolInvariantsTest is PoolBase {
     function setUp() public override {
         super.setUp();
         handler = new PoolHandler(pool, usd, rcv, alice, bob, sme, debtor);
+        usd.transferOwnership(address(handler)); // the handler mints what its actors spend
         targetContract(address(handler));
     }
 
@@ -195,6 +198,25 @@ contract PoolInvariantsTest is PoolBase {
         assertEq(sum, pool.totalSupply(), "all shares accounted for");
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
         assertEq(pool.balanceOf(address(pool)), n.pendingRedeemShares, "escrow == pending");
+    }
+
+    /// The handler's actions really move money (they are not all silently refused).
+    function test_handler_exercisesEveryFlow() public {
+        handler.deposit(0, 150_000e6);
+        handler.finance(10_000e6, 30 days);
+        handler.finance(20_000e6, 60 days);
+        assertEq(handler.idsLength(), 2);
+        handler.roundTrip(1_000e6);
+        handler.requestRedeem(0, type(uint256).max);
+        handler.donate(5e6);
+        handler.warp(20 days);
+        handler.pay(0, type(uint128).max);
+        handler.processAndClaim(0);
+        assertGt(handler.received(), 0);
+        assertGt(handler.withdrawn(), 0);
+        invariant_conservation();
+        invariant_sharesBackedByNetAssets();
+        invariant_exposureWithinLimits();
     }
 
     function invariant_roundTripsNeverProfit() public view {
