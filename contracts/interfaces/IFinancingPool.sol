@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+import {IReceivableToken} from "./IReceivableToken.sol";
+import {IReceivablePaymentHook} from "./IReceivablePaymentHook.sol";
+
+/// @title IFinancingPool
+/// @notice ERC-4626 pool over one stablecoin that advances cash against acknowledged invoices
+/// (receivable tokens), with ERC-7540-style queued redemptions beyond idle cash.
+/// @dev Entries (deposit, mint) are priced at the gross NAV; exits (withdraw, redeem, queue fills,
+/// `convertToAssets`) at the NAV net of unrealized losses (impairments). A depositor therefore
+/// pays for an impaired asset at book value and cannot capture its later recovery, and a leaver
+/// cannot push a pending loss onto those who stay.
+interface IFinancingPool is IERC4626, IReceivablePaymentHook {
+    /// @notice Financing and risk parameters. Amounts are in the pool asset's units.
+    /// @dev Discount rate is annual; fee = face * rate * secondsToDue / 365 days, rounded up.
+    /// Exposure limits are on advance principal outstanding per company (identity entity).
+    struct Policy {
+        uint16 advanceRateBps;
+        uint16 discountRateBps;
+        uint16 managementFeeBps;
+        uint16 performanceFeeBps;
+        uint32 maxTenor;
+        uint32 gracePeriod;
+        uint32 publicImpairDelay;
+        uint32 defaultDelay;
+        bool requireVerifiedDebtor;
+        uint64 minTicket;
+        uint64 maxTicket;
+        uint128 maxDebtorExposure;
+        uint128 maxSmeExposure;
+        uint128 minRedeemRequest;
+    }
+
+    /// @notice Pool-side state of one financed receivable.
+    enum AssetStatus {
+        None,
+        Active,
+        Impaired,
+        Repaid,
+        WrittenOff
+    }
+
+    /// @notice A financed receivable as the pool books it (unpacked for callers).
+    // solhint-disable-next-line gas-struct-packing
+    struct Asset {
+        uint256 advance;
+        uint256 fee;
+        uint256 performanceFee;
+        uint256 collected;
+        uint256 attestedOwedBySme;
+        uint40 financedAt;
+        uint40 dueDate;
+        AssetStatus status;
+    }
+
+    /// @notice Net asset value, itemized. `grossAssets` prices entries, `netAssets` exits.
+    // solhint-disable-next-line gas-struct-packing
+    struct NavBreakdown {
+        uint256 cash;
+        uint256 principalOutstanding;
+        uint256 accruedIncome;
+        uint256 impairedPrincipal;
+        uint256 feesOwed;
+        uint256 reservedForClaims;
+        uint256 grossAssets;
+        uint256 netAssets;
+        uint256 pendingRedeemShares;
+    }
+
+    /// @notice Principal outstanding by lateness (days past due): current, 1-30, 31-60, 61-90, 90+.
+    struct Aging {
+        uint256 current;
+        uint256 late1To30;
+        uint256 late31To60;
+        uint256 late61To90;
+        uint256 late90Plus;
+        uint256 impaired;
+        uint256 writtenOff;
+    }
+
+    /// @notice `sme` received `advance` from the pool against `tokenId` (face `face`, fee `fee`).
+    event ReceivableFinanced(
+        uint256 indexed tokenId,
+        address indexed sme,
+        address indexed debtor,
+        uint256 face,
+        uint256 advance,
+        uint256 fee,
+        uint40 dueDate
+    );
+    /// @notice `payer` paid the pool `principal` + `income` (+ `recovery` after a write-off) on
+    /// `tokenId`; `performanceFee` of the income is owed to the treasury.
+    event ReceivablePaymentCollected(
+        uint256 indexed tokenId,
+        address indexed payer,
+        uint256 principal,
+        uint256 income,
+        uint256 recovery,
+        uint256 performanceFee
+    );
+    /// @notice The pool forwarded `amount` (the part of a payment beyond what it is owed) to `sme`.
+    event ReceivablePaymentForwarded(uint256 indexed tokenId, address indexed sme, uint256 amount);
+    /// @notice `amount` was paid to `sme` off chain; the SME now owes it to the pool (`owedBySme` in total).
+    event ReceivablePaymentAttestedOwedBySme(
+        uint256 indexed tokenId,
+        address indexed sme,
+        uint256 amount,
+        uint256 owedBySme,
+        bytes32 referenceHash
+    );
+    /// @notice `by` impaired `tokenId`: `principal` is now an unrealized loss, `accrualReversed` of
+    /// accrued income was taken back out of NAV.
+    event AssetImpaired(uint256 indexed tokenId, address indexed by, uint256 principal, uint256 accrualReversed);
+    /// @notice `by` wrote `tokenId` off: `loss` of principal is realized.
+    event AssetWrittenOff(uint256 indexed tokenId, address indexed by, uint256 loss);
+    event PolicyUpdated(Policy policy);
+    /// @notice ERC-7540: `owner`'s `shares` are escrowed for `controller` as request `requestId`.
+    event RedeemRequest(
+        address indexed controller,
+        address indexed owner,
+        uint256 indexed requestId,
+        address sender,
+        uint256 shares
+    );
+    /// @notice `shares` of request `requestId` were burned for `assets`, now claimable by `controller`.
+    event RedeemRequestFilled(uint256 indexed requestId, address indexed controller, uint256 shares, uint256 assets);
+    /// @notice `shares` still pending in `requestId` went back to `controller`.
+    event RedeemRequestCancelled(uint256 indexed requestId, address indexed controller, uint256 shares);
+    /// @notice `controller` claimed `assets` (for `shares` already burned) to `receiver`.
+    event RedeemClaimed(address indexed controller, address indexed receiver, uint256 shares, uint256 assets);
+    /// @notice Accrued management and performance fees paid to `treasury`.
+    event FeesPaid(address indexed treasury, uint256 amount);
+
+    error PoolZeroAddress();
+    error PoolZeroAmount();
+    /// @notice `account` is not a verified party with `role` (PartyRoles bits).
+    error PoolNotVerified(address account, uint8 role);
+    error PoolSharesToPool(address from);
+    error PoolUnauthorizedHookCaller(address caller);
+    error PoolUnexpectedToken(address token);
+    error PoolInvalidFinanceData(uint256 length);
+    error PoolReceivableNotFinanced(uint256 tokenId);
+    error PoolReceivableAlreadyFinanced(uint256 tokenId);
+    error PoolNotReceivableHolder(uint256 tokenId, address caller, address holder);
+    error PoolNotReceivableIssuer(uint256 tokenId, address caller, address issuer);
+    error PoolReceivableNotAcknowledged(uint256 tokenId, IReceivableToken.Status status);
+    error PoolCurrencyMismatch(uint256 tokenId, address currency, address asset);
+    /// @notice Accrual ends at the start of the due date's UTC day, which must be in the future.
+    error PoolTenorTooShort(uint256 tokenId, uint40 dueDate, uint256 timestamp);
+    error PoolTenorTooLong(uint256 tokenId, uint256 tenor, uint256 maxTenor);
+    error PoolTicketOutOfRange(uint256 tokenId, uint256 face, uint256 minTicket, uint256 maxTicket);
+    error PoolDebtorExposureExceeded(bytes32 entity, uint256 exposure, uint256 advance, uint256 limit);
+    error PoolSmeExposureExceeded(bytes32 entity, uint256 exposure, uint256 advance, uint256 limit);
+    error PoolAdvanceBelowMinimum(uint256 tokenId, uint256 advance, uint256 minAdvance);
+    error PoolInsufficientLiquidity(uint256 needed, uint256 available);
+    error PoolInvalidAdvanceRate(uint16 advanceRateBps);
+    error PoolRateAboveCap(uint256 rateBps, uint256 cap);
+    error PoolInvalidTicketRange(uint64 minTicket, uint64 maxTicket);
+    error PoolInvalidLateThresholds(uint32 gracePeriod, uint32 publicImpairDelay, uint32 defaultDelay);
+    error PoolAssetNotActive(uint256 tokenId, AssetStatus status);
+    error PoolAssetNotImpairable(uint256 tokenId, AssetStatus status);
+    /// @notice The action on `tokenId` is allowed from `eligibleAt`; it is `timestamp`.
+    error PoolAssetNotLateEnough(uint256 tokenId, uint256 eligibleAt, uint256 timestamp);
+    error PoolRepayExceedsOwed(uint256 tokenId, uint256 amount, uint256 owed);
+    error PoolRedeemRequestTooSmall(uint256 shares, uint256 assets, uint256 minAssets);
+    error PoolNotController(uint256 requestId, address caller, address controller);
+    error PoolRequestNotPending(uint256 requestId);
+    error PoolNothingToClaim(address controller);
+    /// @notice Accrual is booked only up to `last` (too many idle days for one call); call `checkpoint` first.
+    error PoolCheckpointBehind(uint256 last, uint256 timestamp);
+
+    /// @notice Finances `tokenId`, pulled from the caller (its holder and issuer, who approved the
+    /// pool). Pays the advance to the caller at once. Reverts below `minAdvance` (slippage guard).
+    function finance(uint256 tokenId, uint256 minAdvance) external returns (uint256 advance);
+    /// @notice Restricted to `Roles.POLICY_ADMIN` (executes after its delay).
+    function setPolicy(Policy calldata policy) external;
+    /// @notice Restricted to `Roles.POOL_MANAGER`: impairs a receivable `gracePeriod` after its due date.
+    function impair(uint256 tokenId) external;
+    /// @notice Anyone may impair a receivable `publicImpairDelay` after its due date.
+    function impairOverdue(uint256 tokenId) external;
+    /// @notice Restricted to `Roles.POOL_MANAGER`: books the loss `defaultDelay` after the due date
+    /// and marks the token defaulted.
+    function writeOff(uint256 tokenId) external;
+    /// @notice Pays the pool directly toward what `tokenId` owes it (e.g. the SME returning a
+    /// payment its debtor made by bank). Never paused.
+    function repay(uint256 tokenId, uint256 amount) external;
+    /// @notice Books accrued income and fees up to now (bounded: at most `MAX_CHECKPOINT_DAYS` day boundaries).
+    function checkpoint() external;
+    /// @notice ERC-7540: escrows `shares` of `owner` for `controller`, filled FIFO as cash returns.
+    function requestRedeem(uint256 shares, address controller, address owner) external returns (uint256 requestId);
+    /// @notice Returns the pending shares of `requestId` to its controller.
+    function cancelRedeemRequest(uint256 requestId) external returns (uint256 shares);
+    /// @notice Fills up to `maxRequests` queued requests, oldest first, from free cash.
+    function processQueue(uint256 maxRequests) external returns (uint256 filled);
+    /// @notice Sends the caller's (controller's) filled redemptions to `receiver`.
+    function claimRedeem(address receiver) external returns (uint256 assets);
+    /// @notice Pays accrued fees to the treasury, as far as free cash allows.
+    function payFees() external returns (uint256 amount);
+
+    /// @notice ERC-7540: shares of `controller` still queued (all its requests; `requestId` is ignored).
+    function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256);
+    /// @notice ERC-7540: shares of `controller` filled and not yet claimed (`requestId` is ignored).
+    function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256);
+    function claimableRedeemAssets(address controller) external view returns (uint256);
+    function redeemRequest(uint256 requestId) external view returns (address controller, uint256 shares);
+    function queueBounds() external view returns (uint256 head, uint256 tail);
+    function policy() external view returns (Policy memory);
+    function assetOf(uint256 tokenId) external view returns (Asset memory);
+    function navBreakdown() external view returns (NavBreakdown memory);
+    /// @notice Assets per share unit (10**decimals shares), exit price, rounded down.
+    function sharePrice() external view returns (uint256);
+    /// @notice Principal outstanding over gross assets, in bps.
+    function utilizationBps() external view returns (uint256);
+    /// @notice Cash free for new financing, instant exits and the queue: cash - reserved - fees.
+    function idleCash() external view returns (uint256);
+    /// @notice Cash instant exits may take: idle cash minus what the queue needs.
+    function instantLiquidity() external view returns (uint256);
+    /// @notice Principal by lateness; computed over the last 90 days' due-date buckets (bounded).
+    function aging() external view returns (Aging memory);
+    function debtorExposure(bytes32 entity) external view returns (uint256);
+    function smeExposure(bytes32 entity) external view returns (uint256);
+    function receivableToken() external view returns (IReceivableToken);
+    function treasury() external view returns (address);
+}

@@ -1,0 +1,613 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+import {IERC721Receiver} from "@openzeppelin/contracts/token/ERC721/IERC721Receiver.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ManagedPausable} from "../access/ManagedPausable.sol";
+import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
+import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
+import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
+import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
+import {PartyRoles} from "../identity/PartyRoles.sol";
+import {SharesMath} from "../libraries/SharesMath.sol";
+import {DiscountMath} from "../libraries/DiscountMath.sol";
+import {PoolBook} from "./PoolBook.sol";
+
+/// @title FinancingPool
+/// @notice Investors deposit one stablecoin for shares; verified SMEs sell acknowledged invoices
+/// to the pool for an advance in one transaction; debtors' payments flow back through the
+/// receivable token's hook. See {IFinancingPool} for the pricing rules.
+/// @dev Asset book, income accrual and late-asset handling live in the linked library {PoolBook}
+/// (its NatSpec explains the accrual); this contract is the ERC-4626 vault, the redemption queue,
+/// fees and the entry points. Assets are keyed by receivable token id.
+contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IERC721Receiver, IFinancingPool {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /// @notice Virtual shares = 10**6: an inflation attack must donate 1e6 times the victim's deposit.
+    uint8 private constant OFFSET = 6;
+    /// @notice Queue requests a payment, deposit or request fills on its own (bounded).
+    uint256 private constant QUEUE_STEPS = 3;
+
+    struct Request {
+        address controller;
+        uint96 shares;
+    }
+
+    struct Claim {
+        uint128 shares;
+        uint128 assets;
+    }
+
+    IIdentityRegistry private immutable IDENTITY;
+    IReceivableToken private immutable RECEIVABLES;
+    address private immutable TREASURY;
+
+    PoolBook.State private _s;
+    uint128 private _pendingShares;
+    uint64 private _head;
+    uint64 private _tail;
+    mapping(uint256 requestId => Request) private _requests;
+    mapping(address controller => uint256) private _pendingOf;
+    mapping(address controller => Claim) private _claims;
+
+    /// @dev Set only while `requestRedeem` moves shares into escrow, the one allowed transfer to the pool.
+    bool private transient _escrowing;
+
+    constructor(
+        IERC20 asset_,
+        address authority,
+        IIdentityRegistry identity,
+        IReceivableToken receivables,
+        address treasury_,
+        string memory name_,
+        string memory symbol_,
+        Policy memory initialPolicy
+    ) ERC20(name_, symbol_) ERC4626(asset_) ManagedPausable(authority) {
+        if (
+            address(asset_) == address(0) ||
+            address(identity) == address(0) ||
+            address(receivables) == address(0) ||
+            treasury_ == address(0)
+        ) revert PoolZeroAddress();
+        IDENTITY = identity;
+        RECEIVABLES = receivables;
+        TREASURY = treasury_;
+        _s.accrual.last = uint40(block.timestamp);
+        PoolBook.setPolicy(_s, initialPolicy);
+    }
+
+    // ---------------------------------------------------------------- ERC-4626 entries and exits
+
+    /// @inheritdoc IERC4626
+    function deposit(
+        uint256 assets,
+        address receiver
+    ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256 shares) {
+        _checkEntry(receiver, assets);
+        _checkpointForShares();
+        // Cash above 2^96 - 1 (maxDeposit) fails in `_deposit` with SafeCast's named error.
+        shares = previewDeposit(assets);
+        if (shares == 0) revert PoolZeroAmount();
+        _deposit(msg.sender, receiver, assets, shares);
+    }
+
+    /// @inheritdoc IERC4626
+    function mint(
+        uint256 shares,
+        address receiver
+    ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256 assets) {
+        _checkEntry(receiver, shares);
+        _checkpointForShares();
+        assets = previewMint(shares);
+        uint256 room = _cashRoom();
+        if (assets > room) revert ERC4626ExceededMaxDeposit(receiver, assets, room);
+        _deposit(msg.sender, receiver, assets, shares);
+    }
+
+    /// @inheritdoc IERC4626
+    function withdraw(
+        uint256 assets,
+        address receiver,
+        address owner
+    ) public override(ERC4626, IERC4626) nonReentrant returns (uint256 shares) {
+        if (assets == 0) revert PoolZeroAmount();
+        _checkpointForShares();
+        uint256 max = maxWithdraw(owner);
+        if (assets > max) revert ERC4626ExceededMaxWithdraw(owner, assets, max);
+        shares = previewWithdraw(assets);
+        _withdraw(msg.sender, receiver, owner, assets, shares);
+    }
+
+    /// @inheritdoc IERC4626
+    function redeem(
+        uint256 shares,
+        address receiver,
+        address owner
+    ) public override(ERC4626, IERC4626) nonReentrant returns (uint256 assets) {
+        if (shares == 0) revert PoolZeroAmount();
+        _checkpointForShares();
+        assets = previewRedeem(shares);
+        if (assets == 0) revert PoolZeroAmount();
+        // Same bound as maxRedeem, checked on the assets so the NAV is computed once.
+        if (shares > balanceOf(owner) || assets > instantLiquidity()) {
+            revert ERC4626ExceededMaxRedeem(owner, shares, maxRedeem(owner));
+        }
+        _withdraw(msg.sender, receiver, owner, assets, shares);
+    }
+
+    /// @notice Gross NAV: cash + principal + accrued income − fees owed − cash reserved for claims.
+    /// Entries are priced on it; exits on the same minus impaired principal.
+    function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
+        (uint256 gross, ) = _navs();
+        return gross;
+    }
+
+    /// @inheritdoc IERC4626
+    function convertToShares(uint256 assets) public view override(ERC4626, IERC4626) returns (uint256) {
+        return SharesMath.toSharesDown(assets, totalAssets(), totalSupply(), 10 ** OFFSET);
+    }
+
+    /// @notice Exit value of `shares` (net of unrealized losses), rounded down.
+    function convertToAssets(uint256 shares) public view override(ERC4626, IERC4626) returns (uint256) {
+        (, uint256 net) = _navs();
+        return SharesMath.toAssetsDown(shares, net, totalSupply(), 10 ** OFFSET);
+    }
+
+    /// @inheritdoc IERC4626
+    function maxDeposit(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        if (paused() || !_isInvestor(receiver)) return 0;
+        return _cashRoom();
+    }
+
+    /// @inheritdoc IERC4626
+    function maxMint(address receiver) public view override(ERC4626, IERC4626) returns (uint256) {
+        uint256 room = maxDeposit(receiver);
+        return room == 0 ? 0 : convertToShares(room);
+    }
+
+    /// @inheritdoc IERC4626
+    function maxWithdraw(address owner) public view override(ERC4626, IERC4626) returns (uint256) {
+        return Math.min(previewRedeem(balanceOf(owner)), instantLiquidity());
+    }
+
+    /// @inheritdoc IERC4626
+    function maxRedeem(address owner) public view override(ERC4626, IERC4626) returns (uint256) {
+        (, uint256 net) = _navs();
+        uint256 liquid = SharesMath.toSharesDown(instantLiquidity(), net, totalSupply(), 10 ** OFFSET);
+        return Math.min(balanceOf(owner), liquid);
+    }
+
+    /// @inheritdoc IERC4626
+    function previewDeposit(uint256 assets) public view override(ERC4626, IERC4626) returns (uint256) {
+        return SharesMath.toSharesDown(assets, totalAssets(), totalSupply(), 10 ** OFFSET);
+    }
+
+    /// @inheritdoc IERC4626
+    function previewMint(uint256 shares) public view override(ERC4626, IERC4626) returns (uint256) {
+        return SharesMath.toAssetsUp(shares, totalAssets(), totalSupply(), 10 ** OFFSET);
+    }
+
+    /// @inheritdoc IERC4626
+    function previewWithdraw(uint256 assets) public view override(ERC4626, IERC4626) returns (uint256) {
+        (, uint256 net) = _navs();
+        return SharesMath.toSharesUp(assets, net, totalSupply(), 10 ** OFFSET);
+    }
+
+    /// @inheritdoc IERC4626
+    function previewRedeem(uint256 shares) public view override(ERC4626, IERC4626) returns (uint256) {
+        return convertToAssets(shares);
+    }
+
+    // ---------------------------------------------------------------- financing
+
+    /// @inheritdoc IFinancingPool
+    function finance(
+        uint256 tokenId,
+        uint256 minAdvance
+    ) external nonReentrant whenNotPaused returns (uint256 advance) {
+        address holder = RECEIVABLES.ownerOf(tokenId);
+        if (holder != msg.sender) revert PoolNotReceivableHolder(tokenId, msg.sender, holder);
+        advance = _finance(msg.sender, tokenId, minAdvance);
+        // Plain transferFrom: the pool is the receiver and must not re-enter its own onERC721Received.
+        RECEIVABLES.transferFrom(msg.sender, address(this), tokenId);
+        IERC20(asset()).safeTransfer(msg.sender, advance);
+    }
+
+    /// @notice Finances on `safeTransferFrom(sme, pool, tokenId, abi.encode(minAdvance))`: no
+    /// approval needed. Only the holder itself may send (operator == from).
+    function onERC721Received(
+        address operator,
+        address from,
+        uint256 tokenId,
+        bytes calldata data
+    ) external nonReentrant whenNotPaused returns (bytes4) {
+        if (msg.sender != address(RECEIVABLES)) revert PoolUnexpectedToken(msg.sender);
+        if (operator != from) revert PoolNotReceivableHolder(tokenId, operator, from);
+        if (data.length != 32) revert PoolInvalidFinanceData(data.length);
+        uint256 advance = _finance(from, tokenId, abi.decode(data, (uint256)));
+        IERC20(asset()).safeTransfer(from, advance);
+        return IERC721Receiver.onERC721Received.selector;
+    }
+
+    /// @dev Checks and effects of financing (in the book); the caller moves the token and pays.
+    function _finance(address sme, uint256 tokenId, uint256 minAdvance) private returns (uint256) {
+        _checkpoint();
+        return PoolBook.finance(_s, RECEIVABLES, IDENTITY, asset(), sme, tokenId, minAdvance, instantLiquidity());
+    }
+
+    // ---------------------------------------------------------------- payments
+
+    /// @inheritdoc IReceivablePaymentHook
+    function onReceivablePayment(
+        uint256 tokenId,
+        address payer,
+        uint128 amount
+    ) external nonReentrant returns (bytes4) {
+        if (msg.sender != address(RECEIVABLES)) revert PoolUnauthorizedHookCaller(msg.sender);
+        if (_s.assets[tokenId].status == AssetStatus.None) revert PoolReceivableNotFinanced(tokenId);
+        _checkpoint();
+        (uint256 kept, address issuer) = PoolBook.collect(_s, RECEIVABLES, tokenId, payer, amount);
+        uint256 forward = amount - kept;
+        if (forward != 0) {
+            emit ReceivablePaymentForwarded(tokenId, issuer, forward);
+            IERC20(asset()).safeTransfer(issuer, forward);
+        }
+        if (_pendingShares != 0) _processQueue(QUEUE_STEPS);
+        return IReceivablePaymentHook.onReceivablePayment.selector;
+    }
+
+    /// @inheritdoc IReceivablePaymentHook
+    /// @dev The debtor paid the SME by bank, so the pool's claim on that money is now on the SME.
+    /// The asset stays on the books at full value and keeps ageing; the SME settles through
+    /// {repay}, else the usual impairment and write-off path applies. NAV does not move here.
+
+    function onReceivablePaymentAttested(
+        uint256 tokenId,
+        uint128 amount,
+        bytes32 referenceHash
+    ) external nonReentrant returns (bytes4) {
+        if (msg.sender != address(RECEIVABLES)) revert PoolUnauthorizedHookCaller(msg.sender);
+        PoolBook.attest(_s, RECEIVABLES, tokenId, amount, referenceHash);
+        return IReceivablePaymentHook.onReceivablePaymentAttested.selector;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function repay(uint256 tokenId, uint256 amount) external nonReentrant {
+        PoolBook.StoredAsset memory a = _s.assets[tokenId];
+        if (a.status == AssetStatus.None) revert PoolReceivableNotFinanced(tokenId);
+        if (amount == 0) revert PoolZeroAmount();
+        uint256 owed = uint256(a.advance) + a.fee - a.collected;
+        if (amount > owed) revert PoolRepayExceedsOwed(tokenId, amount, owed);
+        _checkpoint();
+        PoolBook.collect(_s, RECEIVABLES, tokenId, msg.sender, amount);
+        uint256 attested = a.attestedOwedBySme;
+        if (attested != 0) _s.assets[tokenId].attestedOwedBySme = uint96(attested > amount ? attested - amount : 0);
+        IERC20(asset()).safeTransferFrom(msg.sender, address(this), amount);
+        if (_pendingShares != 0) _processQueue(QUEUE_STEPS);
+    }
+
+    // ---------------------------------------------------------------- late assets
+
+    /// @inheritdoc IFinancingPool
+    function impair(uint256 tokenId) external restricted nonReentrant {
+        _checkpoint();
+        PoolBook.impair(_s, tokenId, _s.policy.gracePeriod);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function impairOverdue(uint256 tokenId) external nonReentrant {
+        _checkpoint();
+        PoolBook.impair(_s, tokenId, _s.policy.publicImpairDelay);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function writeOff(uint256 tokenId) external restricted nonReentrant {
+        _checkpoint();
+        PoolBook.writeOff(_s, RECEIVABLES, tokenId);
+        // When every remaining unit was attested as paid to the SME, the debtor owes nothing and
+        // the token cannot default; the loss is the SME's debt, booked here all the same.
+        if (RECEIVABLES.outstanding(tokenId) != 0) RECEIVABLES.markDefaulted(tokenId);
+    }
+
+    // ---------------------------------------------------------------- redemption queue
+
+    /// @inheritdoc IFinancingPool
+    function requestRedeem(
+        uint256 shares,
+        address controller,
+        address owner
+    ) external nonReentrant returns (uint256 requestId) {
+        if (shares == 0) revert PoolZeroAmount();
+        _checkVerified(controller, PartyRoles.INVESTOR);
+        if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
+        _checkpoint();
+        uint256 value = convertToAssets(shares);
+        uint256 minAssets = _s.policy.minRedeemRequest;
+        if (value < minAssets) revert PoolRedeemRequestTooSmall(shares, value, minAssets);
+        _escrowing = true;
+        _transfer(owner, address(this), shares);
+        _escrowing = false;
+        requestId = _tail;
+        _tail = uint64(requestId + 1); // one id per request: 2^64 requests is out of reach
+        _requests[requestId] = Request(controller, shares.toUint96());
+        _pendingShares += uint128(shares); // shares <= totalSupply, and supply fits in 96 bits via cash
+        _pendingOf[controller] += shares;
+        emit RedeemRequest(controller, owner, requestId, msg.sender, shares);
+        _processQueue(QUEUE_STEPS);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function cancelRedeemRequest(uint256 requestId) external nonReentrant returns (uint256 shares) {
+        Request memory q = _requests[requestId];
+        if (q.shares == 0) revert PoolRequestNotPending(requestId);
+        if (q.controller != msg.sender) revert PoolNotController(requestId, msg.sender, q.controller);
+        shares = q.shares;
+        delete _requests[requestId];
+        _pendingShares -= uint128(shares);
+        _pendingOf[q.controller] -= shares;
+        emit RedeemRequestCancelled(requestId, q.controller, shares);
+        _transfer(address(this), q.controller, shares);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function processQueue(uint256 maxRequests) external nonReentrant returns (uint256 filled) {
+        _checkpoint();
+        return _processQueue(maxRequests);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function claimRedeem(address receiver) external nonReentrant returns (uint256 assets) {
+        Claim memory c = _claims[msg.sender];
+        if (c.assets == 0) revert PoolNothingToClaim(msg.sender);
+        delete _claims[msg.sender];
+        assets = c.assets;
+        _s.reserved -= c.assets;
+        _s.ledger.cash -= uint96(assets); // reserved assets are part of cash
+        emit RedeemClaimed(msg.sender, receiver, c.shares, assets);
+        emit Withdraw(msg.sender, receiver, msg.sender, assets, c.shares);
+        IERC20(asset()).safeTransfer(receiver, assets);
+    }
+
+    /// @dev Fills requests oldest first at the current exit price; a request larger than free cash
+    /// is filled in part and stays at the head. At most `maxRequests` entries are visited, and
+    /// each request has a minimum size, so dust cannot make the queue expensive to move.
+    function _processQueue(uint256 maxRequests) private returns (uint256 filled) {
+        uint256 head = _head;
+        uint256 tail = _tail;
+        uint256 visited;
+        while (head < tail && visited < maxRequests) {
+            ++visited;
+            Request memory q = _requests[head];
+            if (q.shares == 0) {
+                ++head;
+                continue;
+            }
+            (, uint256 net) = _navs();
+            uint256 supply = totalSupply();
+            uint256 shares = q.shares;
+            uint256 assets = SharesMath.toAssetsDown(shares, net, supply, 10 ** OFFSET);
+            uint256 free = idleCash();
+            if (assets > free) {
+                shares = SharesMath.toSharesDown(free, net, supply, 10 ** OFFSET);
+                assets = SharesMath.toAssetsDown(shares, net, supply, 10 ** OFFSET);
+                if (assets == 0) break;
+            }
+            _fill(head, q, shares, assets);
+            ++filled;
+            if (shares != q.shares) break;
+            ++head;
+        }
+        _head = uint64(head);
+    }
+
+    function _fill(uint256 requestId, Request memory q, uint256 shares, uint256 assets) private {
+        _requests[requestId].shares = uint96(q.shares - shares);
+        _pendingShares -= uint128(shares);
+        _pendingOf[q.controller] -= shares;
+        Claim storage c = _claims[q.controller];
+        c.shares += uint128(shares);
+        c.assets += uint128(assets);
+        _s.reserved += uint128(assets); // assets <= idle cash, so reserved stays <= cash
+        _burn(address(this), shares);
+        emit RedeemRequestFilled(requestId, q.controller, shares, assets);
+    }
+
+    // ---------------------------------------------------------------- policy, fees, accrual
+
+    /// @inheritdoc IFinancingPool
+    function setPolicy(Policy calldata newPolicy) external restricted {
+        _checkpoint();
+        PoolBook.setPolicy(_s, newPolicy);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function payFees() external nonReentrant returns (uint256 amount) {
+        _checkpoint();
+        amount = PoolBook.takeFees(_s, TREASURY);
+        IERC20(asset()).safeTransfer(TREASURY, amount);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function checkpoint() external nonReentrant {
+        _checkpoint();
+    }
+
+    /// @dev Writes the accrual and management fee computed by `_accrued` (identical to the views).
+    /// @dev Before a deposit or exit: the views already price accrual exactly, so only the
+    /// management fee (whose base, NAV, the deposit or exit changes) needs booking first.
+    function _checkpointForShares() private {
+        if (_s.accrual.managementFeeBps != 0) _checkpoint();
+    }
+
+    function _checkpoint() private {
+        (PoolBook.Accrual memory acc, uint256 mgmtFee) = PoolBook.accruedNow(_s);
+        _s.accrual = acc;
+        if (mgmtFee != 0) _s.ledger.feesOwed = (_s.ledger.feesOwed + mgmtFee).toUint64();
+    }
+
+    // ---------------------------------------------------------------- shares: KYC on every holder
+
+    function _update(address from, address to, uint256 value) internal override {
+        // Mints and burns are checked by deposit/mint and need no check on exit.
+        if (from != address(0) && to != address(0)) {
+            if (to == address(this) && !_escrowing) revert PoolSharesToPool(from);
+            if (from != address(this)) _checkVerified(from, PartyRoles.INVESTOR);
+            if (to != address(this)) _checkVerified(to, PartyRoles.INVESTOR);
+        }
+        super._update(from, to, value);
+    }
+
+    function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override {
+        _s.ledger.cash = (_s.ledger.cash + assets).toUint96();
+        super._deposit(caller, receiver, assets, shares);
+    }
+
+    function _withdraw(
+        address caller,
+        address receiver,
+        address owner,
+        uint256 assets,
+        uint256 shares
+    ) internal override {
+        _s.ledger.cash -= uint96(assets); // assets <= instant liquidity <= cash
+        super._withdraw(caller, receiver, owner, assets, shares);
+    }
+
+    function _decimalsOffset() internal pure override returns (uint8) {
+        return OFFSET;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IFinancingPool
+
+    /// @inheritdoc IFinancingPool
+    function navBreakdown() external view returns (NavBreakdown memory n) {
+        n = PoolBook.navBreakdown(_s);
+        n.pendingRedeemShares = _pendingShares;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function sharePrice() external view returns (uint256) {
+        return convertToAssets(10 ** decimals());
+    }
+
+    /// @inheritdoc IFinancingPool
+    function utilizationBps() external view returns (uint256) {
+        uint256 gross = totalAssets();
+        return gross == 0 ? 0 : Math.mulDiv(_s.ledger.principalOut, DiscountMath.BPS, gross);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function idleCash() public view returns (uint256) {
+        (, uint256 mgmtFee) = PoolBook.accruedNow(_s);
+        PoolBook.Ledger memory ldg = _s.ledger;
+        uint256 committed = uint256(_s.reserved) + ldg.feesOwed + mgmtFee;
+        return ldg.cash > committed ? ldg.cash - committed : 0;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function instantLiquidity() public view returns (uint256) {
+        uint256 idle = idleCash();
+        uint256 pending = _pendingShares;
+        if (pending == 0) return idle;
+        (, uint256 net) = _navs();
+        uint256 queueNeeds = SharesMath.toAssetsUp(pending, net, totalSupply(), 10 ** OFFSET);
+        return idle > queueNeeds ? idle - queueNeeds : 0;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function aging() external view returns (Aging memory) {
+        return PoolBook.aging(_s);
+    }
+
+    /// @inheritdoc IFinancingPool
+
+    /// @inheritdoc IFinancingPool
+    function assetOf(uint256 tokenId) external view returns (Asset memory) {
+        return PoolBook.assetOf(_s, tokenId);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function pendingRedeemRequest(uint256, address controller) external view returns (uint256) {
+        return _pendingOf[controller];
+    }
+
+    /// @inheritdoc IFinancingPool
+    function claimableRedeemRequest(uint256, address controller) external view returns (uint256) {
+        return _claims[controller].shares;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function claimableRedeemAssets(address controller) external view returns (uint256) {
+        return _claims[controller].assets;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function redeemRequest(uint256 requestId) external view returns (address controller, uint256 shares) {
+        Request memory q = _requests[requestId];
+        return (q.controller, q.shares);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function queueBounds() external view returns (uint256 head, uint256 tail) {
+        return (_head, _tail);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function policy() external view returns (Policy memory) {
+        return _s.policy;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function debtorExposure(bytes32 entity) external view returns (uint256) {
+        return _s.debtorExposure[entity];
+    }
+
+    /// @inheritdoc IFinancingPool
+    function smeExposure(bytes32 entity) external view returns (uint256) {
+        return _s.smeExposure[entity];
+    }
+
+    /// @inheritdoc IFinancingPool
+    function receivableToken() external view returns (IReceivableToken) {
+        return RECEIVABLES;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function treasury() external view returns (address) {
+        return TREASURY;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _navs() private view returns (uint256 gross, uint256 net) {
+        return PoolBook.navs(_s);
+    }
+
+    function _cashRoom() private view returns (uint256) {
+        return type(uint96).max - _s.ledger.cash;
+    }
+
+    function _checkEntry(address receiver, uint256 amount) private view {
+        if (amount == 0) revert PoolZeroAmount();
+        _checkVerified(msg.sender, PartyRoles.INVESTOR);
+        if (receiver != msg.sender) _checkVerified(receiver, PartyRoles.INVESTOR);
+    }
+
+    function _checkVerified(address account, uint8 role) private view {
+        if (!IDENTITY.isVerified(account, role)) revert PoolNotVerified(account, role);
+    }
+
+    function _isInvestor(address account) private view returns (bool) {
+        return IDENTITY.isVerified(account, PartyRoles.INVESTOR);
+    }
+}

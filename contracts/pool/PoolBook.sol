@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
+import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
+import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
+import {PartyRoles} from "../identity/PartyRoles.sol";
+import {DiscountMath} from "../libraries/DiscountMath.sol";
+
+/// @title PoolBook
+/// @notice The financing pool's asset book: receivables financed, income accrual, exposures,
+/// impairments and write-offs. Deployed once and linked (external functions run by DELEGATECALL
+/// in the pool's storage), which keeps the pool under the 24 KiB code limit.
+/// @dev Income accounting (Maple v2 style): each financed receivable's net discount fee accrues
+/// linearly from financing to the start of its due date's UTC day. The book keeps one aggregate
+/// `rate` (sum of accruing assets' rates, scaled by SCALE) plus, per day, the rate that stops at
+/// that day's start. A checkpoint walks the day boundaries crossed since the last one (bounded),
+/// so NAV never includes income past an unpaid due date and never jumps when an on-time payment
+/// lands. Invariant: `accrual.rate == sum of days[d].endingRate for every day d after accrual.last`,
+/// and `accrual.accrued == sum over assets of rate_i * (min(last, end_i) - start_i)` exactly.
+/// This is the seam for other asset kinds (loans): an asset opens with an advance, a fee and an
+/// accrual window, is collected principal first, and can be impaired and written off.
+library PoolBook {
+    using SafeCast for uint256;
+
+    /// @notice Fixed-point scale of accrual rates (asset units per second).
+    uint256 internal constant SCALE = 1e9;
+    uint256 internal constant DAY = 1 days;
+    /// @notice Day boundaries a single checkpoint may cross (bounds its gas).
+    uint256 internal constant MAX_CHECKPOINT_DAYS = 120;
+    /// @notice Hard cap on any policy's max tenor, so the aging view iterates a bounded day range.
+    uint256 internal constant MAX_TENOR_CAP = 730 days;
+    uint256 internal constant AGING_DAYS = 90;
+    uint256 internal constant MAX_MANAGEMENT_FEE_BPS = 300;
+    uint256 internal constant MAX_PERFORMANCE_FEE_BPS = 3_000;
+    uint256 internal constant MAX_DISCOUNT_RATE_BPS = 10_000;
+
+    /// @dev Hot slot: read and written by every deposit and exit.
+    struct Ledger {
+        uint96 cash;
+        uint96 principalOut;
+        uint64 feesOwed;
+    }
+
+    /// @dev `accrued` and `rate` are scaled by SCALE; `last` is the checkpoint time. The management
+    /// fee rate is copied here from the policy so deposits and exits read one slot, not two.
+    struct Accrual {
+        uint104 accrued;
+        uint96 rate;
+        uint40 last;
+        uint16 managementFeeBps;
+    }
+
+    struct StoredAsset {
+        uint96 advance;
+        uint96 fee;
+        uint40 financedAt;
+        IFinancingPool.AssetStatus status;
+        uint16 performanceFeeBps;
+        uint96 collected;
+        uint40 dueDate;
+        uint96 attestedOwedBySme;
+    }
+
+    struct Day {
+        uint128 endingRate;
+        uint128 principalDue;
+    }
+
+    /// @dev Everything NAV depends on except share supply. `reserved` is cash owed to filled
+    /// redemption requests; `impaired` the principal of impaired assets (unrealized loss).
+    struct State {
+        Ledger ledger;
+        Accrual accrual;
+        uint128 impaired;
+        uint128 reserved;
+        uint256 writtenOff;
+        IFinancingPool.Policy policy;
+        mapping(uint256 tokenId => StoredAsset) assets;
+        mapping(uint256 day => Day) dueDays;
+        mapping(bytes32 entity => uint256) debtorExposure;
+        mapping(bytes32 entity => uint256) smeExposure;
+    }
+
+    /// @notice Books `amount` just received for `tokenId` from `payer`; returns what the pool keeps
+    /// and the SME (issuer) that gets the rest.
+    function collect(
+        State storage s,
+        IReceivableToken token,
+        uint256 tokenId,
+        address payer,
+        uint256 amount
+    ) external returns (uint256 kept, address issuer) {
+        IReceivableToken.Receivable memory r = token.receivable(tokenId);
+        kept = _collect(s, tokenId, payer, amount, r);
+        issuer = r.issuer;
+    }
+
+    /// @notice Books the loss of `tokenId` (its principal left) and closes its accrual.
+    function writeOff(State storage s, IReceivableToken token, uint256 tokenId) external {
+        StoredAsset memory a = s.assets[tokenId];
+        if (a.status != IFinancingPool.AssetStatus.Active && a.status != IFinancingPool.AssetStatus.Impaired) {
+            revert IFinancingPool.PoolAssetNotActive(tokenId, a.status);
+        }
+        uint256 eligibleAt = uint256(a.dueDate) + s.policy.defaultDelay;
+        if (block.timestamp < eligibleAt) {
+            revert IFinancingPool.PoolAssetNotLateEnough(tokenId, eligibleAt, block.timestamp);
+        }
+        if (a.status == IFinancingPool.AssetStatus.Active && a.collected <= a.advance) _closeAccrual(s, a);
+        uint256 loss = _principalLeft(a);
+        if (loss != 0) _reducePrincipal(s, a, loss, token.receivable(tokenId));
+        s.writtenOff += loss;
+        s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
+        emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss);
+    }
+
+    /// @dev Checks and effects of financing; the caller moves the token and pays the advance.
+    function finance(
+        State storage s,
+        IReceivableToken token,
+        IIdentityRegistry identity,
+        address asset,
+        address sme,
+        uint256 tokenId,
+        uint256 minAdvance,
+        uint256 available
+    ) external returns (uint256 advance) {
+        if (s.assets[tokenId].status != IFinancingPool.AssetStatus.None)
+            revert IFinancingPool.PoolReceivableAlreadyFinanced(tokenId);
+        IReceivableToken.Receivable memory r = token.receivable(tokenId);
+        if (r.issuer != sme) revert IFinancingPool.PoolNotReceivableIssuer(tokenId, sme, r.issuer);
+        if (r.status != IReceivableToken.Status.Acknowledged)
+            revert IFinancingPool.PoolReceivableNotAcknowledged(tokenId, r.status);
+        if (r.currency != asset) revert IFinancingPool.PoolCurrencyMismatch(tokenId, r.currency, asset);
+        _checkVerified(identity, sme, PartyRoles.SME);
+        IFinancingPool.Policy memory p = s.policy;
+        if (p.requireVerifiedDebtor) _checkVerified(identity, r.debtor, PartyRoles.DEBTOR);
+        // The pool buys what is still owed on chain; attested and paid parts belong to the SME.
+        uint256 face = uint256(r.faceValue) - r.amountPaid - r.amountAttested;
+        uint256 fee;
+        (advance, fee) = _terms(tokenId, face, r.dueDate, minAdvance, p);
+        _addExposure(s, r.debtorEntity, r.issuerEntity, advance, p);
+        _book(s, tokenId, r.dueDate, advance, fee, p.performanceFeeBps, available);
+        emit IFinancingPool.ReceivableFinanced(tokenId, sme, r.debtor, face, advance, fee, r.dueDate);
+    }
+
+    /// @dev Policy checks on tenor and ticket; the fee rounded up, the advance rounded down.
+    function _terms(
+        uint256 tokenId,
+        uint256 face,
+        uint40 dueDate,
+        uint256 minAdvance,
+        IFinancingPool.Policy memory p
+    ) private view returns (uint256 advance, uint256 fee) {
+        if (dueDate - (dueDate % DAY) <= block.timestamp)
+            revert IFinancingPool.PoolTenorTooShort(tokenId, dueDate, block.timestamp);
+        uint256 tenor = dueDate - block.timestamp;
+        if (tenor > p.maxTenor) revert IFinancingPool.PoolTenorTooLong(tokenId, tenor, p.maxTenor);
+        if (face < p.minTicket || face > p.maxTicket) {
+            revert IFinancingPool.PoolTicketOutOfRange(tokenId, face, p.minTicket, p.maxTicket);
+        }
+        fee = DiscountMath.feeUp(face, p.discountRateBps, tenor);
+        advance = DiscountMath.advanceDown(face, p.advanceRateBps, fee);
+        if (advance == 0 || advance < minAdvance)
+            revert IFinancingPool.PoolAdvanceBelowMinimum(tokenId, advance, minAdvance);
+    }
+
+    /// @dev Opens the asset: accrual rate, due-day bucket, principal, cash.
+    function _book(
+        State storage s,
+        uint256 tokenId,
+        uint40 dueDate,
+        uint256 advance,
+        uint256 fee,
+        uint16 perfBps,
+        uint256 available
+    ) private {
+        Accrual memory acc = s.accrual;
+        if (acc.last != block.timestamp) revert IFinancingPool.PoolCheckpointBehind(acc.last, block.timestamp);
+        if (advance > available) revert IFinancingPool.PoolInsufficientLiquidity(advance, available);
+        StoredAsset memory a = StoredAsset({
+            advance: advance.toUint96(),
+            fee: fee.toUint96(),
+            financedAt: uint40(block.timestamp),
+            status: IFinancingPool.AssetStatus.Active,
+            performanceFeeBps: perfBps,
+            collected: 0,
+            dueDate: dueDate,
+            attestedOwedBySme: 0
+        });
+        s.assets[tokenId] = a;
+        uint256 rate = _rateOf(a);
+        Day storage d = s.dueDays[dueDate / DAY];
+        d.endingRate += rate.toUint128();
+        d.principalDue += advance.toUint128();
+        s.accrual.rate = (acc.rate + rate).toUint96();
+        Ledger memory ldg = s.ledger;
+        ldg.cash -= uint96(advance); // advance <= available <= cash, so the cast and subtraction are exact
+        ldg.principalOut = (ldg.principalOut + advance).toUint96();
+        s.ledger = ldg;
+    }
+
+    function _addExposure(
+        State storage s,
+        bytes32 debtorEntity,
+        bytes32 smeEntity,
+        uint256 advance,
+        IFinancingPool.Policy memory p
+    ) private {
+        uint256 de = s.debtorExposure[debtorEntity];
+        if (de + advance > p.maxDebtorExposure)
+            revert IFinancingPool.PoolDebtorExposureExceeded(debtorEntity, de, advance, p.maxDebtorExposure);
+        uint256 se = s.smeExposure[smeEntity];
+        if (se + advance > p.maxSmeExposure)
+            revert IFinancingPool.PoolSmeExposureExceeded(smeEntity, se, advance, p.maxSmeExposure);
+        s.debtorExposure[debtorEntity] = de + advance;
+        s.smeExposure[smeEntity] = se + advance;
+    }
+
+    /// @dev Books `amount` just received for `tokenId`: principal first, then the fee; after a
+    /// write-off everything kept is a recovery. Returns what the pool keeps (at most what it is owed).
+    function _collect(
+        State storage s,
+        uint256 tokenId,
+        address payer,
+        uint256 amount,
+        IReceivableToken.Receivable memory r
+    ) private returns (uint256 kept) {
+        StoredAsset memory a = s.assets[tokenId];
+        uint256 owed = uint256(a.advance) + a.fee - a.collected;
+        kept = Math.min(amount, owed);
+        if (kept == 0) return 0;
+        uint256 principal;
+        uint256 income;
+        uint256 recovery;
+        uint256 perfFee;
+        if (a.status == IFinancingPool.AssetStatus.WrittenOff) {
+            recovery = kept;
+        } else {
+            principal = a.collected < a.advance ? Math.min(kept, uint256(a.advance) - a.collected) : 0;
+            income = kept - principal;
+            if (principal != 0) _reducePrincipal(s, a, principal, r);
+            if (income != 0) {
+                if (a.status == IFinancingPool.AssetStatus.Active && a.collected <= a.advance) _closeAccrual(s, a);
+                uint256 feeBefore = a.collected > a.advance ? a.collected - a.advance : 0;
+                perfFee = _perfDue(a, feeBefore + income) - _perfDue(a, feeBefore);
+                income -= perfFee;
+            }
+        }
+        a.collected += uint96(kept); // kept <= owed, so collected stays <= advance + fee
+        if (a.collected == uint256(a.advance) + a.fee && a.status != IFinancingPool.AssetStatus.WrittenOff) {
+            a.status = IFinancingPool.AssetStatus.Repaid;
+        }
+        s.assets[tokenId] = a;
+        Ledger memory ldg = s.ledger;
+        ldg.cash = (ldg.cash + kept).toUint96();
+        ldg.feesOwed = (ldg.feesOwed + perfFee).toUint64();
+        s.ledger = ldg;
+        emit IFinancingPool.ReceivablePaymentCollected(tokenId, payer, principal, income, recovery, perfFee);
+    }
+
+    function _reducePrincipal(
+        State storage s,
+        StoredAsset memory a,
+        uint256 principal,
+        IReceivableToken.Receivable memory r
+    ) private {
+        s.ledger.principalOut -= uint96(principal); // principal <= this asset's remaining advance
+        s.debtorExposure[r.debtorEntity] -= principal;
+        s.smeExposure[r.issuerEntity] -= principal;
+        s.dueDays[a.dueDate / DAY].principalDue -= uint128(principal);
+        if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint128(principal);
+    }
+
+    function impair(State storage s, uint256 tokenId, uint256 delay) external {
+        StoredAsset memory a = s.assets[tokenId];
+        if (a.status != IFinancingPool.AssetStatus.Active)
+            revert IFinancingPool.PoolAssetNotImpairable(tokenId, a.status);
+        uint256 eligibleAt = uint256(a.dueDate) + delay;
+        if (block.timestamp < eligibleAt)
+            revert IFinancingPool.PoolAssetNotLateEnough(tokenId, eligibleAt, block.timestamp);
+        uint256 reversed = a.collected <= a.advance ? _closeAccrual(s, a) : 0;
+        uint256 principal = _principalLeft(a);
+        s.impaired += uint128(principal);
+        s.assets[tokenId].status = IFinancingPool.AssetStatus.Impaired;
+        emit IFinancingPool.AssetImpaired(tokenId, msg.sender, principal, reversed);
+    }
+
+    /// @dev Removes an accruing asset from the aggregate; returns the income it had accrued.
+    function _closeAccrual(State storage s, StoredAsset memory a) private returns (uint256 accrued) {
+        Accrual memory acc = s.accrual;
+        uint256 end = _accrualEnd(a);
+        uint256 rate = _rateOf(a);
+        uint256 upTo = Math.min(acc.last, end);
+        uint256 scaled = rate * (upTo - a.financedAt);
+        acc.accrued -= uint104(scaled); // this asset's share of the aggregate, so never more than it
+        if (end > acc.last) {
+            acc.rate -= uint96(rate);
+            s.dueDays[end / DAY].endingRate -= uint128(rate);
+        }
+        s.accrual = acc;
+        return scaled / SCALE;
+    }
+
+    /// @dev Income accrued up to now (or up to the last of MAX_CHECKPOINT_DAYS day boundaries),
+    /// and the management fee on net NAV for the elapsed time, rounded down.
+    function accruedNow(State storage s) internal view returns (Accrual memory acc, uint256 mgmtFee) {
+        acc = s.accrual;
+        uint256 last = acc.last;
+        if (last == block.timestamp) return (acc, 0);
+        uint256 accrued = acc.accrued;
+        uint256 rate = acc.rate;
+        uint256 to = block.timestamp;
+        if (rate != 0) {
+            uint256 day = last / DAY;
+            uint256 today = to / DAY;
+            uint256 steps;
+            while (day < today) {
+                if (steps == MAX_CHECKPOINT_DAYS) {
+                    to = day * DAY;
+                    break;
+                }
+                ++day;
+                ++steps;
+                uint256 boundary = day * DAY;
+                accrued += rate * (boundary - last);
+                rate -= s.dueDays[day].endingRate;
+                last = boundary;
+            }
+            accrued += rate * (to - last);
+        }
+        uint256 bps = acc.managementFeeBps;
+        if (bps != 0) mgmtFee = DiscountMath.annualDown(_netAssets(s, acc.accrued), bps, to - acc.last);
+        acc = Accrual(accrued.toUint104(), uint96(rate), uint40(to), acc.managementFeeBps); // rate only decreased
+    }
+
+    /// @dev Net NAV from stored state with `accruedScaled` as the accrual: the management-fee base.
+    function _netAssets(State storage s, uint256 accruedScaled) private view returns (uint256) {
+        Ledger memory ldg = s.ledger;
+        uint256 plus = uint256(ldg.cash) + ldg.principalOut + accruedScaled / SCALE;
+        uint256 minus = uint256(ldg.feesOwed) + s.reserved + s.impaired;
+        return plus > minus ? plus - minus : 0;
+    }
+
+    function _principalLeft(StoredAsset memory a) private pure returns (uint256) {
+        return a.collected < a.advance ? uint256(a.advance) - a.collected : 0;
+    }
+
+    /// @dev Accrual stops at the start of the due date's UTC day, so it is complete by the due date.
+    function _accrualEnd(StoredAsset memory a) private pure returns (uint256) {
+        return uint256(a.dueDate) - (a.dueDate % DAY);
+    }
+
+    /// @dev Scaled per-second accrual of the investors' part of the fee (after the performance fee).
+    function _rateOf(StoredAsset memory a) private pure returns (uint256) {
+        uint256 net = uint256(a.fee) - DiscountMath.bpsDown(a.fee, a.performanceFeeBps);
+        return (net * SCALE) / (_accrualEnd(a) - a.financedAt);
+    }
+
+    /// @dev Performance fee due once `feeCollected` of the fee has been received, rounded down.
+    function _perfDue(StoredAsset memory a, uint256 feeCollected) private pure returns (uint256) {
+        if (a.fee == 0) return 0;
+        return Math.mulDiv(feeCollected, DiscountMath.bpsDown(a.fee, a.performanceFeeBps), a.fee);
+    }
+
+    /// @notice Principal by lateness: future due days summed up to MAX_TENOR_CAP ahead, the last 90
+    /// days day by day, the rest is 90+ (bounded iteration, view only).
+    function aging(State storage s) external view returns (IFinancingPool.Aging memory g) {
+        uint256 today = block.timestamp / DAY;
+        for (uint256 d = today; d <= today + MAX_TENOR_CAP / DAY; ++d) g.current += s.dueDays[d].principalDue;
+        for (uint256 late = 1; late <= AGING_DAYS && late <= today; ++late) {
+            uint256 due = s.dueDays[today - late].principalDue;
+            if (late <= 30) g.late1To30 += due;
+            else if (late <= 60) g.late31To60 += due;
+            else g.late61To90 += due;
+        }
+        g.late90Plus = uint256(s.ledger.principalOut) - g.current - g.late1To30 - g.late31To60 - g.late61To90;
+        g.impaired = s.impaired;
+        g.writtenOff = s.writtenOff;
+    }
+    /// @notice Validates and stores a new policy.
+    // Memory, not calldata: the pool's constructor passes its argument from memory.
+    // solhint-disable-next-line gas-calldata-parameters
+    function setPolicy(State storage s, IFinancingPool.Policy memory p) external {
+        if (p.advanceRateBps == 0 || p.advanceRateBps > DiscountMath.BPS)
+            revert IFinancingPool.PoolInvalidAdvanceRate(p.advanceRateBps);
+        if (p.discountRateBps > MAX_DISCOUNT_RATE_BPS)
+            revert IFinancingPool.PoolRateAboveCap(p.discountRateBps, MAX_DISCOUNT_RATE_BPS);
+        if (p.managementFeeBps > MAX_MANAGEMENT_FEE_BPS) {
+            revert IFinancingPool.PoolRateAboveCap(p.managementFeeBps, MAX_MANAGEMENT_FEE_BPS);
+        }
+        if (p.performanceFeeBps > MAX_PERFORMANCE_FEE_BPS) {
+            revert IFinancingPool.PoolRateAboveCap(p.performanceFeeBps, MAX_PERFORMANCE_FEE_BPS);
+        }
+        if (p.maxTenor > MAX_TENOR_CAP) revert IFinancingPool.PoolTenorTooLong(0, p.maxTenor, MAX_TENOR_CAP);
+        if (p.minTicket == 0 || p.minTicket > p.maxTicket)
+            revert IFinancingPool.PoolInvalidTicketRange(p.minTicket, p.maxTicket);
+        if (p.gracePeriod > p.publicImpairDelay || p.publicImpairDelay > p.defaultDelay) {
+            revert IFinancingPool.PoolInvalidLateThresholds(p.gracePeriod, p.publicImpairDelay, p.defaultDelay);
+        }
+        s.policy = p;
+        s.accrual.managementFeeBps = p.managementFeeBps;
+        emit IFinancingPool.PolicyUpdated(p);
+    }
+
+    /// @notice Records that `amount` of `tokenId` was paid to the SME off chain (see the pool's hook).
+    function attest(
+        State storage s,
+        IReceivableToken token,
+        uint256 tokenId,
+        uint128 amount,
+        bytes32 referenceHash
+    ) external {
+        StoredAsset storage a = s.assets[tokenId];
+        if (a.status == IFinancingPool.AssetStatus.None) revert IFinancingPool.PoolReceivableNotFinanced(tokenId);
+        uint256 owed = uint256(a.advance) + a.fee - a.collected;
+        uint256 owedBySme = Math.min(uint256(a.attestedOwedBySme) + amount, owed);
+        a.attestedOwedBySme = uint96(owedBySme); // <= owed, which fits 96 bits
+        emit IFinancingPool.ReceivablePaymentAttestedOwedBySme(
+            tokenId,
+            token.receivable(tokenId).issuer,
+            amount,
+            owedBySme,
+            referenceHash
+        );
+    }
+
+    /// @notice NAV items with accrual and management fee brought up to now (pending shares left 0).
+    function navBreakdown(State storage s) external view returns (IFinancingPool.NavBreakdown memory n) {
+        (Accrual memory acc, uint256 mgmtFee) = accruedNow(s);
+        Ledger memory ldg = s.ledger;
+        n.cash = ldg.cash;
+        n.principalOutstanding = ldg.principalOut;
+        n.accruedIncome = acc.accrued / SCALE;
+        n.impairedPrincipal = s.impaired;
+        n.feesOwed = uint256(ldg.feesOwed) + mgmtFee;
+        n.reservedForClaims = s.reserved;
+        (n.grossAssets, n.netAssets) = navs(s);
+    }
+
+    /// @notice (gross, net) NAV with accrual and management fee brought up to now.
+    function navs(State storage s) internal view returns (uint256 gross, uint256 net) {
+        (Accrual memory acc, uint256 mgmtFee) = accruedNow(s);
+        Ledger memory ldg = s.ledger;
+        uint256 plus = uint256(ldg.cash) + ldg.principalOut + acc.accrued / SCALE;
+        uint256 minus = uint256(ldg.feesOwed) + mgmtFee + s.reserved;
+        gross = plus > minus ? plus - minus : 0;
+        uint256 impaired = s.impaired;
+        net = gross > impaired ? gross - impaired : 0;
+    }
+
+    function assetOf(State storage s, uint256 tokenId) external view returns (IFinancingPool.Asset memory) {
+        StoredAsset memory a = s.assets[tokenId];
+        return
+            IFinancingPool.Asset({
+                advance: a.advance,
+                fee: a.fee,
+                performanceFee: DiscountMath.bpsDown(a.fee, a.performanceFeeBps),
+                collected: a.collected,
+                attestedOwedBySme: a.attestedOwedBySme,
+                financedAt: a.financedAt,
+                dueDate: a.dueDate,
+                status: a.status
+            });
+    }
+
+    /// @notice Books the payment of accrued fees, as far as cash not reserved for claims allows;
+    /// the pool then transfers the returned amount to `treasury`.
+    function takeFees(State storage s, address treasury) external returns (uint256 amount) {
+        Ledger memory ldg = s.ledger;
+        uint256 free = uint256(ldg.cash) - s.reserved;
+        amount = Math.min(ldg.feesOwed, free);
+        if (amount == 0) revert IFinancingPool.PoolZeroAmount();
+        ldg.feesOwed -= uint64(amount); // amount <= feesOwed
+        ldg.cash -= uint96(amount); // amount <= cash
+        s.ledger = ldg;
+        emit IFinancingPool.FeesPaid(treasury, amount);
+    }
+
+    function _checkVerified(IIdentityRegistry identity, address account, uint8 role) private view {
+        if (!identity.isVerified(account, role)) revert IFinancingPool.PoolNotVerified(account, role);
+    }
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {console} from "forge-std/console.sol";
+import {PoolBase} from "./PoolBase.sol";
+
+/// @notice Gas per user action in steady state: every account, balance, bucket and exposure slot
+/// already exists (warmed up in setUp, a separate transaction, so the measured call still pays cold
+/// access like a real one). Figures include the 21,000 base and calldata. Run with
+/// `--build-profile production`. The payment is measured with the receivable test double; the
+/// pool's share is the difference with the same payment to a non-financier holder.
+contract PoolGasTest is PoolBase {
+    uint256 internal financedId;
+    uint256 internal plainId;
+    uint256 internal freshId;
+
+    function setUp() public override {
+        super.setUp();
+        _deposit(alice, 500_000e6);
+        _deposit(bob, 100_000e6);
+        usd.mint(alice, 1_000_000e6);
+        vm.prank(alice);
+        usd.approve(address(pool), type(uint256).max);
+        vm.prank(sme);
+        rcv.setApprovalForAll(address(pool), true);
+        (uint256 warm, ) = _financeNew(FACE, TENOR);
+        (financedId, ) = _financeNew(FACE, TENOR);
+        freshId = _invoice(sme, debtor, FACE, TENOR);
+        plainId = _invoice(sme2, debtor, FACE, TENOR);
+        vm.warp(block.timestamp + 1 hours);
+        _pay(debtor, warm, 1_000e6);
+        usd.mint(debtor, 2 * uint256(FACE));
+        vm.prank(debtor);
+        usd.approve(address(rcv), type(uint256).max);
+        usd.mint(sme, 1);
+        usd.mint(sme2, 1);
+        vm.warp(block.timestamp + 1 hours);
+    }
+
+    function test_gas_deposit() public {
+        bytes memory data = abi.encodeCall(pool.deposit, (1_000e6, alice));
+        vm.prank(alice);
+        pool.deposit(1_000e6, alice);
+        _report("deposit", data, 80_000);
+    }
+
+    function test_gas_redeemFromIdleCash() public {
+        bytes memory data = abi.encodeCall(pool.redeem, (1e15, alice, alice));
+        vm.prank(alice);
+        pool.redeem(1e15, alice, alice);
+        _report("redeem from idle cash", data, 75_000);
+    }
+
+    function test_gas_financeInvoice() public {
+        bytes memory data = abi.encodeCall(pool.finance, (freshId, 1));
+        vm.prank(sme);
+        pool.finance(freshId, 1);
+        _report("finance an invoice", data, 200_000);
+    }
+
+    function test_gas_debtorPaysFinancedInvoiceInFull() public {
+        bytes memory data = abi.encodeCall(rcv.pay, (financedId, FACE));
+        vm.prank(debtor);
+        rcv.pay(financedId, FACE);
+        // Target 130,000 for the whole transaction is NOT met with this double: its own pay() costs
+        // ~61k (baseline below), the pool's hook ~83k (two exposure slots, the due-day bucket, the
+        // asset's two slots, the accrual, the forward transfer). Bound set to catch regressions.
+        _report("debtor pays financed invoice in full (double + pool)", data, 146_000);
+    }
+
+    function test_gas_debtorPaysUnfinancedInvoice_baseline() public {
+        bytes memory data = abi.encodeCall(rcv.pay, (plainId, FACE));
+        vm.prank(debtor);
+        rcv.pay(plainId, FACE);
+        _report("debtor pays a non-financed invoice (double only, baseline)", data, type(uint256).max);
+    }
+
+    function _report(string memory label, bytes memory data, uint256 ceiling) internal view {
+        uint256 total = vm.lastCallGas().gasTotalUsed + 21_000 + _calldataGas(data);
+        console.log(label, total);
+        assertLe(total, ceiling, label);
+    }
+
+    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
+        for (uint256 i = 0; i < data.length; ++i) g += data[i] == 0 ? 4 : 16;
+    }
+}
