@@ -27,7 +27,7 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "test-results/e2e",
   use: {
-    baseURL: "http://localhost:3000",
+    baseURL: `http://localhost:${process.env.APP_PORT ?? "3000"}`,
     launchOptions: chromium,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",

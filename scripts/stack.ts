@@ -10,8 +10,11 @@ import { fileURLToPath } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
-export const RPC_URL = "http://127.0.0.1:8545";
-export const APP_URL = "http://localhost:3000";
+// RPC_PORT / APP_PORT move the stack, so two checkouts can run their browser tests side by side.
+export const RPC_PORT = process.env.RPC_PORT ?? "8545";
+export const APP_PORT = process.env.APP_PORT ?? "3000";
+export const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
+export const APP_URL = `http://localhost:${APP_PORT}`;
 
 const children = new Set<ChildProcess>();
 
@@ -102,7 +105,7 @@ export async function assertPortsFree() {
 
 export async function startNode(quiet = false): Promise<ChildProcess> {
   log(`starting Hardhat node on ${RPC_URL} (chain id 31337)`);
-  const node = start(bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", "8545"], {}, quiet);
+  const node = start(bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", RPC_PORT], {}, quiet);
   await waitFor("Hardhat node", () => answers(RPC_URL, rpcPing), node, 60_000);
   return node;
 }
@@ -111,7 +114,15 @@ export async function startNode(quiet = false): Promise<ChildProcess> {
 export async function deployLocal() {
   rmSync(join(root, "ignition", "deployments", "chain-31337"), { recursive: true, force: true });
   log("deploying with Hardhat Ignition (ignition/modules/Local.ts)");
-  await run(bin("hardhat"), ["ignition", "deploy", "ignition/modules/Local.ts", "--network", "localhost"]);
+  await run(bin("hardhat"), ["ignition", "deploy", "ignition/modules/Local.ts", "--network", "localhost"], {
+    LOCAL_RPC_URL: RPC_URL,
+  });
+}
+
+/** Demo parties, invoices, pools and loans with history (scripts/seed.ts). */
+export async function seedDemo() {
+  log("seeding demo data (scripts/seed.ts)");
+  await run(bin("hardhat"), ["run", "scripts/seed.ts", "--network", "localhost"], { LOCAL_RPC_URL: RPC_URL });
 }
 
 export async function generateContracts() {
@@ -119,7 +130,7 @@ export async function generateContracts() {
 }
 
 export async function startApp(mode: "dev" | "prod"): Promise<ChildProcess> {
-  const env = { NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { NEXT_TELEMETRY_DISABLED: "1", PORT: APP_PORT, NEXT_PUBLIC_LOCAL_RPC_URL: RPC_URL };
   if (mode === "prod") {
     log("building the dApp (next build)");
     await run("npm", ["run", "build", "-w", "app"], env);

@@ -14,6 +14,7 @@ import {
   root,
   rpc,
   run,
+  seedDemo,
   startApp,
   startNode,
   stopAll,
@@ -26,6 +27,7 @@ try {
   await run(join(root, "node_modules", ".bin", "hardhat"), ["build"]);
   await startNode(true);
   await deployLocal();
+  await seedDemo();
   await generateContracts();
   await startApp("dev");
   const accounts = await rpc<string[]>("eth_accounts");

@@ -1,4 +1,5 @@
 import type {
+  ContractFuture,
   IgnitionModuleBuilder,
   NamedArtifactContractAtFuture,
   NamedArtifactContractDeploymentFuture,
@@ -7,34 +8,131 @@ import { Roles, selectors } from "./roles.js";
 
 type Stablecoin = NamedArtifactContractAtFuture<string> | NamedArtifactContractDeploymentFuture<string>;
 
+const DAY = 86_400;
+const usd = (dollars: number) => BigInt(dollars) * 1_000_000n;
+
+/** Pool policy the deployment starts with; POLICY_ADMIN changes it later, after the delay. */
+export const initialPoolPolicy = {
+  advanceRateBps: 8_000,
+  discountRateBps: 1_200,
+  managementFeeBps: 100,
+  performanceFeeBps: 1_000,
+  maxTenor: 180 * DAY,
+  gracePeriod: 5 * DAY,
+  publicImpairDelay: 30 * DAY,
+  defaultDelay: 90 * DAY,
+  requireVerifiedDebtor: true,
+  minTicket: usd(100),
+  maxTicket: usd(1_000_000),
+  maxDebtorExposure: usd(2_000_000),
+  maxSmeExposure: usd(1_000_000),
+  minRedeemRequest: usd(10),
+};
+
+/** Late fee 36.5 % a year (0.1 % a day) after 3 days' grace; impair after 15 days, default after 60. */
+export const initialLoanPolicy = { lateFeeBps: 3_650, lateGraceDays: 3, impairAfterDays: 15, defaultAfterDays: 60 };
+
 /**
  * The protocol's contracts, wired to a stablecoin and to one AccessManager whose admin is the
  * deploying account. Shared by the local module (which deploys DemoUSD first) and the testnet
  * module (which takes an existing stablecoin's address). Granting roles to people is left to
  * the caller: the local module grants the demo accounts; on a real network the admin does.
+ *
+ * Order matters: the admin's own set-up calls (allow the currency, register the pool, connect
+ * credit history) run while every function is still admin-only, and only then are functions
+ * handed to their roles; POLICY_ADMIN's grant carries a delay, the admin's does not.
  */
 export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin) {
   const admin = m.getAccount(0);
   const accessManager = m.contract("AccessManager", [admin]);
-
   for (const [name, role] of Object.entries(Roles)) {
     m.call(accessManager, "labelRole", [role, name], { id: `label_${name}` });
   }
 
   const identityRegistry = m.contract("IdentityRegistry", [accessManager]);
-  m.call(
-    accessManager,
-    "setTargetFunctionRole",
+  const creditHistory = m.contract("CreditHistory", [accessManager, m.getParameter("creditBaseLimit", usd(50_000))]);
+  const receivableToken = m.contract("ReceivableToken", [accessManager, identityRegistry]);
+  const poolBook = m.library("PoolBook");
+  const pool = m.contract(
+    "FinancingPool",
     [
+      stablecoin,
+      accessManager,
       identityRegistry,
-      selectors("verify(address,uint8,uint16,uint40,bytes32)", "revoke(address,bytes32)"),
-      Roles.KYC_PROVIDER,
+      receivableToken,
+      m.getParameter("treasury", admin),
+      "SME Invoice Pool",
+      "SIP",
+      initialPoolPolicy,
     ],
-    { id: "identity_kyc" },
+    { libraries: { PoolBook: poolBook } },
   );
-  m.call(accessManager, "setTargetFunctionRole", [identityRegistry, selectors("pause()", "unpause()"), Roles.PAUSER], {
-    id: "identity_pauser",
-  });
+  const loanCalculator = m.contract("LoanCalculator");
+  const loanManager = m.contract("LoanManager", [
+    accessManager,
+    identityRegistry,
+    creditHistory,
+    stablecoin,
+    loanCalculator,
+    initialLoanPolicy,
+  ]);
+  const loanLens = m.contract("LoanLens", [loanManager]);
 
-  return { stablecoin, accessManager, identityRegistry };
+  const setup = [
+    m.call(receivableToken, "setCurrencyAllowed", [stablecoin, true], { id: "receivables_currency" }),
+    m.call(receivableToken, "registerFinancier", [pool, true], { id: "receivables_pool" }),
+    m.call(receivableToken, "setCreditHistory", [creditHistory], { id: "receivables_credit" }),
+    m.call(creditHistory, "setRecorder", [receivableToken, true], { id: "credit_receivables" }),
+    m.call(creditHistory, "setRecorder", [loanManager, true], { id: "credit_loans" }),
+    m.call(loanManager, "setLender", [pool, true], { id: "loans_pool_lender" }),
+  ];
+
+  const restrict = (id: string, target: ContractFuture<string>, signatures: string[], role: bigint) =>
+    m.call(accessManager, "setTargetFunctionRole", [target, selectors(...signatures), role], { id, after: setup });
+  const pausable = ["pause()", "unpause()"];
+  restrict(
+    "identity_kyc",
+    identityRegistry,
+    ["verify(address,uint8,uint16,uint40,bytes32)", "revoke(address,bytes32)"],
+    Roles.KYC_PROVIDER,
+  );
+  restrict("identity_pauser", identityRegistry, pausable, Roles.PAUSER);
+  restrict(
+    "receivables_policy",
+    receivableToken,
+    ["setCurrencyAllowed(address,bool)", "registerFinancier(address,bool)", "setCreditHistory(address)"],
+    Roles.POLICY_ADMIN,
+  );
+  restrict("receivables_servicer", receivableToken, ["attestPayment(uint256,uint128,bytes32)"], Roles.SERVICER);
+  restrict("receivables_pauser", receivableToken, pausable, Roles.PAUSER);
+  restrict("credit_policy", creditHistory, ["setBaseLimit(uint256)"], Roles.POLICY_ADMIN);
+  restrict(
+    "pool_policy",
+    pool,
+    ["setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))"],
+    Roles.POLICY_ADMIN,
+  );
+  restrict("pool_manager", pool, ["impair(uint256)", "writeOff(uint256)"], Roles.POOL_MANAGER);
+  restrict("pool_pauser", pool, pausable, Roles.PAUSER);
+  restrict("loans_underwriter", loanManager, ["approve(uint256,uint128,uint16)"], Roles.UNDERWRITER);
+  restrict(
+    "loans_manager",
+    loanManager,
+    ["impair(uint256)", "markDefaulted(uint256)", "seizeCollateral(uint256,address)", "setLender(address,bool)"],
+    Roles.POOL_MANAGER,
+  );
+  restrict("loans_policy", loanManager, ["setPolicy((uint16,uint8,uint16,uint16))"], Roles.POLICY_ADMIN);
+  restrict("loans_pauser", loanManager, pausable, Roles.PAUSER);
+
+  return {
+    stablecoin,
+    accessManager,
+    identityRegistry,
+    creditHistory,
+    receivableToken,
+    pool,
+    loanCalculator,
+    loanManager,
+    loanLens,
+  };
 }

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-const labels: Record<string, string> = { "/": "Wallet", "/kyc": "KYC" };
+const labels: Record<string, string> = { "/": "Wallet", "/kyc": "KYC", "/invoices": "Invoices", "/debtor": "To pay" };
 
 /**
  * Connects the dev-account wallet (or keeps the connection a reload restored), selects Hardhat

@@ -6,18 +6,24 @@ import {ICreditHistory} from "../../contracts/interfaces/ICreditHistory.sol";
 import {IReceivablePaymentHook} from "../../contracts/interfaces/IReceivablePaymentHook.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 
-/// @notice Test-only credit history: remembers every record it is given.
-contract MockCreditHistory is ICreditHistory {
+/// @notice Test-only credit history: remembers every receivable record it is given. Implements only
+/// the call the receivable token makes, not the whole ICreditHistory.
+contract MockCreditHistory {
     struct Entry {
         bytes32 entity;
         uint256 faceValue;
-        Outcome outcome;
+        ICreditHistory.Outcome outcome;
         uint32 daysLate;
     }
 
     Entry[] private _entries;
 
-    function recordReceivable(bytes32 entity, uint256 faceValue, Outcome outcome, uint32 daysLate) external {
+    function recordReceivable(
+        bytes32 entity,
+        uint256 faceValue,
+        ICreditHistory.Outcome outcome,
+        uint32 daysLate
+    ) external {
         _entries.push(Entry(entity, faceValue, outcome, daysLate));
     }
 

@@ -2,11 +2,13 @@
 
 import { useState } from "react";
 import { shortAddress } from "@/lib/format";
+import { partyName } from "@/lib/contracts";
 
 export function CopyAddress({ address }: { address: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <span className="address">
+      {partyName(address) && <span className="party-name">{partyName(address)}&nbsp;</span>}
       <span title={address} data-testid="address">
         {shortAddress(address)}
       </span>

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 // One entry per person who uses the product; pages appear here as they are built.
 const links = [
   { href: "/", label: "Wallet" },
+  { href: "/invoices", label: "Invoices" },
+  { href: "/debtor", label: "To pay" },
   { href: "/kyc", label: "KYC" },
 ] as const;
 

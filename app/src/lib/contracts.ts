@@ -1,5 +1,6 @@
 import type { Address } from "viem";
-import { abis, deployments } from "@/generated/deployedContracts";
+import { getAddress, isAddress } from "viem";
+import { abis, deployments, partyNames } from "@/generated/deployedContracts";
 
 export { abis };
 
@@ -21,3 +22,8 @@ export function deployedAddress(chainId: number | undefined, name: string): Addr
 }
 
 export type { ChainKey };
+
+/** The demo name of a local party ("Acme Tools Ltd"), if the seed gave it one. */
+export function partyName(address: string): string | undefined {
+  return isAddress(address) ? partyNames[getAddress(address)] : undefined;
+}

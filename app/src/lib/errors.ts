@@ -2,6 +2,8 @@ import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError } fr
 import { formatAmount } from "./format";
 
 type Args = readonly unknown[];
+const statuses = ["unknown", "issued", "acknowledged", "disputed", "paid", "cancelled", "defaulted"];
+const invoiceStatus = (v: unknown) => statuses[Number(v)] ?? "in another state";
 const usd = (v: unknown) => `${formatAmount(v as bigint, 6)} dUSD`;
 
 // One sentence per custom error of the protocol, in the words a user would use.
@@ -23,6 +25,46 @@ const sentences: Record<string, (args: Args) => string> = {
   IdentityZeroEntity: () => "The company reference is missing.",
   IdentityZeroAccount: () => "The wallet address is missing.",
   IdentityNotVerified: ([account]) => `${String(account)} is not verified.`,
+  ReceivableNotVerified: ([account, role]) =>
+    `${String(account)} is not verified as ${Number(role) === 1 ? "an SME" : Number(role) === 2 ? "a debtor" : "the needed role"}.`,
+  ReceivableCurrencyNotAllowed: () => "Invoices cannot be issued in that currency.",
+  ReceivableZeroFaceValue: () => "The invoice amount must be more than zero.",
+  ReceivableInvalidDates: () => "The issue date must not be in the future and the due date must be after today.",
+  ReceivableDebtorIsIssuer: () => "The debtor cannot be your own wallet.",
+  ReceivableSameEntity: () => "The debtor belongs to your own company.",
+  ReceivableDocumentAlreadyTokenized: () =>
+    "This document is already tokenized; one invoice can only be tokenized once.",
+  ReceivableInvoiceAlreadyTokenized: () =>
+    "Your company already tokenized this invoice number for this debtor (possibly from another wallet).",
+  ReceivableNotFound: () => "No invoice has this id.",
+  ReceivableInvalidStatus: ([, status]) => `Not possible while the invoice is ${invoiceStatus(status)}.`,
+  ReceivableNotIssuer: () => "Only the SME that issued the invoice can do this.",
+  ReceivableNotDebtor: () => "Only the invoice's debtor can do this.",
+  ReceivableNotHolder: () => "Only the current holder of the invoice token can do this.",
+  ReceivableTermsVersionMismatch: () => "The invoice's terms changed since you looked; reload and check them again.",
+  ReceivableSignatureExpired: ([deadline]) =>
+    `This signature could only be used until ${new Date(Number(deadline) * 1000).toLocaleString()}; ask for a new one.`,
+  ReceivableInvalidSignature: ([, signer]) =>
+    `The signature is not from ${String(signer)} for these exact terms (they may have changed).`,
+  ReceivableOverpayment: ([, amount, outstanding]) =>
+    `You tried to pay ${usd(amount)} but only ${usd(outstanding)} is still owed.`,
+  ReceivableZeroAmount: () => "The amount must be more than zero.",
+  ReceivableInvalidCreditNote: ([, newFace, face, settled]) =>
+    `A credit note must lower the amount (now ${usd(face)}) to no less than what is settled (${usd(settled)}); ${usd(newFace)} does not fit.`,
+  ReceivableNotYetDue: ([, due]) =>
+    `The invoice is not due until ${new Date(Number(due) * 1000).toLocaleDateString()}.`,
+  ReceivableNotFinancier: ([account]) => `${String(account)} is not a registered financier.`,
+  ReceivableHookRejected: () => "The invoice's holder refused to book this payment.",
+  ReceivableEmptyBatch: () => "Add at least one invoice to the batch.",
+  ReceivableFaceValueTooLarge: () => "The invoice amount is too large.",
+  ReceivableTransferAmountMismatch: () =>
+    "This currency takes a fee or rebases on transfer, so payments in it cannot be accounted.",
+  ReceivableTermsVersionExhausted: () => "This invoice's terms were changed too many times.",
+  ReceivableHasPayments: ([, settled]) => `The invoice already has ${usd(settled)} settled and cannot be cancelled.`,
+  ReceivableFaceBelowSettled: ([, , settled]) =>
+    `The amount cannot go below what is already settled (${usd(settled)}).`,
+  ReceivablePayerIsHolder: () => "You hold this invoice yourself; paying it would move no money.",
+  ReceivableTooManyCurrencies: () => "No more currencies can be registered.",
   OwnableUnauthorizedAccount: ([account]) => `${String(account)} is not allowed to do this.`,
   AccessManagedUnauthorized: ([caller]) => `${String(caller)} does not hold the role this action needs.`,
   EnforcedPause: () => "This action is paused right now.",

@@ -1,0 +1,56 @@
+"use client";
+
+import { useConnection } from "wagmi";
+import { useChainTime } from "@/hooks/useChainTime";
+import { useDeployedAddress } from "@/hooks/useDeployed";
+import { useIsClient } from "@/hooks/useIsClient";
+import { useInvoices } from "@/hooks/useReceivables";
+import { useTokenInfo } from "@/hooks/useTokenInfo";
+import { DebtorActions } from "./DebtorActions";
+import { InvoiceTable } from "./InvoiceTable";
+
+/** The debtor's accounts-payable view: every invoice addressed to this wallet, and what to do next. */
+export function DebtorPage() {
+  const isClient = useIsClient();
+  const { address, isConnected } = useConnection();
+  const token = useTokenInfo(useDeployedAddress("Stablecoin"));
+  const now = useChainTime();
+  const invoices = useInvoices({ debtor: address });
+  if (!isClient) return <section className="card">Loading…</section>;
+  if (!isConnected || !address) {
+    return <p className="muted">Connect a wallet on the Wallet page to see the invoices addressed to you.</p>;
+  }
+  const open = invoices.data?.filter((i) => !["Paid", "Cancelled"].includes(i.receivable.status)) ?? [];
+  const closed = invoices.data?.filter((i) => ["Paid", "Cancelled"].includes(i.receivable.status)) ?? [];
+  return (
+    <div className="stack">
+      <h1>Invoices to pay</h1>
+      <section className="card">
+        <h2>Open</h2>
+        {invoices.isError && (
+          <p role="alert" className="error">
+            Could not read the invoices: {invoices.error.message}
+          </p>
+        )}
+        {invoices.isPending && !invoices.isError && <p className="muted">Loading invoices…</p>}
+        {invoices.data && open.length === 0 && <p className="muted">Nothing to acknowledge or pay.</p>}
+        {open.length > 0 && token && now !== undefined && (
+          <InvoiceTable
+            rows={open}
+            token={token}
+            now={now}
+            counterparty="issuer"
+            viewer={address}
+            actions={(row) => <DebtorActions row={row} token={token} />}
+          />
+        )}
+      </section>
+      {closed.length > 0 && token && now !== undefined && (
+        <section className="card">
+          <h2>Settled or cancelled</h2>
+          <InvoiceTable rows={closed} token={token} now={now} counterparty="issuer" viewer={address} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { useConnection } from "wagmi";
+import { type Hex, isAddressEqual, isHex } from "viem";
+import { formatAmount } from "@/lib/format";
+import { outstandingOf, settled, statusHelp, tokenIdOf } from "@/lib/receivables";
+import { dueLabel, formatDate } from "@/lib/time";
+import { useChainTime } from "@/hooks/useChainTime";
+import { useIsClient } from "@/hooks/useIsClient";
+import { useInvoice } from "@/hooks/useReceivables";
+import { useTokenInfo } from "@/hooks/useTokenInfo";
+import { CopyAddress } from "../CopyAddress";
+import { DebtorActions } from "./DebtorActions";
+import { IssuerActions } from "./IssuerActions";
+import { Timeline } from "./Timeline";
+
+/** One invoice: its terms, who holds it, what is owed, and its whole history from events. */
+export function InvoicePage({ id }: { id: string }) {
+  const isClient = useIsClient();
+  const valid = isHex(id) && id.length === 66;
+  const tokenId = valid ? tokenIdOf(id as Hex) : undefined;
+  const { address } = useConnection();
+  const invoice = useInvoice(tokenId);
+  const now = useChainTime();
+  const token = useTokenInfo(invoice.data?.receivable.currency);
+  if (!valid) return <p className="error">“{id}” is not an invoice id (a 0x… document hash).</p>;
+  if (!isClient || invoice.isPending) return <section className="card">Loading the invoice…</section>;
+  if (invoice.isError) {
+    return (
+      <p role="alert" className="error">
+        Could not read the invoice: {invoice.error.message}
+      </p>
+    );
+  }
+  const { receivable: r, holder, timeline, metadata } = invoice.data;
+  if (r.status === "None") return <p className="muted">No invoice has this document hash.</p>;
+  if (!token || now === undefined) return <section className="card">Loading…</section>;
+  const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
+  const isIssuerHolder = address && holder && isAddressEqual(address, r.issuer) && isAddressEqual(address, holder);
+  const isDebtor = address && isAddressEqual(address, r.debtor);
+  const open = r.status !== "Paid" && r.status !== "Cancelled";
+  return (
+    <div className="stack">
+      <h1>
+        Invoice {metadata.invoiceNumber ?? ""}{" "}
+        <span className={`badge badge-${r.status.toLowerCase()}`} data-testid="invoice-status">
+          {r.status}
+        </span>
+      </h1>
+      <p className="muted">{statusHelp[r.status]}</p>
+      <section className="card">
+        <dl className="facts">
+          <div>
+            <dt>Amount</dt>
+            <dd>{money(r.faceValue)}</dd>
+          </div>
+          <div>
+            <dt>Paid on chain</dt>
+            <dd data-testid="amount-paid">{money(r.amountPaid)}</dd>
+          </div>
+          {r.amountAttested > 0n && (
+            <div>
+              <dt>Attested (paid off chain)</dt>
+              <dd>{money(r.amountAttested)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Outstanding</dt>
+            <dd>{money(outstandingOf(r))}</dd>
+          </div>
+          <div>
+            <dt>Issued</dt>
+            <dd>{formatDate(r.issueDate)}</dd>
+          </div>
+          <div>
+            <dt>Due</dt>
+            <dd>
+              {formatDate(r.dueDate)}
+              {open && settled(r) < r.faceValue && <small className="muted"> · {dueLabel(r.dueDate, now)}</small>}
+            </dd>
+          </div>
+          <div>
+            <dt>Issuer (SME)</dt>
+            <dd>
+              <CopyAddress address={r.issuer} />
+            </dd>
+          </div>
+          <div>
+            <dt>Debtor</dt>
+            <dd>
+              <CopyAddress address={r.debtor} />
+            </dd>
+          </div>
+          <div>
+            <dt>Held by (receives payments)</dt>
+            <dd>{holder && <CopyAddress address={holder} />}</dd>
+          </div>
+          <div>
+            <dt>Document SHA-256</dt>
+            <dd className="mono wrap">{id}</dd>
+          </div>
+        </dl>
+        {metadata.description && <p>{metadata.description}</p>}
+      </section>
+      {isIssuerHolder && open && <IssuerActions tokenId={tokenId!} receivable={r} />}
+      {isDebtor && open && (
+        <section className="card">
+          <h2>As the debtor</h2>
+          <DebtorActions
+            row={{ tokenId: tokenId!, receivable: r, holder: holder!, tokenizedTx: timeline[0]?.tx ?? "0x" }}
+            token={token}
+          />
+        </section>
+      )}
+      <section className="card">
+        <h2>History</h2>
+        <Timeline entries={timeline} token={token} />
+      </section>
+    </div>
+  );
+}

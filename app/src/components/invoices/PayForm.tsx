@@ -1,0 +1,91 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useConfig, useConnection, useReadContract } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { erc20Abi } from "viem";
+import { abis } from "@/lib/contracts";
+import { formatAmount, parseAmountInput } from "@/lib/format";
+import { outstandingOf, type Receivable } from "@/lib/receivables";
+import { useContractAction } from "@/hooks/useContractAction";
+import { useDeployedAddress } from "@/hooks/useDeployed";
+import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { TxStatus } from "../TxStatus";
+
+/**
+ * Pays part or all of an invoice. The money goes to whoever holds the token now (the SME, or
+ * the pool that financed it); the amount is checked against what is still owed and the payer's
+ * balance before anything is signed. Approves exactly the amount first when needed.
+ */
+export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; receivable: Receivable; token: TokenInfo }) {
+  const { address } = useConnection();
+  const config = useConfig();
+  const receivables = useDeployedAddress("ReceivableToken");
+  const outstanding = outstandingOf(receivable);
+  const [amount, setAmount] = useState(formatAmount(outstanding, token.decimals));
+  const [problem, setProblem] = useState<string>();
+  const { state, run } = useContractAction();
+  const balance = useReadContract({
+    abi: erc20Abi,
+    address: receivable.currency,
+    functionName: "balanceOf",
+    args: address ? [address] : undefined,
+    query: { enabled: Boolean(address) },
+  });
+  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = parseAmountInput(amount, token.decimals);
+    if (!parsed.ok) return setProblem(parsed.reason);
+    if (parsed.value > outstanding) return setProblem(`Only ${money(outstanding)} is still owed on this invoice.`);
+    if (balance.data !== undefined && parsed.value > balance.data) {
+      return setProblem(`Your balance is ${money(balance.data)}; that is not enough to pay ${money(parsed.value)}.`);
+    }
+    setProblem(undefined);
+    const allowance = await readContract(config, {
+      abi: erc20Abi,
+      address: receivable.currency,
+      functionName: "allowance",
+      args: [address!, receivables!],
+    });
+    if (allowance < parsed.value) {
+      const approved = await run({
+        abi: erc20Abi,
+        address: receivable.currency,
+        functionName: "approve",
+        args: [receivables!, parsed.value],
+      });
+      if (!approved) return;
+    }
+    await run({
+      abi: abis.IReceivableToken,
+      address: receivables!,
+      functionName: "pay",
+      args: [tokenId, parsed.value],
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form inline-form" aria-label="Pay invoice">
+      <label className="field">
+        <span>Pay ({token.symbol})</span>
+        <input name="payAmount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        <small className="muted">
+          Owed {money(outstanding)}
+          {balance.data !== undefined && <> · your balance {money(balance.data)}</>}
+        </small>
+      </label>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? "Working…" : "Pay"}
+      </button>
+      <TxStatus state={state} />
+    </form>
+  );
+}

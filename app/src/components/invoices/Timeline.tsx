@@ -1,0 +1,65 @@
+"use client";
+
+import type { Address } from "viem";
+import { zeroAddress } from "viem";
+import { formatAmount, shortAddress } from "@/lib/format";
+import { statusNames } from "@/lib/receivables";
+import type { TimelineEntry } from "@/hooks/useReceivables";
+import type { TokenInfo } from "@/hooks/useTokenInfo";
+
+const who = (a: unknown) => shortAddress(String(a as Address));
+
+/** One sentence per event; every entry shows its block time and transaction. */
+function describe(e: TimelineEntry, money: (v: unknown) => string): string {
+  const a = e.args;
+  switch (e.name) {
+    case "ReceivableTokenized":
+      return `${who(a.issuer)} tokenized the invoice for ${money(a.faceValue)}, owed by ${who(a.debtor)}.`;
+    case "ReceivableTermsAmended":
+      return `${who(a.issuer)} changed the terms: ${money(a.oldFaceValue)} → ${money(a.newFaceValue)} (version ${String(a.termsVersion)}).`;
+    case "ReceivableAcknowledged":
+      return a.bySignature
+        ? `${who(a.debtor)} acknowledged owing ${money(a.faceValue)} by signature, submitted by ${who(a.submitter)}.`
+        : `${who(a.debtor)} acknowledged owing ${money(a.faceValue)}.`;
+    case "ReceivableDisputed":
+      return `${who(a.debtor)} disputed the invoice.`;
+    case "ReceivableDisputeWithdrawn":
+      return `${who(a.debtor)} withdrew the dispute; status back to ${statusNames[Number(a.restoredStatus)]}.`;
+    case "ReceivableCreditNoteApplied":
+      return `Credit note agreed by both parties: ${money(a.oldFaceValue)} → ${money(a.newFaceValue)}.`;
+    case "ReceivablePaid":
+      return `${who(a.payer)} paid ${money(a.amount)} to ${who(a.holder)}${a.fullyPaid ? " — paid in full" : ""}.`;
+    case "ReceivablePaymentAttested":
+      return `${who(a.servicer)} attested ${money(a.amount)} paid off chain (not received on chain)${a.fullyPaid ? " — settled in full" : ""}.`;
+    case "ReceivableCancelled":
+      return `${who(a.issuer)} cancelled the invoice.`;
+    case "ReceivableDefaulted":
+      return `${who(a.financier)} wrote the invoice off with ${money(a.outstanding)} unpaid.`;
+    case "Transfer":
+      if (a.from === zeroAddress) return `Token minted to ${who(a.to)}.`;
+      return `Token moved from ${who(a.from)} to ${who(a.to)}.`;
+    default:
+      return e.name;
+  }
+}
+
+export function Timeline({ entries, token }: { entries: TimelineEntry[]; token: TokenInfo }) {
+  const money = (v: unknown) => `${formatAmount(v as bigint, token.decimals, 2)} ${token.symbol}`;
+  const shown = entries.filter((e) => e.name !== "Approval" && e.name !== "ApprovalForAll");
+  return (
+    <ol className="timeline" aria-label="Invoice history">
+      {shown.map((e) => (
+        <li key={`${e.tx}-${e.logIndex}`} data-testid="timeline-entry" data-event={e.name}>
+          <span>{describe(e, money)}</span>
+          <small className="muted">
+            {e.timestamp !== undefined && new Date(e.timestamp * 1000).toLocaleString()} · block{" "}
+            {e.blockNumber.toString()} ·{" "}
+            <span className="mono" title={e.tx}>
+              tx {e.tx.slice(0, 10)}…
+            </span>
+          </small>
+        </li>
+      ))}
+    </ol>
+  );
+}

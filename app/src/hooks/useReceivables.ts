@@ -1,0 +1,111 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useBlockNumber, usePublicClient } from "wagmi";
+import type { Address, Hash } from "viem";
+import { abis } from "@/lib/contracts";
+import { type Receivable, readMetadata, toReceivable } from "@/lib/receivables";
+import { useDeployedAddress } from "./useDeployed";
+
+export interface InvoiceRow {
+  tokenId: bigint;
+  invoiceNumber?: string;
+  description?: string;
+  receivable: Receivable;
+  holder: Address;
+  tokenizedTx: Hash;
+}
+
+export interface TimelineEntry {
+  name: string;
+  args: Record<string, unknown>;
+  blockNumber: bigint;
+  logIndex: number;
+  tx: Hash;
+  timestamp?: number;
+}
+
+const abi = abis.IReceivableToken;
+
+/**
+ * Invoices where `party` is the issuer or the debtor, read from ReceivableTokenized events
+ * (filtered by the indexed party) and then their current state from storage.
+ */
+export function useInvoices(filter: { issuer?: Address; debtor?: Address }) {
+  const address = useDeployedAddress("ReceivableToken");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  const party = filter.issuer ?? filter.debtor;
+  return useQuery({
+    queryKey: ["invoices", address, filter.issuer, filter.debtor, block?.toString()],
+    enabled: Boolean(address && client && party),
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<InvoiceRow[]> => {
+      const logs = await client!.getContractEvents({
+        abi,
+        address: address!,
+        eventName: "ReceivableTokenized",
+        args: filter.issuer ? { issuer: filter.issuer } : { debtor: filter.debtor },
+        fromBlock: 0n,
+      });
+      const rows = await Promise.all(
+        logs.map(async (log) => {
+          const tokenId = log.args.tokenId!;
+          const [raw, holder] = await Promise.all([
+            client!.readContract({ abi, address: address!, functionName: "receivable", args: [tokenId] }),
+            client!.readContract({ abi, address: address!, functionName: "ownerOf", args: [tokenId] }),
+          ]);
+          return {
+            tokenId,
+            ...readMetadata(log.args.metadataURI),
+            receivable: toReceivable(raw),
+            holder,
+            tokenizedTx: log.transactionHash!,
+          };
+        }),
+      );
+      return rows.reverse();
+    },
+  });
+}
+
+/** One invoice: stored state, holder, and its whole history rebuilt from the contract's events. */
+export function useInvoice(tokenId: bigint | undefined) {
+  const address = useDeployedAddress("ReceivableToken");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["invoice", address, tokenId?.toString(), block?.toString()],
+    enabled: Boolean(address && client && tokenId !== undefined),
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const raw = await client!.readContract({ abi, address: address!, functionName: "receivable", args: [tokenId!] });
+      const receivable = toReceivable(raw);
+      if (receivable.status === "None")
+        return { receivable, holder: undefined, timeline: [] as TimelineEntry[], metadata: readMetadata(undefined) };
+      const [holder, logs] = await Promise.all([
+        client!.readContract({ abi, address: address!, functionName: "ownerOf", args: [tokenId!] }),
+        client!.getContractEvents({ abi, address: address!, fromBlock: 0n }),
+      ]);
+      const mine = logs.filter((l) => (l.args as { tokenId?: bigint }).tokenId === tokenId);
+      const blocks = new Map<bigint, number>();
+      await Promise.all(
+        [...new Set(mine.map((l) => l.blockNumber!))].map(async (n) => {
+          const b = await client!.getBlock({ blockNumber: n });
+          blocks.set(n, Number(b.timestamp));
+        }),
+      );
+      const timeline: TimelineEntry[] = mine.map((l) => ({
+        name: l.eventName,
+        args: l.args as Record<string, unknown>,
+        blockNumber: l.blockNumber!,
+        logIndex: l.logIndex!,
+        tx: l.transactionHash!,
+        timestamp: blocks.get(l.blockNumber!),
+      }));
+      const tokenized = mine.find((l) => l.eventName === "ReceivableTokenized");
+      const metadata = readMetadata((tokenized?.args as { metadataURI?: string } | undefined)?.metadataURI);
+      return { receivable, holder, timeline, metadata };
+    },
+  });
+}

@@ -1,0 +1,138 @@
+import { type Address, type Hex, keccak256, stringToHex, toHex } from "viem";
+
+/** Mirrors IReceivableToken.Status (contracts/interfaces/IReceivableToken.sol). */
+export const statusNames = ["None", "Issued", "Acknowledged", "Disputed", "Paid", "Cancelled", "Defaulted"] as const;
+export type StatusName = (typeof statusNames)[number];
+
+/** What each status means to the people involved, in one short phrase. */
+export const statusHelp: Record<StatusName, string> = {
+  None: "not tokenized",
+  Issued: "waiting for the debtor to acknowledge",
+  Acknowledged: "the debtor confirmed the terms",
+  Disputed: "the debtor contests it; financing is blocked",
+  Paid: "settled in full",
+  Cancelled: "withdrawn by the issuer",
+  Defaulted: "written off after the due date",
+};
+
+export interface Receivable {
+  issuer: Address;
+  debtor: Address;
+  currency: Address;
+  faceValue: bigint;
+  amountPaid: bigint;
+  amountAttested: bigint;
+  issueDate: number;
+  dueDate: number;
+  status: StatusName;
+  statusBeforeDispute: StatusName;
+  termsVersion: number;
+  issuerEntity: Hex;
+  debtorEntity: Hex;
+}
+
+interface RawReceivable {
+  issuer: Address;
+  debtor: Address;
+  currency: Address;
+  faceValue: bigint;
+  amountPaid: bigint;
+  amountAttested: bigint;
+  issueDate: number;
+  dueDate: number;
+  status: number;
+  statusBeforeDispute: number;
+  termsVersion: number;
+  issuerEntity: Hex;
+  debtorEntity: Hex;
+}
+
+export function toReceivable(raw: RawReceivable): Receivable {
+  return {
+    ...raw,
+    issueDate: Number(raw.issueDate),
+    dueDate: Number(raw.dueDate),
+    status: statusNames[raw.status] ?? "None",
+    statusBeforeDispute: statusNames[raw.statusBeforeDispute] ?? "None",
+    termsVersion: Number(raw.termsVersion),
+  };
+}
+
+export const settled = (r: Receivable) => r.amountPaid + r.amountAttested;
+export const outstandingOf = (r: Receivable) => (r.faceValue > settled(r) ? r.faceValue - settled(r) : 0n);
+
+/** The token id of a document: its SHA-256, computed here; the file itself never leaves the machine. */
+export async function sha256File(file: Blob): Promise<Hex> {
+  const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
+  return toHex(new Uint8Array(digest));
+}
+
+/**
+ * Invoice numbers are compared after trimming and upper-casing ("inv-001 " = "INV-001"), so one
+ * invoice cannot come back under a cosmetic variant of its number.
+ */
+export function invoiceNumberHash(invoiceNumber: string): Hex {
+  return keccak256(stringToHex(invoiceNumber.trim().toUpperCase()));
+}
+
+/** Token id (uint256) ⇄ document hash (bytes32) are the same 32 bytes. */
+export const tokenIdOf = (documentHash: Hex) => BigInt(documentHash);
+export const documentHashOf = (tokenId: bigint): Hex => toHex(tokenId, { size: 32 });
+export const shortId = (tokenId: bigint) => {
+  const hex = documentHashOf(tokenId);
+  return `${hex.slice(0, 10)}…${hex.slice(-4)}`;
+};
+
+/** Metadata kept only in the tokenization event (never in storage): a data URI, no server. */
+export function metadataUri(fields: { invoiceNumber: string; description: string }): string {
+  const json = JSON.stringify({ invoiceNumber: fields.invoiceNumber.trim(), description: fields.description.trim() });
+  return `data:application/json;base64,${btoa(String.fromCharCode(...new TextEncoder().encode(json)))}`;
+}
+
+export function readMetadata(uri: string | undefined): { invoiceNumber?: string; description?: string } {
+  const prefix = "data:application/json;base64,";
+  if (!uri?.startsWith(prefix)) return {};
+  try {
+    return JSON.parse(
+      new TextDecoder().decode(Uint8Array.from(atob(uri.slice(prefix.length)), (c) => c.charCodeAt(0))),
+    ) as {
+      invoiceNumber?: string;
+      description?: string;
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** EIP-712 type the debtor signs to acknowledge (ReceivableToken, domain "ReceivableToken" v1). */
+export const acknowledgementTypes = {
+  Acknowledgement: [
+    { name: "tokenId", type: "uint256" },
+    { name: "debtor", type: "address" },
+    { name: "currency", type: "address" },
+    { name: "faceValue", type: "uint256" },
+    { name: "dueDate", type: "uint256" },
+    { name: "termsVersion", type: "uint8" },
+    { name: "deadline", type: "uint256" },
+  ],
+} as const;
+
+/** What a debtor hands to the SME so the SME can submit the acknowledgement and pay its gas. */
+export interface SignedAcknowledgement {
+  tokenId: string;
+  deadline: string;
+  signature: Hex;
+}
+
+export function parseSignedAcknowledgement(text: string): SignedAcknowledgement | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<SignedAcknowledgement>;
+    if (typeof value.tokenId !== "string" || typeof value.deadline !== "string") return undefined;
+    if (typeof value.signature !== "string" || !/^0x[0-9a-fA-F]+$/.test(value.signature)) return undefined;
+    BigInt(value.tokenId);
+    BigInt(value.deadline);
+    return value as SignedAcknowledgement;
+  } catch {
+    return undefined;
+  }
+}
