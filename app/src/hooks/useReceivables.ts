@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useBlockNumber, usePublicClient } from "wagmi";
-import type { Address, Hash } from "viem";
+import { type Address, BaseError, ContractFunctionRevertedError, type Hash } from "viem";
 import { abis } from "@/lib/contracts";
 import { type Receivable, readMetadata, toReceivable } from "@/lib/receivables";
 import { useDeployedAddress } from "./useDeployed";
@@ -12,7 +12,8 @@ export interface InvoiceRow {
   invoiceNumber?: string;
   description?: string;
   receivable: Receivable;
-  holder: Address;
+  /** Undefined once cancelled: a cancelled invoice's token is burned. */
+  holder?: Address;
   tokenizedTx: Hash;
 }
 
@@ -51,14 +52,21 @@ export function useInvoices(filter: { issuer?: Address; debtor?: Address }) {
       const rows = await Promise.all(
         logs.map(async (log) => {
           const tokenId = log.args.tokenId!;
-          const [raw, holder] = await Promise.all([
-            client!.readContract({ abi, address: address!, functionName: "receivable", args: [tokenId] }),
-            client!.readContract({ abi, address: address!, functionName: "ownerOf", args: [tokenId] }),
-          ]);
+          const raw = await client!.readContract({
+            abi,
+            address: address!,
+            functionName: "receivable",
+            args: [tokenId],
+          });
+          const receivable = toReceivable(raw);
+          const holder =
+            receivable.status === "Cancelled"
+              ? undefined
+              : await client!.readContract({ abi, address: address!, functionName: "ownerOf", args: [tokenId] });
           return {
             tokenId,
             ...readMetadata(log.args.metadataURI),
-            receivable: toReceivable(raw),
+            receivable,
             holder,
             tokenizedTx: log.transactionHash!,
           };
@@ -67,6 +75,23 @@ export function useInvoices(filter: { issuer?: Address; debtor?: Address }) {
       return rows.reverse();
     },
   });
+}
+
+type Client = NonNullable<ReturnType<typeof usePublicClient>>;
+
+/** The stored invoice, or undefined when no invoice has this id (the view reverts then). */
+export async function readReceivable(client: Client, address: Address, tokenId: bigint) {
+  try {
+    return await client.readContract({ abi, address, functionName: "receivable", args: [tokenId] });
+  } catch (error) {
+    if (error instanceof BaseError) {
+      const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+      if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName === "ReceivableNotFound") {
+        return undefined;
+      }
+    }
+    throw error;
+  }
 }
 
 /** One invoice: stored state, holder, and its whole history rebuilt from the contract's events. */
@@ -79,12 +104,13 @@ export function useInvoice(tokenId: bigint | undefined) {
     enabled: Boolean(address && client && tokenId !== undefined),
     placeholderData: (previous) => previous,
     queryFn: async () => {
-      const raw = await client!.readContract({ abi, address: address!, functionName: "receivable", args: [tokenId!] });
+      const raw = await readReceivable(client!, address!, tokenId!);
+      if (!raw) return null;
       const receivable = toReceivable(raw);
-      if (receivable.status === "None")
-        return { receivable, holder: undefined, timeline: [] as TimelineEntry[], metadata: readMetadata(undefined) };
       const [holder, logs] = await Promise.all([
-        client!.readContract({ abi, address: address!, functionName: "ownerOf", args: [tokenId!] }),
+        receivable.status === "Cancelled"
+          ? undefined
+          : client!.readContract({ abi, address: address!, functionName: "ownerOf", args: [tokenId!] }),
         client!.getContractEvents({ abi, address: address!, fromBlock: 0n }),
       ]);
       const mine = logs.filter((l) => (l.args as { tokenId?: bigint }).tokenId === tokenId);

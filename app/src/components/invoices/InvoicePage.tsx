@@ -32,8 +32,8 @@ export function InvoicePage({ id }: { id: string }) {
       </p>
     );
   }
+  if (!invoice.data) return <p className="muted">No invoice has this document hash.</p>;
   const { receivable: r, holder, timeline, metadata } = invoice.data;
-  if (r.status === "None") return <p className="muted">No invoice has this document hash.</p>;
   if (!token || now === undefined) return <section className="card">Loading…</section>;
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const isIssuerHolder = address && holder && isAddressEqual(address, r.issuer) && isAddressEqual(address, holder);
@@ -107,7 +107,7 @@ export function InvoicePage({ id }: { id: string }) {
         <section className="card">
           <h2>As the debtor</h2>
           <DebtorActions
-            row={{ tokenId: tokenId!, receivable: r, holder: holder!, tokenizedTx: timeline[0]?.tx ?? "0x" }}
+            row={{ tokenId: tokenId!, receivable: r, holder, tokenizedTx: timeline[0]?.tx ?? "0x" }}
             token={token}
           />
         </section>

@@ -28,7 +28,8 @@ export function InvoiceTable({ rows, token, now, counterparty, viewer, actions }
       {rows.map((row) => {
         const r = row.receivable;
         const open = r.status !== "Paid" && r.status !== "Cancelled";
-        const heldElsewhere = !isAddressEqual(row.holder, viewer) && counterparty === "debtor";
+        const heldElsewhere =
+          row.holder !== undefined && !isAddressEqual(row.holder, viewer) && counterparty === "debtor";
         return (
           <li key={row.tokenId.toString()} className="invoice-item" data-testid="invoice-row" data-status={r.status}>
             <div className="invoice-head">
@@ -70,7 +71,7 @@ export function InvoiceTable({ rows, token, now, counterparty, viewer, actions }
                 <div>
                   <dt>Held by</dt>
                   <dd>
-                    <CopyAddress address={row.holder} />
+                    <CopyAddress address={row.holder!} />
                   </dd>
                 </div>
               )}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { useConfig, useConnection } from "wagmi";
+import { useConfig, useConnection, usePublicClient } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { type Address, type Hex, getAddress, isAddress, isAddressEqual, maxUint128 } from "viem";
 import { abis } from "@/lib/contracts";
@@ -14,6 +14,7 @@ import { dateInputToSeconds } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
+import { readReceivable } from "@/hooks/useReceivables";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { TxStatus } from "../TxStatus";
 
@@ -36,6 +37,7 @@ const isoDay = (seconds: number) => new Date(seconds * 1000).toISOString().slice
 export function TokenizeForm() {
   const { address } = useConnection();
   const config = useConfig();
+  const client = usePublicClient();
   const receivables = useDeployedAddress("ReceivableToken");
   const registry = useDeployedAddress("IdentityRegistry");
   const currency = useDeployedAddress("Stablecoin");
@@ -88,7 +90,7 @@ export function TokenizeForm() {
     if (due <= chainNow) return "The due date must be in the future.";
     if (due <= issueDate) return "The due date must be after the issue date.";
 
-    const [meSme, debtorOk, status, meEntity, debtorEntity] = await Promise.all([
+    const [meSme, debtorOk, existing, meEntity, debtorEntity] = await Promise.all([
       read<boolean>({
         abi: abis.IdentityRegistry,
         address: registry,
@@ -101,18 +103,13 @@ export function TokenizeForm() {
         functionName: "isVerified",
         args: [debtor, PartyRole.DEBTOR],
       }),
-      read<{ status: number }>({
-        abi: abis.IReceivableToken,
-        address: receivables,
-        functionName: "receivable",
-        args: [tokenIdOf(file.hash)],
-      }),
+      readReceivable(client!, receivables!, tokenIdOf(file.hash)),
       read<Hex>({ abi: abis.IdentityRegistry, address: registry, functionName: "entityOf", args: [address] }),
       read<Hex>({ abi: abis.IdentityRegistry, address: registry, functionName: "entityOf", args: [debtor] }),
     ]);
     if (!meSme) return "Your wallet is not verified as an SME; ask your KYC provider first.";
     if (!debtorOk) return "That wallet is not verified as a debtor; the debtor must pass KYC first.";
-    if (status.status !== 0) return "This document is already tokenized (by you or someone else).";
+    if (existing) return "This document is already tokenized (by you or someone else).";
     if (meEntity === debtorEntity) return "The debtor belongs to your own company.";
     const numberHash = invoiceNumberHash(draft.invoiceNumber);
     const used = await read<boolean>({
