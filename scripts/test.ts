@@ -2,7 +2,7 @@
  * `npm test`: the whole suite, in the order a failure is cheapest to find. Prints how long each
  * step took. On CI (CI=true) the Solidity tests run with the heavier `ci` fuzz/invariant profile.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root, run } from "./stack.ts";
 
@@ -19,6 +19,15 @@ function checkSolcPin() {
   }
 }
 
+// Gas tests assert ceilings measured with the production compiler profile, so they run apart,
+// built with that profile; every other Solidity test runs with the default one.
+const solidityTests = (readdirSync(join(root, "test"), { recursive: true }) as string[])
+  .filter((f) => f.endsWith(".t.sol"))
+  .map((f) => join("test", f))
+  .sort();
+const gasTests = solidityTests.filter((f) => f.endsWith("Gas.t.sol"));
+const unitTests = solidityTests.filter((f) => !gasTests.includes(f));
+
 const steps: [string, () => Promise<void> | void][] = [
   ["solc pinned to the declared version", checkSolcPin],
   ["lint: prettier, solhint, eslint", () => run("npm", ["run", "lint"])],
@@ -26,7 +35,11 @@ const steps: [string, () => Promise<void> | void][] = [
   ["type check (scripts, tests, config)", () => run(bin("tsc"), ["-p", "tsconfig.json"])],
   [
     `Solidity tests (profile ${profile})`,
-    () => run(bin("hardhat"), ["test", "solidity", "--no-compile", "--test-profile", profile]),
+    () => run(bin("hardhat"), ["test", "solidity", "--no-compile", "--test-profile", profile, ...unitTests]),
+  ],
+  [
+    "gas per user action (production profile, ceilings asserted)",
+    () => run(bin("hardhat"), ["test", "solidity", "--build-profile", "production", ...gasTests]),
   ],
   ["TypeScript tests (mocha)", () => run(bin("hardhat"), ["test", "mocha", "--no-compile"])],
   ["dApp build + browser tests (Playwright, Chromium)", () => run(bin("playwright"), ["test"])],
