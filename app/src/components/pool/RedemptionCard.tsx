@@ -141,6 +141,8 @@ export function RedemptionCard(props: { facts: PoolFacts; owner: Address; positi
           </span>
           <small className="muted">
             Your shares are worth {money(position.value)}; at least {money(facts.policy.minRedeemRequest)} per request.
+            You queue the shares worth this amount now; they are paid at the exit price when filled, which may differ
+            slightly.
             {position.maxWithdraw > 0n && <> Up to {money(position.maxWithdraw)} can be withdrawn at once instead.</>}
           </small>
         </label>
