@@ -48,3 +48,42 @@ export async function mintDemoUsd(index: number, amount: bigint) {
   const abi = abiOf("token/DemoUSD.sol", "DemoUSD");
   await send(0, deployed("Stablecoin"), abi, "mint", [await devAccount(index), amount]);
 }
+
+/**
+ * The SME (dev account `smeIndex`) tokenizes an invoice of `face` base units to the debtor,
+ * due `dueInDays` from chain time, and the debtor acknowledges it on chain. Returns the
+ * document hash (the token id, which is also the invoice page's address).
+ */
+export async function tokenizeAcknowledged(
+  smeIndex: number,
+  debtorIndex: number,
+  invoiceNumber: string,
+  face: bigint,
+  dueInDays: number,
+): Promise<`0x${string}`> {
+  const abi = abiOf("receivables/ReceivableToken.sol", "ReceivableToken");
+  const receivables = deployed("ReceivableToken");
+  const block = await publicClient.getBlock();
+  const documentHash = keccak256(stringToHex(`${invoiceNumber} ${Date.now()} ${Math.random()}`));
+  const metadata = Buffer.from(JSON.stringify({ invoiceNumber, description: "Arranged by the pool test" }));
+  await send(smeIndex, receivables, abi, "tokenize", [
+    {
+      debtor: await devAccount(debtorIndex),
+      currency: deployed("Stablecoin"),
+      faceValue: face,
+      issueDate: Number(block.timestamp),
+      dueDate: Number(block.timestamp) + dueInDays * 86_400,
+      documentHash,
+      invoiceNumberHash: keccak256(stringToHex(invoiceNumber.trim().toUpperCase())),
+      metadataURI: `data:application/json;base64,${metadata.toString("base64")}`,
+    },
+  ]);
+  const receivable = (await publicClient.readContract({
+    address: receivables,
+    abi,
+    functionName: "receivable",
+    args: [BigInt(documentHash)],
+  })) as { termsVersion: number };
+  await send(debtorIndex, receivables, abi, "acknowledge", [BigInt(documentHash), receivable.termsVersion]);
+  return documentHash;
+}

@@ -8,6 +8,7 @@ const links = [
   { href: "/", label: "Wallet" },
   { href: "/invoices", label: "Invoices" },
   { href: "/debtor", label: "To pay" },
+  { href: "/pool", label: "Pool" },
   { href: "/kyc", label: "KYC" },
 ] as const;
 

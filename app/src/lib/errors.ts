@@ -5,6 +5,10 @@ type Args = readonly unknown[];
 const statuses = ["unknown", "issued", "acknowledged", "disputed", "paid", "cancelled", "defaulted"];
 const invoiceStatus = (v: unknown) => statuses[Number(v)] ?? "in another state";
 const usd = (v: unknown) => `${formatAmount(v as bigint, 6)} dUSD`;
+const roleName = (role: unknown) =>
+  ({ 1: "an SME", 2: "a debtor", 4: "an investor" })[Number(role)] ?? "the needed role";
+const assetStatuses = ["not financed", "active", "impaired", "repaid", "written off"];
+const day = (seconds: unknown) => new Date(Number(seconds) * 1000).toLocaleDateString();
 
 // One sentence per custom error of the protocol, in the words a user would use.
 const sentences: Record<string, (args: Args) => string> = {
@@ -65,6 +69,57 @@ const sentences: Record<string, (args: Args) => string> = {
     `The amount cannot go below what is already settled (${usd(settled)}).`,
   ReceivablePayerIsHolder: () => "You hold this invoice yourself; paying it would move no money.",
   ReceivableTooManyCurrencies: () => "No more currencies can be registered.",
+  PoolZeroAddress: () => "An address is missing.",
+  PoolZeroAmount: () => "The amount is too small: it must be worth at least one unit.",
+  PoolNotVerified: ([account, role]) =>
+    `${String(account)} is not verified as ${roleName(role)}; only verified parties can use the pool.`,
+  PoolSharesToPool: () => "Pool shares cannot be sent to the pool; request a redemption instead.",
+  PoolUnauthorizedHookCaller: () => "Only the invoice token can report payments to the pool.",
+  PoolUnexpectedToken: () => "The pool only accepts invoices of the protocol's invoice token.",
+  PoolInvalidFinanceData: () => "The financing request is malformed (it must carry the minimum advance).",
+  PoolReceivableNotFinanced: () => "The pool has not financed this invoice.",
+  PoolReceivableAlreadyFinanced: () => "The pool already financed this invoice.",
+  PoolNotReceivableHolder: () => "Only the wallet that holds the invoice can sell it to the pool.",
+  PoolNotReceivableIssuer: () => "Only the SME that issued the invoice can sell it to the pool.",
+  PoolReceivableNotAcknowledged: ([, status]) =>
+    `The pool only finances invoices the debtor acknowledged; this one is ${invoiceStatus(status)}.`,
+  PoolCurrencyMismatch: () => "The invoice is not in the pool's currency.",
+  PoolTenorTooShort: () => "The pool only finances invoices due after today (UTC); this one is due too soon.",
+  PoolTenorTooLong: ([, tenor, maxTenor]) =>
+    `The invoice is due in ${Math.round(Number(tenor) / 86_400)} days; the pool finances at most ${Math.round(Number(maxTenor) / 86_400)} days ahead.`,
+  PoolTicketOutOfRange: ([, face, min, max]) =>
+    `The pool finances invoices between ${usd(min)} and ${usd(max)}; ${usd(face)} is outside.`,
+  PoolDebtorExposureExceeded: ([, exposure, advance, limit]) =>
+    `The pool already advanced ${usd(exposure)} against this debtor; ${usd(advance)} more would pass its limit of ${usd(limit)}.`,
+  PoolSmeExposureExceeded: ([, exposure, advance, limit]) =>
+    `The pool already advanced ${usd(exposure)} to your company; ${usd(advance)} more would pass its limit of ${usd(limit)}.`,
+  PoolAdvanceBelowMinimum: ([, advance, minAdvance]) =>
+    `The advance would be ${usd(advance)}, less than the ${usd(minAdvance)} you accepted; reload the offer.`,
+  PoolInsufficientLiquidity: ([needed, available]) =>
+    `The pool has ${usd(available)} free right now and needs ${usd(needed)}.`,
+  PoolInvalidAdvanceRate: () => "The advance rate must be between 0 and 100 %.",
+  PoolRateAboveCap: ([rate, cap]) => `A rate of ${String(rate)} bps is above the cap of ${String(cap)} bps.`,
+  PoolInvalidTicketRange: () => "The minimum ticket must be above zero and at most the maximum ticket.",
+  PoolInvalidLateThresholds: () =>
+    "The grace period, public impairment delay and default delay must increase in that order.",
+  PoolAssetNotActive: ([, status]) =>
+    `Not possible while the financed invoice is ${assetStatuses[Number(status)] ?? "in another state"}.`,
+  PoolAssetNotImpairable: ([, status]) =>
+    `The financed invoice cannot be impaired while it is ${assetStatuses[Number(status)] ?? "in another state"}.`,
+  PoolAssetNotLateEnough: ([, eligibleAt]) => `Not possible before ${day(eligibleAt)}.`,
+  PoolRepayExceedsOwed: ([, amount, owed]) =>
+    `You tried to repay ${usd(amount)} but only ${usd(owed)} is owed to the pool.`,
+  PoolRedeemRequestTooSmall: ([, assets, minAssets]) =>
+    `A redemption request must be worth at least ${usd(minAssets)}; this one is worth ${usd(assets)}.`,
+  PoolNotController: () => "Only the wallet that controls this redemption request can cancel it.",
+  PoolRequestNotPending: () => "This redemption request is no longer pending (filled or cancelled).",
+  PoolNothingToClaim: () => "Nothing is ready to claim yet.",
+  PoolCheckpointBehind: () => "The pool's books are many days behind; someone must call checkpoint first.",
+  ERC4626ExceededMaxDeposit: ([, assets, max]) => `You can deposit at most ${usd(max)}, not ${usd(assets)}.`,
+  ERC4626ExceededMaxWithdraw: ([, assets, max]) =>
+    `You can withdraw at most ${usd(max)} right now, not ${usd(assets)}; request a redemption for the rest.`,
+  ERC4626ExceededMaxRedeem: () =>
+    "The pool does not have enough free cash to pay those shares now; request a redemption instead.",
   OwnableUnauthorizedAccount: ([account]) => `${String(account)} is not allowed to do this.`,
   AccessManagedUnauthorized: ([caller]) => `${String(caller)} does not hold the role this action needs.`,
   EnforcedPause: () => "This action is paused right now.",

@@ -6,11 +6,13 @@ import { formatAmount } from "@/lib/format";
 import { outstandingOf, settled, statusHelp, tokenIdOf } from "@/lib/receivables";
 import { dueLabel, formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
+import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useIsClient } from "@/hooks/useIsClient";
 import { useInvoice } from "@/hooks/useReceivables";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { CopyAddress } from "../CopyAddress";
 import { DebtorActions } from "./DebtorActions";
+import { FinanceOffer } from "./FinanceOffer";
 import { IssuerActions } from "./IssuerActions";
 import { Timeline } from "./Timeline";
 
@@ -23,6 +25,7 @@ export function InvoicePage({ id }: { id: string }) {
   const invoice = useInvoice(tokenId);
   const now = useChainTime();
   const token = useTokenInfo(invoice.data?.receivable.currency);
+  const pool = useDeployedAddress("FinancingPool");
   if (!valid) return <p className="error">“{id}” is not an invoice id (a 0x… document hash).</p>;
   if (!isClient || invoice.isPending) return <section className="card">Loading the invoice…</section>;
   if (invoice.isError) {
@@ -39,6 +42,10 @@ export function InvoicePage({ id }: { id: string }) {
   const isIssuerHolder = address && holder && isAddressEqual(address, r.issuer) && isAddressEqual(address, holder);
   const isDebtor = address && isAddressEqual(address, r.debtor);
   const open = r.status !== "Paid" && r.status !== "Cancelled";
+  // The issuer sees the pool's offer while it holds an acknowledged invoice, and the deal once sold.
+  const isIssuer = address && isAddressEqual(address, r.issuer);
+  const heldByPool = pool && holder && isAddressEqual(holder, pool);
+  const showFinance = isIssuer && holder && r.status === "Acknowledged" && (isIssuerHolder || heldByPool);
   return (
     <div className="stack">
       <h1>
@@ -103,6 +110,7 @@ export function InvoicePage({ id }: { id: string }) {
         {metadata.description && <p>{metadata.description}</p>}
       </section>
       {isIssuerHolder && open && <IssuerActions tokenId={tokenId!} receivable={r} />}
+      {showFinance && <FinanceOffer tokenId={tokenId!} receivable={r} holder={holder} token={token} now={now} />}
       {isDebtor && open && (
         <section className="card">
           <h2>As the debtor</h2>

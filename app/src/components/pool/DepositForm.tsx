@@ -1,0 +1,95 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { type Address, erc20Abi } from "viem";
+import { abis } from "@/lib/contracts";
+import { formatAmount, parseAmountInput } from "@/lib/format";
+import { useContractAction } from "@/hooks/useContractAction";
+import type { PoolPosition } from "@/hooks/usePool";
+import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { TxStatus } from "../TxStatus";
+
+/**
+ * Deposits stablecoin for shares. The amount is checked against the wallet balance before
+ * anything is signed; the pool is approved for exactly the amount (only when needed), then
+ * the deposit is sent. A failure leaves what was typed in place.
+ */
+export function DepositForm(props: {
+  pool: Address;
+  asset: Address;
+  owner: Address;
+  position: PoolPosition;
+  token: TokenInfo;
+}) {
+  const { pool, asset, owner, position, token } = props;
+  const config = useConfig();
+  const [amount, setAmount] = useState("");
+  const [problem, setProblem] = useState<string>();
+  const { state, run } = useContractAction();
+  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!position.canDeposit)
+      return setProblem("Only wallets verified as investors can deposit; get verified on the KYC page.");
+    const parsed = parseAmountInput(amount, token.decimals);
+    if (!parsed.ok) return setProblem(parsed.reason);
+    if (parsed.value > position.walletBalance) {
+      return setProblem(`Your balance is ${money(position.walletBalance)}; you cannot deposit ${money(parsed.value)}.`);
+    }
+    setProblem(undefined);
+    const allowance = await readContract(config, {
+      abi: erc20Abi,
+      address: asset,
+      functionName: "allowance",
+      args: [owner, pool],
+    });
+    if (allowance < parsed.value) {
+      const approved = await run({
+        abi: erc20Abi,
+        address: asset,
+        functionName: "approve",
+        args: [pool, parsed.value],
+      });
+      if (!approved) return;
+    }
+    const ok = await run({
+      abi: abis.FinancingPool,
+      address: pool,
+      functionName: "deposit",
+      args: [parsed.value, owner],
+    });
+    if (ok) setAmount("");
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label="Deposit">
+      <h3>Deposit</h3>
+      <label className="field">
+        <span>Amount to deposit ({token.symbol})</span>
+        <input
+          name="depositAmount"
+          inputMode="decimal"
+          value={amount}
+          aria-describedby="deposit-help"
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        <small id="deposit-help" className="muted">
+          Your wallet holds {money(position.walletBalance)}. You approve exactly this amount, then deposit.
+        </small>
+      </label>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? "Working…" : "Deposit"}
+      </button>
+      <TxStatus state={state} />
+    </form>
+  );
+}

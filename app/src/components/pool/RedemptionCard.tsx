@@ -1,0 +1,161 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import type { Address } from "viem";
+import { abis } from "@/lib/contracts";
+import { formatAmount, parseAmountInput } from "@/lib/format";
+import { useContractAction } from "@/hooks/useContractAction";
+import { type PoolFacts, type PoolPosition, useOpenRequests } from "@/hooks/usePool";
+import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { TxStatus } from "../TxStatus";
+
+const abi = abis.FinancingPool;
+
+/**
+ * Queued exits (ERC-7540 style) for more than the pool's free cash: request, see what is still
+ * pending, cancel a request, and claim what the queue has filled.
+ */
+export function RedemptionCard(props: { facts: PoolFacts; owner: Address; position: PoolPosition; token: TokenInfo }) {
+  const { facts, owner, position, token } = props;
+  const pool = facts.pool;
+  const config = useConfig();
+  const requests = useOpenRequests(pool, owner);
+  const [amount, setAmount] = useState("");
+  const [problem, setProblem] = useState<string>();
+  const request = useContractAction();
+  const other = useContractAction();
+  const busy = [request.state, other.state].some((s) => ["simulating", "signing", "pending"].includes(s.status));
+  const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
+  const shares = (v: bigint) => `${formatAmount(v, facts.shareDecimals, 4)} ${facts.shareSymbol}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = parseAmountInput(amount, token.decimals);
+    if (!parsed.ok) return setProblem(parsed.reason);
+    if (parsed.value > position.value) {
+      return setProblem(`Your shares are worth ${money(position.value)}; you cannot redeem ${money(parsed.value)}.`);
+    }
+    if (parsed.value < facts.policy.minRedeemRequest) {
+      return setProblem(`A redemption request must be worth at least ${money(facts.policy.minRedeemRequest)}.`);
+    }
+    setProblem(undefined);
+    // Shares for the amount at the exit price, rounded up; all of them when asking for everything.
+    let count = position.shares;
+    if (parsed.value < position.value) {
+      const needed = await readContract(config, {
+        abi,
+        address: pool,
+        functionName: "previewWithdraw",
+        args: [parsed.value],
+      });
+      count = needed < position.shares ? needed : position.shares;
+    }
+    const ok = await request.run({ abi, address: pool, functionName: "requestRedeem", args: [count, owner, owner] });
+    if (ok) setAmount("");
+  }
+
+  return (
+    <section className="card" aria-labelledby="pool-redeem">
+      <h2 id="pool-redeem">Redemptions beyond free cash</h2>
+      <p className="muted">
+        A request puts your shares in a queue; they are paid at the exit price, oldest first, as debtors pay and cash
+        comes back. You can cancel what is still pending, and claim what was filled.
+      </p>
+      <dl className="facts facts-fit">
+        <div>
+          <dt>Pending</dt>
+          <dd data-testid="pending-redeem">
+            {shares(position.pendingShares)} <small className="muted">(worth {money(position.pendingValue)} now)</small>
+          </dd>
+        </div>
+        <div>
+          <dt>Ready to claim</dt>
+          <dd data-testid="claimable-redeem">{money(position.claimableAssets)}</dd>
+        </div>
+      </dl>
+      {position.claimableAssets > 0n && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void other.run({ abi, address: pool, functionName: "claimRedeem", args: [owner] })}
+        >
+          Claim {money(position.claimableAssets)}
+        </button>
+      )}
+      {requests.isError && (
+        <p role="alert" className="error">
+          Could not read your requests: {requests.error.message}
+        </p>
+      )}
+      {requests.data && requests.data.length > 0 && (
+        <div className="table-wrap">
+          <table aria-label="Pending redemption requests">
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Shares pending</th>
+                <th scope="col">
+                  <span className="sr-only">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.data.map((r) => (
+                <tr key={r.requestId.toString()} data-testid="redeem-request">
+                  <td>#{r.requestId.toString()}</td>
+                  <td>{shares(r.shares)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={busy}
+                      onClick={() =>
+                        void other.run({ abi, address: pool, functionName: "cancelRedeemRequest", args: [r.requestId] })
+                      }
+                    >
+                      Cancel
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <TxStatus state={other.state} />
+      <form onSubmit={submit} noValidate className="form" aria-label="Request redemption">
+        <label className="field">
+          <span>Amount to redeem ({token.symbol})</span>
+          <span className="field-row">
+            <input name="redeemAmount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+            <button
+              type="button"
+              className="secondary"
+              disabled={position.shares === 0n}
+              onClick={() => setAmount(formatAmount(position.value, token.decimals))}
+            >
+              All
+            </button>
+          </span>
+          <small className="muted">
+            Your shares are worth {money(position.value)}; at least {money(facts.policy.minRedeemRequest)} per request.
+            You queue the shares worth this amount now; they are paid at the exit price when filled, which may differ
+            slightly.
+            {position.maxWithdraw > 0n && <> Up to {money(position.maxWithdraw)} can be withdrawn at once instead.</>}
+          </small>
+        </label>
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? "Working…" : "Request redemption"}
+        </button>
+        <TxStatus state={request.state} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { Address } from "viem";
+import { abis } from "@/lib/contracts";
+import { formatAmount, parseAmountInput } from "@/lib/format";
+import { useContractAction } from "@/hooks/useContractAction";
+import type { PoolPosition } from "@/hooks/usePool";
+import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { TxStatus } from "../TxStatus";
+
+/**
+ * Withdraws at once, up to what the pool's free cash allows (maxWithdraw). Taking the whole
+ * maximum redeems every share instead, so no dust of shares is left behind by rounding.
+ */
+export function WithdrawForm(props: { pool: Address; owner: Address; position: PoolPosition; token: TokenInfo }) {
+  const { pool, owner, position, token } = props;
+  const [amount, setAmount] = useState("");
+  const [problem, setProblem] = useState<string>();
+  const { state, run } = useContractAction();
+  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
+  const limited = position.maxWithdraw < position.value;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = parseAmountInput(amount, token.decimals);
+    if (!parsed.ok) return setProblem(parsed.reason);
+    if (parsed.value > position.maxWithdraw) {
+      return setProblem(
+        position.maxWithdraw === 0n
+          ? "You cannot withdraw anything right now; request a redemption instead."
+          : `You can withdraw at most ${money(position.maxWithdraw)} right now${limited ? " (the pool's free cash limits it; request a redemption for the rest)" : ""}.`,
+      );
+    }
+    setProblem(undefined);
+    const all = parsed.value === position.maxWithdraw && position.maxRedeem === position.shares;
+    const ok = await run(
+      all
+        ? { abi: abis.FinancingPool, address: pool, functionName: "redeem", args: [position.shares, owner, owner] }
+        : { abi: abis.FinancingPool, address: pool, functionName: "withdraw", args: [parsed.value, owner, owner] },
+    );
+    if (ok) setAmount("");
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label="Withdraw">
+      <h3>Withdraw now</h3>
+      <label className="field">
+        <span>Amount to withdraw ({token.symbol})</span>
+        <span className="field-row">
+          <input name="withdrawAmount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <button
+            type="button"
+            className="secondary"
+            disabled={position.maxWithdraw === 0n}
+            onClick={() => setAmount(formatAmount(position.maxWithdraw, token.decimals))}
+          >
+            Max
+          </button>
+        </span>
+        <small className="muted" data-testid="max-withdraw">
+          Up to {money(position.maxWithdraw)} now
+          {limited && " — limited by the pool's free cash; request a redemption for the rest"}.
+        </small>
+      </label>
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? "Working…" : "Withdraw"}
+      </button>
+      <TxStatus state={state} />
+    </form>
+  );
+}

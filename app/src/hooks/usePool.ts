@@ -1,0 +1,162 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useBlockNumber, usePublicClient, useReadContracts } from "wagmi";
+import { type Address, erc20Abi } from "viem";
+import { abis } from "@/lib/contracts";
+import type { PoolPolicy } from "@/lib/pool";
+import { useDeployedAddress } from "./useDeployed";
+
+const abi = abis.FinancingPool;
+
+/** The pool's books as its views report them; re-read on every new block. */
+export function usePoolFacts() {
+  const pool = useDeployedAddress("FinancingPool");
+  const { data: block } = useBlockNumber({ watch: true });
+  const query = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { abi, address: pool, functionName: "navBreakdown" },
+      { abi, address: pool, functionName: "sharePrice" },
+      { abi, address: pool, functionName: "utilizationBps" },
+      { abi, address: pool, functionName: "idleCash" },
+      { abi, address: pool, functionName: "instantLiquidity" },
+      { abi, address: pool, functionName: "aging" },
+      { abi, address: pool, functionName: "policy" },
+      { abi, address: pool, functionName: "asset" },
+      { abi, address: pool, functionName: "decimals" },
+      { abi, address: pool, functionName: "totalSupply" },
+      { abi, address: pool, functionName: "symbol" },
+    ],
+    blockNumber: block,
+    query: { enabled: Boolean(pool), placeholderData: (previous) => previous },
+  });
+  const d = query.data;
+  const facts = d
+    ? {
+        pool: pool!,
+        nav: d[0],
+        sharePrice: d[1],
+        utilizationBps: d[2],
+        idleCash: d[3],
+        instantLiquidity: d[4],
+        aging: d[5],
+        policy: toPolicy(d[6]),
+        asset: d[7],
+        shareDecimals: d[8],
+        totalSupply: d[9],
+        shareSymbol: d[10],
+      }
+    : undefined;
+  return { ...query, pool, facts };
+}
+
+export type PoolFacts = NonNullable<ReturnType<typeof usePoolFacts>["facts"]>;
+
+function toPolicy(p: {
+  advanceRateBps: number;
+  discountRateBps: number;
+  managementFeeBps: number;
+  performanceFeeBps: number;
+  maxTenor: number;
+  gracePeriod: number;
+  publicImpairDelay: number;
+  defaultDelay: number;
+  requireVerifiedDebtor: boolean;
+  minTicket: bigint;
+  maxTicket: bigint;
+  maxDebtorExposure: bigint;
+  maxSmeExposure: bigint;
+  minRedeemRequest: bigint;
+}): PoolPolicy {
+  return { ...p, maxTenor: Number(p.maxTenor), gracePeriod: Number(p.gracePeriod) };
+}
+
+/** The connected investor's side of the pool: shares, their value, limits, queue, wallet. */
+export function usePoolPosition(pool: Address | undefined, asset: Address | undefined, owner: Address | undefined) {
+  const { data: block } = useBlockNumber({ watch: true });
+  const enabled = Boolean(pool && asset && owner);
+  const args = owner ? ([owner] as const) : undefined;
+  const query = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { abi, address: pool, functionName: "balanceOf", args },
+      { abi, address: pool, functionName: "maxWithdraw", args },
+      { abi, address: pool, functionName: "maxRedeem", args },
+      { abi, address: pool, functionName: "maxDeposit", args },
+      { abi, address: pool, functionName: "pendingRedeemRequest", args: owner ? [0n, owner] : undefined },
+      { abi, address: pool, functionName: "claimableRedeemRequest", args: owner ? [0n, owner] : undefined },
+      { abi, address: pool, functionName: "claimableRedeemAssets", args },
+      { abi: erc20Abi, address: asset, functionName: "balanceOf", args },
+    ],
+    blockNumber: block,
+    query: { enabled, placeholderData: (previous) => previous },
+  });
+  const d = query.data;
+  // Value of the shares at the exit price; a second read because it depends on the first.
+  const value = useReadContracts({
+    allowFailure: false,
+    contracts: [
+      { abi, address: pool, functionName: "convertToAssets", args: d ? [d[0]] : undefined },
+      { abi, address: pool, functionName: "convertToAssets", args: d ? [d[4]] : undefined },
+    ],
+    blockNumber: block,
+    query: { enabled: Boolean(d && pool), placeholderData: (previous) => previous },
+  });
+  const position =
+    d && value.data
+      ? {
+          shares: d[0],
+          value: value.data[0],
+          maxWithdraw: d[1],
+          maxRedeem: d[2],
+          canDeposit: d[3] > 0n,
+          pendingShares: d[4],
+          pendingValue: value.data[1],
+          claimableShares: d[5],
+          claimableAssets: d[6],
+          walletBalance: d[7],
+        }
+      : undefined;
+  return { ...query, isPending: query.isPending || (Boolean(d) && value.isPending), position };
+}
+
+export type PoolPosition = NonNullable<ReturnType<typeof usePoolPosition>["position"]>;
+
+export interface OpenRequest {
+  requestId: bigint;
+  shares: bigint;
+  blockNumber: bigint;
+}
+
+/** The controller's redemption requests still (partly) pending, from RedeemRequest events. */
+export function useOpenRequests(pool: Address | undefined, controller: Address | undefined) {
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["pool-requests", pool, controller, block?.toString()],
+    enabled: Boolean(pool && controller && client),
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<OpenRequest[]> => {
+      const logs = await client!.getContractEvents({
+        abi,
+        address: pool!,
+        eventName: "RedeemRequest",
+        args: { controller: controller! },
+        fromBlock: 0n,
+      });
+      const rows = await Promise.all(
+        logs.map(async (log) => {
+          const [, shares] = await client!.readContract({
+            abi,
+            address: pool!,
+            functionName: "redeemRequest",
+            args: [log.args.requestId!],
+          });
+          return { requestId: log.args.requestId!, shares, blockNumber: log.blockNumber };
+        }),
+      );
+      return rows.filter((r) => r.shares > 0n);
+    },
+  });
+}

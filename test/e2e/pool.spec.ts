@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { accountFor, connectDevAccount } from "./helpers.ts";
+import { mintDemoUsd, tokenizeAcknowledged, verifyParty } from "./chain.ts";
+
+const SME = 1;
+const DEBTOR = 2;
+const INVESTOR = 4;
+const usd = (dollars: number) => BigInt(dollars) * 1_000_000n;
+const dollars = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+
+test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const project = testInfo.project.name;
+  const investorIndex = accountFor(project, 6, 9);
+  const smeIndex = accountFor(project, 7, 18);
+  const debtorIndex = accountFor(project, 8, 19);
+  await verifyParty(investorIndex, INVESTOR, `fund-${project}`);
+  await verifyParty(smeIndex, SME, `widgets-${project}`);
+  await verifyParty(debtorIndex, DEBTOR, `retailer-${project}`);
+  await mintDemoUsd(investorIndex, usd(100_000));
+  await mintDemoUsd(debtorIndex, usd(20_000));
+  const invoiceNumber = `POOL-${project}-001`;
+  await tokenizeAcknowledged(smeIndex, debtorIndex, invoiceNumber, usd(10_000), 60);
+
+  // The investor deposits: more than the wallet holds is refused before anything is signed.
+  await connectDevAccount(page, investorIndex, "/pool");
+  await expect(page.getByTestId("policy")).toContainText("80 % of the invoice");
+  const deposit = page.getByRole("form", { name: "Deposit", exact: true });
+  await deposit.getByLabel(/Amount to deposit/).fill("1,000,000");
+  await deposit.getByRole("button", { name: "Deposit" }).click();
+  await expect(deposit.getByRole("alert")).toHaveText(
+    "Your balance is 100,000 dUSD; you cannot deposit 1,000,000 dUSD.",
+  );
+  await deposit.getByLabel(/Amount to deposit/).fill("50,000");
+  await deposit.getByRole("button", { name: "Deposit" }).click();
+  await expect(page.getByTestId("wallet-balance")).toHaveText("50,000 dUSD");
+  await expect(deposit.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  await expect(deposit.getByLabel(/Amount to deposit/)).toHaveValue("");
+  const priceBefore = BigInt((await page.getByTestId("share-price").getAttribute("data-value"))!);
+  const navBefore = BigInt((await page.getByTestId("nav-net").getAttribute("data-value"))!);
+
+  // The SME sees the offer on its acknowledged invoice, then sells it to the pool.
+  await connectDevAccount(page, smeIndex, "/invoices");
+  await page.getByRole("link", { name: invoiceNumber }).click();
+  await expect(page.getByTestId("invoice-status")).toHaveText("Acknowledged");
+  const offer = page.getByTestId("finance-offer");
+  await expect(offer.getByTestId("offer-advance")).toHaveText(/^7,80\d\.\d{1,2} dUSD$/);
+  await expect(offer.getByTestId("offer-fee")).toHaveText(/^− 197\.\d{1,2} dUSD$/);
+  await expect(offer.getByTestId("offer-remainder")).toHaveText("2,000 dUSD");
+  const offered = dollars(await offer.getByTestId("offer-advance").innerText());
+  await page.screenshot({ path: testInfo.outputPath("finance-offer.png"), fullPage: true });
+  await offer.getByRole("button", { name: "Finance this invoice" }).click();
+  const financed = page.getByTestId("financed");
+  await expect(financed.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  // The fee only shrinks between the offer and the block, so the advance is at least the offer.
+  expect(dollars(await financed.getByTestId("financed-advance").innerText())).toBeGreaterThanOrEqual(offered);
+
+  // The pool now holds an advance outstanding, not yet due.
+  await connectDevAccount(page, investorIndex, "/pool");
+  await expect(page.getByTestId("aging")).toContainText("Current (not yet due)");
+
+  // The debtor pays the whole invoice; the pool keeps advance + fee and forwards the rest.
+  await connectDevAccount(page, debtorIndex, "/debtor");
+  const pay = page.getByRole("form", { name: "Pay invoice" });
+  await expect(pay.getByLabel(/^Pay/)).toHaveValue("10,000");
+  await pay.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByTestId("invoice-row").filter({ hasText: invoiceNumber })).toHaveAttribute(
+    "data-status",
+    "Paid",
+  );
+
+  // The investor sees the discount income in NAV and share price, and withdraws part at once.
+  await connectDevAccount(page, investorIndex, "/pool");
+  await expect
+    .poll(async () => BigInt((await page.getByTestId("share-price").getAttribute("data-value"))!))
+    .toBeGreaterThan(priceBefore);
+  expect(BigInt((await page.getByTestId("nav-net").getAttribute("data-value"))!)).toBeGreaterThan(navBefore);
+  const withdraw = page.getByRole("form", { name: "Withdraw", exact: true });
+  await withdraw.getByLabel(/Amount to withdraw/).fill("1,000,000");
+  await withdraw.getByRole("button", { name: "Withdraw" }).click();
+  await expect(withdraw.getByRole("alert")).toContainText("You can withdraw at most");
+  await withdraw.getByLabel(/Amount to withdraw/).fill("1,000");
+  await withdraw.getByRole("button", { name: "Withdraw" }).click();
+  await expect(withdraw.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  await expect(page.getByTestId("wallet-balance")).toHaveText("51,000 dUSD");
+
+  // A redemption request is filled from free cash at once, then claimed.
+  const request = page.getByRole("form", { name: "Request redemption" });
+  await request.getByLabel(/Amount to redeem/).fill("5");
+  await request.getByRole("button", { name: "Request redemption" }).click();
+  await expect(request.getByRole("alert")).toHaveText("A redemption request must be worth at least 10 dUSD.");
+  await request.getByLabel(/Amount to redeem/).fill("100");
+  await request.getByRole("button", { name: "Request redemption" }).click();
+  await expect(request.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  // Shares are queued, so the fill is at the exit price of its block: within a cent of the ask.
+  const claimable = page.getByTestId("claimable-redeem");
+  await expect.poll(async () => dollars(await claimable.innerText())).toBeCloseTo(100, 1);
+  await page.getByRole("button", { name: /^Claim / }).click();
+  await expect.poll(async () => dollars(await page.getByTestId("wallet-balance").innerText())).toBeCloseTo(51_100, 1);
+  await expect(page.getByTestId("claimable-redeem")).toHaveText("0 dUSD");
+  await page.screenshot({ path: testInfo.outputPath("pool.png"), fullPage: true });
+});
