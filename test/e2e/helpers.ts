@@ -1,6 +1,13 @@
 import { expect, type Page } from "@playwright/test";
 
-const labels: Record<string, string> = { "/": "Wallet", "/kyc": "KYC", "/invoices": "Invoices", "/debtor": "To pay" };
+const labels: Record<string, string> = {
+  "/": "Wallet",
+  "/kyc": "KYC",
+  "/invoices": "Invoices",
+  "/debtor": "To pay",
+  "/loans": "Loans",
+  "/credit": "Credit",
+};
 
 /**
  * Connects the dev-account wallet (or keeps the connection a reload restored), selects Hardhat

@@ -8,6 +8,8 @@ const links = [
   { href: "/", label: "Wallet" },
   { href: "/invoices", label: "Invoices" },
   { href: "/debtor", label: "To pay" },
+  { href: "/loans", label: "Loans" },
+  { href: "/credit", label: "Credit" },
   { href: "/kyc", label: "KYC" },
 ] as const;
 
