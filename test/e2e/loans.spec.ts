@@ -33,9 +33,9 @@ test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo
   await expect(preview).toContainText("total to repay 1,0");
   await form.getByRole("button", { name: "Request loan" }).click();
   await expect(form.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
-  const mine = page.getByTestId("my-loan").first();
   // No history yet, so no credit limit: the request waits for an underwriter.
-  await expect(mine).toHaveAttribute("data-status", "Pending");
+  const mine = page.locator('[data-testid="my-loan"][data-status="Pending"]').filter({ hasText: "Amortizing" }).first();
+  await expect(mine).toBeVisible();
   const loanId = (await mine.getAttribute("data-loan-id"))!;
   const my = page.locator(`[data-testid="my-loan"][data-loan-id="${loanId}"]`);
 
@@ -82,4 +82,50 @@ test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo
   await page.getByLabel("Borrower wallet").fill("0x12");
   await page.getByRole("button", { name: "Show history" }).click();
   await expect(page.locator("#credit-problem")).toContainText("Enter a wallet address");
+});
+
+test("test_loan_borrowerWithdrawsAndLenderTakesMoneyBack", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const project = testInfo.project.name;
+  const borrowerIndex = accountFor(project, 10, 12);
+  const lenderIndex = accountFor(project, 11, 13);
+  await mintDemoUsd(lenderIndex, 1_000_000_000n);
+
+  // A bullet loan: the preview shows every checkpoint and the whole amount at maturity.
+  await connectDevAccount(page, borrowerIndex, "/loans");
+  const form = page.getByRole("form", { name: "Request a loan" });
+  await form.getByLabel(/^Amount/).fill("800");
+  await form.getByLabel("Repayment").selectOption({ label: "Bullet (everything at maturity)" });
+  await form.getByLabel("Installments", { exact: true }).fill("2");
+  await expect(page.getByTestId("preview-row")).toHaveCount(2);
+  await expect(page.getByTestId("preview-row").first()).toContainText("0 dUSD");
+  await form.getByRole("button", { name: "Request loan" }).click();
+  await expect(form.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  const mine = page.locator('[data-testid="my-loan"][data-status="Pending"]').filter({ hasText: "Bullet" }).first();
+  await expect(mine).toBeVisible();
+  const loanId = (await mine.getAttribute("data-loan-id"))!;
+  const my = page.locator(`[data-testid="my-loan"][data-loan-id="${loanId}"]`);
+
+  await connectDevAccount(page, UNDERWRITER, "/loans");
+  const pending = page.locator(`[data-testid="pending-loan"][data-loan-id="${loanId}"]`);
+  await pending.getByRole("button", { name: "Approve" }).click();
+  await expect(pending.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+
+  // The lender funds part of it; the borrower cannot draw down and withdraws instead.
+  await connectDevAccount(page, lenderIndex, "/loans");
+  const open = page.locator(`[data-testid="open-loan"][data-loan-id="${loanId}"]`);
+  await open.getByLabel(/^Lend/).fill("300");
+  await open.getByRole("button", { name: "Fund" }).click();
+  const position = page.locator(`[data-testid="position"][data-loan-id="${loanId}"]`);
+  await expect(position.getByTestId("position-notes")).toContainText("300 dUSD");
+
+  await connectDevAccount(page, borrowerIndex, "/loans");
+  await expect(my.getByTestId("loan-funded")).toContainText("500 dUSD to go");
+  await expect(my.getByRole("button", { name: "Draw down" })).toBeDisabled();
+  await my.getByRole("button", { name: "Withdraw request" }).click();
+  await expect(my).toHaveAttribute("data-status", "Cancelled");
+
+  await connectDevAccount(page, lenderIndex, "/loans");
+  await position.getByRole("button", { name: "Take back 300 dUSD" }).click();
+  await expect(position).toHaveCount(0);
 });

@@ -89,12 +89,14 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
 }
 
 /** A lender's position in one loan: notes held, what is claimable, claim and refund. */
-export function PositionActions({ loan, token }: { loan: LoanView; token: TokenInfo }) {
+export function PositionActions({ loan, token, now }: { loan: LoanView; token: TokenInfo; now: number }) {
   const manager = useDeployedAddress("LoanManager");
   const { state, run } = useContractAction();
   const busy = ["simulating", "signing", "pending"].includes(state.status);
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
-  const canRefund = loan.notes > 0n && refundable(loan.status);
+  // A loan not drawn down by its deadline is expired by `refund` itself.
+  const lapsed = ["Pending", "Offered", "Funding"].includes(loan.status) && now > loan.fundingDeadline;
+  const canRefund = loan.notes > 0n && (refundable(loan.status) || lapsed);
   return (
     <div className="stack">
       <dl className="facts">
@@ -134,6 +136,7 @@ export function PositionActions({ loan, token }: { loan: LoanView; token: TokenI
           </button>
         )}
       </div>
+      {lapsed && <p className="muted">The funding deadline passed before drawdown: you can take your money back.</p>}
       {loan.claimable === 0n && loan.status === "Active" && (
         <p className="muted">Your share of each repayment becomes claimable as the borrower pays.</p>
       )}

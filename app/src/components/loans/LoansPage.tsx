@@ -173,7 +173,7 @@ export function LoansPage() {
               testId="position"
               showBorrower
               empty="You have not funded any loan yet."
-              actions={(loan) => <PositionActions loan={loan} token={token} />}
+              actions={(loan) => <PositionActions loan={loan} token={token} now={now} />}
             />
           )}
         </section>
