@@ -6,6 +6,8 @@ const labels: Record<string, string> = {
   "/invoices": "Invoices",
   "/debtor": "To pay",
   "/pool": "Pool",
+  "/loans": "Loans",
+  "/credit": "Credit",
 };
 
 /**

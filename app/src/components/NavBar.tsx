@@ -9,6 +9,8 @@ const links = [
   { href: "/invoices", label: "Invoices" },
   { href: "/debtor", label: "To pay" },
   { href: "/pool", label: "Pool" },
+  { href: "/loans", label: "Loans" },
+  { href: "/credit", label: "Credit" },
   { href: "/kyc", label: "KYC" },
 ] as const;
 

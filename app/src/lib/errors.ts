@@ -9,6 +9,20 @@ const roleName = (role: unknown) =>
   ({ 1: "an SME", 2: "a debtor", 4: "an investor" })[Number(role)] ?? "the needed role";
 const assetStatuses = ["not financed", "active", "impaired", "repaid", "written off"];
 const day = (seconds: unknown) => new Date(Number(seconds) * 1000).toLocaleDateString();
+const loanStatuses = [
+  "unknown",
+  "pending",
+  "offered",
+  "open for funding",
+  "active",
+  "repaid",
+  "defaulted",
+  "cancelled",
+  "expired",
+];
+const loanStatus = (v: unknown) => loanStatuses[Number(v)] ?? "in another state";
+const when = (v: unknown) => new Date(Number(v) * 1000).toLocaleString();
+const role = (v: unknown) => (Number(v) === 1 ? "an SME" : Number(v) === 4 ? "an investor" : "the needed role");
 
 // One sentence per custom error of the protocol, in the words a user would use.
 const sentences: Record<string, (args: Args) => string> = {
@@ -120,6 +134,48 @@ const sentences: Record<string, (args: Args) => string> = {
     `You can withdraw at most ${usd(max)} right now, not ${usd(assets)}; request a redemption for the rest.`,
   ERC4626ExceededMaxRedeem: () =>
     "The pool does not have enough free cash to pay those shares now; request a redemption instead.",
+  LoanNotVerified: ([account, r]) => `${String(account)} is not verified as ${role(r)}.`,
+  LoanZeroEntity: () => "Your identity has no company reference; ask your KYC provider to verify you again.",
+  LoanNotFound: ([id]) => `There is no loan #${String(id)}.`,
+  LoanInvalidStatus: ([id, status]) => `Not possible while loan #${String(id)} is ${loanStatus(status)}.`,
+  LoanNotBorrower: ([id]) => `Only the borrower of loan #${String(id)} can do this.`,
+  LoanInvalidDeadline: ([deadline]) => `The funding deadline (${when(deadline)}) must be in the future.`,
+  LoanFundingClosed: ([id, deadline]) =>
+    `Loan #${String(id)} could only be funded or drawn down until ${when(deadline)}.`,
+  LoanFundingStillOpen: ([id, deadline]) =>
+    `Loan #${String(id)} is open for funding until ${when(deadline)}; it cannot expire yet.`,
+  LoanOverfunded: ([, amount, remaining]) => `You offered ${usd(amount)} but only ${usd(remaining)} is still needed.`,
+  LoanNotFullyFunded: ([, funded, principal]) => `Only ${usd(funded)} of ${usd(principal)} is funded so far.`,
+  LoanZeroAmount: () => "The amount must be more than zero.",
+  LoanInvalidApproval: ([, newPrincipal, principal]) =>
+    `An approval cannot raise the amount: ${usd(newPrincipal)} is more than the ${usd(principal)} requested.`,
+  LoanNotLateEnough: ([, days, required]) => `The loan is ${String(days)} days late; ${String(required)} are needed.`,
+  LoanAlreadyImpaired: () => "The loan is already marked impaired.",
+  LoanNothingOwed: () => "Nothing is owed on this loan.",
+  LoanNothingToClaim: () => "You have nothing to claim on this loan yet.",
+  LoanNothingToRefund: () => "You hold no notes of this loan to refund.",
+  LoanNoCollateral: () => "This loan has no collateral.",
+  LoanInvalidPolicy: () => "Those late-fee and default settings are not valid.",
+  LoanZeroAddress: () => "An address is missing.",
+  LoanPrincipalTooLarge: ([, max]) => `The amount is too large; at most ${usd(max)}.`,
+  ScheduleZeroPrincipal: () => "The loan amount must be more than zero.",
+  ScheduleInvalidCount: ([, max]) => `The number of installments must be between 1 and ${String(max)}.`,
+  SchedulePeriodTooShort: ([, min]) => `Installments must be at least ${Number(min) / 86_400} day apart.`,
+  SchedulePeriodTooLong: ([, max]) => `Installments must be at most ${Number(max) / 86_400} days apart.`,
+  ScheduleRateTooHigh: ([, max]) => `The annual rate can be at most ${Number(max) / 100} %.`,
+  ScheduleGraceTooLong: ([grace, count]) =>
+    `${String(grace)} interest-only installments leave none of the ${String(count)} to repay the principal.`,
+  ScheduleGraceRequiresAmortizing: () => "Interest-only grace installments only exist for amortizing loans.",
+  ScheduleInstallmentOutOfRange: ([index, count]) =>
+    `Installment ${Number(index) + 1} does not exist in a schedule of ${String(count)}.`,
+  ScheduleLateFeeRateTooHigh: ([, max]) => `The late-fee rate can be at most ${Number(max) / 100} % a year.`,
+  ScheduleDaysLateTooLarge: ([, max]) => `Late fees are computed for at most ${String(max)} days.`,
+  ScheduleAmountTooLarge: () => "The overdue amount is too large to compute.",
+  CreditNotRecorder: ([caller]) => `${String(caller)} may not write credit records.`,
+  CreditZeroEntity: () => "The company reference is missing.",
+  CreditZeroRecorder: () => "The recorder address is missing.",
+  ERC1155InsufficientBalance: ([, balance, needed]) =>
+    `You hold ${usd(balance)} of notes but ${usd(needed)} are needed.`,
   OwnableUnauthorizedAccount: ([account]) => `${String(account)} is not allowed to do this.`,
   AccessManagedUnauthorized: ([caller]) => `${String(caller)} does not hold the role this action needs.`,
   EnforcedPause: () => "This action is paused right now.",

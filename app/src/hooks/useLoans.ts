@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useBlockNumber, usePublicClient, useReadContract } from "wagmi";
+import { type Address, erc1155Abi } from "viem";
+import { abis } from "@/lib/contracts";
+import { type Loan, toLoan } from "@/lib/loans";
+import { useDeployedAddress } from "./useDeployed";
+
+export interface LoanView extends Loan {
+  /** The viewer's note units (principal it funded and still holds). */
+  notes: bigint;
+  /** What the viewer can claim now. */
+  claimable: bigint;
+}
+
+const abi = abis.LoanManager;
+
+/** The address of the lenders' ERC-1155 notes, read from the manager. */
+export function useNotesAddress() {
+  const manager = useDeployedAddress("LoanManager");
+  return useReadContract({
+    abi,
+    address: manager,
+    functionName: "notes",
+    query: { enabled: Boolean(manager), staleTime: Infinity },
+  }).data as Address | undefined;
+}
+
+/**
+ * Every loan of the manager, found through its LoanRequested events, with its stored state and
+ * (when a viewer is given) the viewer's notes and claimable share. Refreshed on every block.
+ */
+export function useLoans(viewer: Address | undefined) {
+  const manager = useDeployedAddress("LoanManager");
+  const notes = useNotesAddress();
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["loans", manager, notes, viewer, block?.toString()],
+    enabled: Boolean(manager && client && notes),
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<LoanView[]> => {
+      const logs = await client!.getContractEvents({
+        abi,
+        address: manager!,
+        eventName: "LoanRequested",
+        fromBlock: 0n,
+      });
+      const rows = await Promise.all(
+        logs.map(async (log) => {
+          const id = log.args.loanId!;
+          const [raw, held, claimable] = await Promise.all([
+            client!.readContract({ abi, address: manager!, functionName: "loan", args: [id] }),
+            viewer
+              ? client!.readContract({
+                  abi: erc1155Abi,
+                  address: notes!,
+                  functionName: "balanceOf",
+                  args: [viewer, id],
+                })
+              : 0n,
+            viewer
+              ? client!.readContract({ abi, address: manager!, functionName: "claimable", args: [id, viewer] })
+              : 0n,
+          ]);
+          return { ...toLoan(id, raw as never), notes: held, claimable };
+        }),
+      );
+      return rows.reverse();
+    },
+  });
+}
+
+/** The installment table, what is due now and the payoff quote of an active loan. */
+export function useLoanDetails(loanId: bigint, enabled: boolean) {
+  const lens = useDeployedAddress("LoanLens");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["loan-details", lens, loanId.toString(), block?.toString()],
+    enabled: Boolean(lens && client && enabled),
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const [rows, due, quote] = await Promise.all([
+        client!.readContract({ abi: abis.LoanLens, address: lens!, functionName: "installments", args: [loanId] }),
+        client!.readContract({ abi: abis.LoanLens, address: lens!, functionName: "amountDue", args: [loanId] }),
+        client!.readContract({ abi: abis.LoanLens, address: lens!, functionName: "payoffQuote", args: [loanId] }),
+      ]);
+      const [fees, interest, principal, total] = quote;
+      return { rows, due, quote: { fees, interest, principal, total } };
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import type { Address } from "viem";
+
+/** ILoanManager.Status, in enum order. */
+export const loanStatuses = [
+  "None",
+  "Pending",
+  "Offered",
+  "Funding",
+  "Active",
+  "Repaid",
+  "Defaulted",
+  "Cancelled",
+  "Expired",
+] as const;
+export type LoanStatus = (typeof loanStatuses)[number];
+
+export const statusHelp: Record<LoanStatus, string> = {
+  None: "No such loan.",
+  Pending: "Waiting for an underwriter to approve it.",
+  Offered: "An underwriter offered other terms; the borrower must accept them.",
+  Funding: "Open for lenders until the funding deadline.",
+  Active: "Drawn down; the borrower repays on the schedule.",
+  Repaid: "Fully repaid.",
+  Defaulted: "Written off; recoveries still reach the lenders.",
+  Cancelled: "Withdrawn by the borrower before drawdown; lenders can take their money back.",
+  Expired: "Not drawn down by the funding deadline; lenders can take their money back.",
+};
+
+/** Schedule.Kind, in enum order. */
+export const scheduleKinds = [
+  { value: 0, label: "Amortizing (equal installments)" },
+  { value: 1, label: "Interest only, principal at the end" },
+  { value: 2, label: "Bullet (everything at maturity)" },
+] as const;
+
+/** ILoanLens.InstallmentStatus, in enum order. */
+export const rowStatuses = ["Upcoming", "Due", "Late", "Paid"] as const;
+
+export interface Loan {
+  id: bigint;
+  borrower: Address;
+  status: LoanStatus;
+  impaired: boolean;
+  principal: bigint;
+  rateBps: number;
+  count: number;
+  period: number;
+  kind: number;
+  graceCount: number;
+  start: number;
+  fundingDeadline: number;
+  funded: bigint;
+  repaid: bigint;
+  head: number;
+  entity: `0x${string}`;
+}
+
+interface RawLoan {
+  terms: {
+    principal: bigint;
+    start: number;
+    period: number;
+    rateBps: number;
+    count: number;
+    graceCount: number;
+    kind: number;
+  };
+  borrower: Address;
+  status: number;
+  impaired: boolean;
+  fundingDeadline: number;
+  funded: bigint;
+  repaid: bigint;
+  head: number;
+  entity: `0x${string}`;
+}
+
+export function toLoan(id: bigint, raw: RawLoan): Loan {
+  return {
+    id,
+    borrower: raw.borrower,
+    status: loanStatuses[raw.status] ?? "None",
+    impaired: raw.impaired,
+    principal: raw.terms.principal,
+    rateBps: raw.terms.rateBps,
+    count: raw.terms.count,
+    period: raw.terms.period,
+    kind: raw.terms.kind,
+    graceCount: raw.terms.graceCount,
+    start: raw.terms.start,
+    fundingDeadline: raw.fundingDeadline,
+    funded: raw.funded,
+    repaid: raw.repaid,
+    head: raw.head,
+    entity: raw.entity,
+  };
+}
+
+/** "12 %" from 1200 basis points. */
+export function formatRate(bps: number): string {
+  return `${(bps / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })} %`;
+}
+
+/** "every 30 days" */
+export function formatPeriod(seconds: number): string {
+  const days = seconds / 86_400;
+  return days === 1 ? "every day" : `every ${days.toLocaleString("en-US", { maximumFractionDigits: 2 })} days`;
+}
+
+/** Statuses whose lenders may take their money back. */
+export const refundable = (s: LoanStatus) => s === "Cancelled" || s === "Expired";
