@@ -61,6 +61,8 @@ export default defineConfig({
     default: {
       type: "edr-simulated",
       chainType: "l1",
+      // 40 dev accounts: each browser-test person and each seeded demo party gets its own.
+      accounts: { count: 40 },
     },
     localhost: {
       type: "http",

@@ -9,9 +9,8 @@ const UNDERWRITER = 3;
 test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
   const project = testInfo.project.name;
-  // The KYC spec verified these accounts earlier; verifying again here gives them our roles.
-  const borrowerIndex = accountFor(project, 10, 12);
-  const lenderIndex = accountFor(project, 11, 13);
+  const borrowerIndex = accountFor(project, 20, 22);
+  const lenderIndex = accountFor(project, 21, 23);
   await verifyParty(borrowerIndex, SME_AND_INVESTOR, `loans-sme-${project}-${Date.now()}`);
   await verifyParty(lenderIndex, SME_AND_INVESTOR, `loans-lender-${project}-${Date.now()}`);
   await mintDemoUsd(lenderIndex, 5_000_000_000n);
@@ -87,8 +86,8 @@ test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo
 test("test_loan_borrowerWithdrawsAndLenderTakesMoneyBack", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const project = testInfo.project.name;
-  const borrowerIndex = accountFor(project, 10, 12);
-  const lenderIndex = accountFor(project, 11, 13);
+  const borrowerIndex = accountFor(project, 20, 22);
+  const lenderIndex = accountFor(project, 21, 23);
   await mintDemoUsd(lenderIndex, 1_000_000_000n);
 
   // A bullet loan: the preview shows every checkpoint and the whole amount at maturity.
