@@ -61,7 +61,11 @@ export default defineConfig({
     default: {
       type: "edr-simulated",
       chainType: "l1",
-      // 40 dev accounts: each browser-test person and each seeded demo party gets its own.
+    },
+    // What `hardhat node` serves (npm start, browser tests): 40 dev accounts, so each
+    // browser-test person and each seeded demo party gets its own.
+    node: {
+      type: "edr-simulated",
       accounts: { count: 40 },
     },
     localhost: {
