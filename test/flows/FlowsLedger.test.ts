@@ -5,6 +5,7 @@ import { applyFilter, filterFromParams, filterToParams, noFilter } from "../../a
 import { toCsv, toRecord, totalOf } from "../../app/src/lib/flows/records.ts";
 import { reconcile } from "../../app/src/lib/flows/reconcile.ts";
 import { buildSankey } from "../../app/src/lib/flows/sankey.ts";
+import { flowKinds, kindLabels, roleLabels } from "../../app/src/lib/flows/model.ts";
 
 /**
  * The fund-flow explorer's pure functions, without a chain: a hand-written event history whose
@@ -85,6 +86,7 @@ const balanced = {
   escrowStablecoin: usd(400),
 };
 const naming = {
+  kind: (k: keyof typeof kindLabels) => kindLabels[k],
   party: (a: Address) => (a === sme ? "Widgets, Ltd" : a === investor ? "=HYPERLINK()" : "x"),
   invoice: (id: bigint) => `INV-${id}`,
   decimals: 6,
@@ -112,7 +114,7 @@ describe("Fund flows (pure functions, no chain)", function () {
   });
 
   it("test_flows_reconciliationHoldsOnMatchingBalancesAndShowsTheDifferenceOtherwise", function () {
-    const ok = reconcile(rows, balanced, pool, escrow);
+    const ok = reconcile(rows, balanced, { pool, escrow }, kindLabels);
     expect(ok.map((i) => [i.id, i.ok])).to.deep.equal([
       ["pool-cash", true],
       ["pool-book", true],
@@ -122,8 +124,8 @@ describe("Fund flows (pure functions, no chain)", function () {
     const off = reconcile(
       rows,
       { ...balanced, poolStablecoin: usd(98_680) + 1n, escrowStablecoin: usd(399) },
-      pool,
-      escrow,
+      { pool, escrow },
+      kindLabels,
     );
     expect(off[0].ok).to.equal(false);
     expect(off[0].difference).to.equal(1n);
@@ -147,7 +149,7 @@ describe("Fund flows (pure functions, no chain)", function () {
     expect(applyFilter(rows, { kinds: [], loan: 1n })).to.have.length(4);
     expect(applyFilter(rows, { kinds: [], fromDate: "2999-01-01" })).to.have.length(0);
     const f = { kinds: ["deposit" as const], party: investor, invoice: 7n, loan: 1n, fromDate: "2024-01-02" };
-    expect(filterFromParams(filterToParams(f))).to.deep.equal({ ...f, toDate: undefined });
+    expect(filterFromParams(filterToParams(f), flowKinds)).to.deep.equal({ ...f, toDate: undefined });
   });
 
   it("test_flows_csvHasOneLinePerRowWithDecimalAmountsAndSafeCells", function () {
@@ -170,7 +172,7 @@ describe("Fund flows (pure functions, no chain)", function () {
   });
 
   it("test_flows_sankeyHasNoLoopsSoMoneyBackEndsInItsOwnNode", function () {
-    const { nodes, links } = buildSankey(rows, 6);
+    const { nodes, links } = buildSankey(rows, 6, roleLabels);
     const pairs = new Set(links.map((l) => `${l.source}>${l.target}`));
     for (const l of links) expect(pairs.has(`${l.target}>${l.source}`)).to.equal(false);
     expect(nodes.map((n) => n.name)).to.include.members([

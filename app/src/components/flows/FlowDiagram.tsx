@@ -2,12 +2,12 @@
 
 import { ResponsiveContainer, Sankey, Tooltip } from "recharts";
 import { buildSankey } from "@/lib/flows/sankey";
-import type { FlowRow } from "@/lib/flows/model";
+import { type FlowRow, roleLabels } from "@/lib/flows/model";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 
 /** Where the selected money went, by role: width of each band = amount moved. */
 export function FlowDiagram({ rows, token }: { rows: FlowRow[]; token: TokenInfo }) {
-  const data = buildSankey(rows, token.decimals);
+  const data = buildSankey(rows, token.decimals, roleLabels);
   if (data.links.length === 0) return <p className="muted">No cash moved in this selection.</p>;
   return (
     <div className="flow-diagram" data-testid="flow-diagram" data-links={data.links.length}>

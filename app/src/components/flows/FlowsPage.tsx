@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import type { Address } from "viem";
 import { formatAmount } from "@/lib/format";
 import { type FlowFilter, applyFilter, filterFromParams, filterToParams } from "@/lib/flows/filter";
-import type { FlowKind, FlowRow } from "@/lib/flows/model";
+import { type FlowKind, type FlowRow, flowKinds, kindLabels } from "@/lib/flows/model";
 import { type Naming, toRecord, totalOf } from "@/lib/flows/records";
 import { reconcile } from "@/lib/flows/reconcile";
 import { useChainTime } from "@/hooks/useChainTime";
@@ -61,7 +61,10 @@ function Explorer({
   const selected = useMemo(() => applyFilter(data.rows, filter), [data.rows, filter]);
   // Newest first on screen and in the file: the CSV is made from exactly these records.
   const records = useMemo(() => [...selected].reverse().map((r) => toRecord(r, naming)), [selected, naming]);
-  const identities = useMemo(() => reconcile(data.rows, data.balances, data.pool, data.escrow), [data]);
+  const identities = useMemo(
+    () => reconcile(data.rows, data.balances, { pool: data.pool, escrow: data.escrow }, kindLabels),
+    [data],
+  );
   const total = totalOf(selected);
   return (
     <>
@@ -101,7 +104,7 @@ export function FlowsPage() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const filter = useMemo(() => filterFromParams(new URLSearchParams(params.toString())), [params]);
+  const filter = useMemo(() => filterFromParams(new URLSearchParams(params.toString()), flowKinds), [params]);
   const onFilter = (f: FlowFilter) => {
     const query = filterToParams(f).toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
@@ -109,7 +112,7 @@ export function FlowsPage() {
   const { data, isError, error, isPending, deployed } = useFlows();
   const token = useTokenInfo(data?.balances.asset);
   return (
-    <div className="stack">
+    <div className="stack flows-page">
       <h1>Fund flows</h1>
       <p className="muted">
         Every movement of money between investors, the pool, SMEs, debtors and lenders, read from the contracts&apos;

@@ -1,7 +1,7 @@
 import type { Address } from "viem";
 import { isAddressEqual } from "viem";
 import { partyName } from "@/lib/contracts";
-import type { FlowRole } from "@/lib/flows/model";
+import { type FlowRole, kindLabels } from "@/lib/flows/model";
 import type { Naming } from "@/lib/flows/records";
 import { shortId } from "@/lib/receivables";
 
@@ -22,6 +22,7 @@ export function makeNaming(
   decimals: number,
 ): Naming {
   return {
+    kind: (kind) => kindLabels[kind],
     party: (address, role) => {
       if (isAddressEqual(address, contracts.pool)) return "Financing pool";
       if (isAddressEqual(address, contracts.escrow)) return "Loan escrow";

@@ -149,7 +149,7 @@ export function TxPage({ hash }: { hash: string }) {
     );
   }
   return (
-    <div className="stack">
+    <div className="stack flows-page">
       <h1>Transaction</h1>
       <p>
         <Link href="/flows">← All fund flows</Link>

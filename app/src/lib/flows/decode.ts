@@ -1,5 +1,5 @@
 import { type Address, type Hash, isAddressEqual } from "viem";
-import type { FlowKind, FlowParts, FlowRole, FlowRow } from "./model.js";
+import type { FlowKind, FlowParts, FlowRole, FlowRow } from "./model.ts";
 
 /**
  * Event → flow row, as one table. Every money-moving event the contracts emit has one entry

@@ -1,5 +1,6 @@
 import { type Address, getAddress, isAddress, isAddressEqual } from "viem";
-import { type FlowKind, type FlowRow, flowKinds } from "./model.js";
+// Type-only imports: these pure files are also loaded by the mocha unit test outside the bundler.
+import type { FlowKind, FlowRow } from "./model.ts";
 
 /** What the reader narrowed the timeline to; every field empty means everything. */
 export interface FlowFilter {
@@ -37,9 +38,9 @@ function bigintOr(value: string | null): bigint | undefined {
   return BigInt(value);
 }
 
-/** Reads a filter from the page's query string (`?kind=deposit,advance&party=0x…&loan=3`). */
-export function filterFromParams(params: URLSearchParams): FlowFilter {
-  const kinds = (params.get("kind") ?? "").split(",").filter((k): k is FlowKind => flowKinds.includes(k as FlowKind));
+/** Reads a filter from the page's query string (`?kind=deposit,advance&party=0x…&loan=3`); unknown kinds are dropped. */
+export function filterFromParams(params: URLSearchParams, known: readonly FlowKind[]): FlowFilter {
+  const kinds = (params.get("kind") ?? "").split(",").filter((k): k is FlowKind => known.includes(k as FlowKind));
   const party = params.get("party");
   return {
     kinds,

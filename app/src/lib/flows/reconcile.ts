@@ -1,5 +1,5 @@
 import { type Address, isAddressEqual } from "viem";
-import { type FlowKind, type FlowRow, flowKinds, kindLabels } from "./model.js";
+import type { FlowKind, FlowRow } from "./model.ts";
 
 /**
  * Identities between sums rebuilt from events and what the contracts report. Each is shown
@@ -37,8 +37,8 @@ export interface Identity {
 
 const sum = (terms: Term[]) => terms.reduce((s, t) => s + BigInt(t.sign) * t.amount, 0n);
 
-/** Cash in and out of `account`, one term per kind and direction that occurred, in kind order. */
-export function cashTerms(rows: FlowRow[], account: Address): Term[] {
+/** Cash in and out of `account`, one term per kind and direction that occurred, in the labels' order. */
+export function cashTerms(rows: FlowRow[], account: Address, kindLabels: Record<FlowKind, string>): Term[] {
   const into = new Map<FlowKind, bigint>();
   const out = new Map<FlowKind, bigint>();
   for (const r of rows) {
@@ -47,7 +47,7 @@ export function cashTerms(rows: FlowRow[], account: Address): Term[] {
     if (isAddressEqual(r.from, account)) out.set(r.kind, (out.get(r.kind) ?? 0n) + r.amount);
   }
   const terms: Term[] = [];
-  for (const k of flowKinds) {
+  for (const k of Object.keys(kindLabels) as FlowKind[]) {
     if (into.has(k)) terms.push({ label: `${kindLabels[k]} in`, sign: 1, amount: into.get(k)! });
     if (out.has(k)) terms.push({ label: `${kindLabels[k]} out`, sign: -1, amount: out.get(k)! });
   }
@@ -77,8 +77,14 @@ export function principalTerms(rows: FlowRow[], pool: Address): Term[] {
   ];
 }
 
-export function reconcile(rows: FlowRow[], b: Balances, pool: Address, escrow: Address): Identity[] {
-  const poolCash = cashTerms(rows, pool);
+export function reconcile(
+  rows: FlowRow[],
+  b: Balances,
+  contracts: { pool: Address; escrow: Address },
+  kindLabels: Record<FlowKind, string>,
+): Identity[] {
+  const { pool, escrow } = contracts;
+  const poolCash = cashTerms(rows, pool, kindLabels);
   return [
     identity("pool-cash", "Stablecoin held by the pool", poolCash, "balanceOf(pool)", b.poolStablecoin),
     identity("pool-book", "Cash in the pool's own books", poolCash, "navBreakdown().cash", b.poolBookedCash),
@@ -92,7 +98,7 @@ export function reconcile(rows: FlowRow[], b: Balances, pool: Address, escrow: A
     identity(
       "escrow-cash",
       "Stablecoin held in loan escrow",
-      cashTerms(rows, escrow),
+      cashTerms(rows, escrow, kindLabels),
       "balanceOf(LoanManager)",
       b.escrowStablecoin,
     ),

@@ -1,5 +1,5 @@
 import { type Address, type Hash, formatUnits } from "viem";
-import { type FlowRole, type FlowRow, kindLabels } from "./model.js";
+import type { FlowKind, FlowRole, FlowRow } from "./model.ts";
 
 /**
  * One row as the page shows it and the CSV writes it: both are made from the same record, so
@@ -24,6 +24,7 @@ export interface FlowRecord {
 }
 
 export interface Naming {
+  kind: (kind: FlowKind) => string;
   party: (address: Address, role: FlowRole) => string;
   invoice: (tokenId: bigint) => string;
   decimals: number;
@@ -33,7 +34,7 @@ export function toRecord(row: FlowRow, naming: Naming): FlowRecord {
   return {
     row,
     date: new Date(row.timestamp * 1000).toISOString(),
-    kind: kindLabels[row.kind],
+    kind: naming.kind(row.kind),
     from: row.from,
     fromName: naming.party(row.from, row.fromRole),
     to: row.to,

@@ -1,5 +1,5 @@
 import { formatUnits } from "viem";
-import { type FlowRole, type FlowRow, roleLabels } from "./model.js";
+import type { FlowRole, FlowRow } from "./model.ts";
 
 /**
  * The flow diagram's data: parties grouped by role, money from left to right
@@ -26,7 +26,11 @@ export interface SankeyLinkDatum {
   value: number;
 }
 
-export function buildSankey(rows: FlowRow[], decimals: number): { nodes: SankeyNodeDatum[]; links: SankeyLinkDatum[] } {
+export function buildSankey(
+  rows: FlowRow[],
+  decimals: number,
+  roleLabels: Record<FlowRole, string>,
+): { nodes: SankeyNodeDatum[]; links: SankeyLinkDatum[] } {
   const totals = new Map<string, bigint>();
   for (const r of rows) {
     if (!r.cash || r.amount === 0n) continue;
