@@ -62,6 +62,8 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
   const deposit = page.getByRole("form", { name: "Deposit", exact: true });
   await deposit.getByLabel(/Amount to deposit/).fill("23,456.78");
   await deposit.getByRole("button", { name: "Deposit" }).click();
+  // Approval then deposit: the wallet balance drops only once the deposit itself is mined.
+  await expect(page.getByTestId("wallet-balance")).toHaveText("16,543.22 dUSD");
   await expect(deposit.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
 
   await connectDevAccount(page, smeIndex, "/invoices");
@@ -85,7 +87,7 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
   const filters = page.getByRole("form", { name: "Filter movements" });
 
   // The investor's deposit: one row of exactly 23,456.78 dUSD once narrowed to the investor and kind.
-  await filters.getByLabel("Party").selectOption(investor);
+  await filters.getByLabel("Party", { exact: true }).selectOption(investor);
   await filters.getByLabel(/^Deposit/).check();
   await expect(page).toHaveURL(/kind=deposit/);
   await expect(page.getByTestId("flow-row")).toHaveCount(1);
@@ -93,7 +95,7 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
 
   // The invoice's path: advance to the SME, the debtor's payment in full, the pool's split to the SME.
   await filters.getByRole("button", { name: "Clear filters" }).click();
-  await filters.getByLabel("Invoice").selectOption({ label: invoiceNumber });
+  await filters.getByLabel("Invoice", { exact: true }).selectOption({ label: invoiceNumber });
   await expect(page.getByTestId("flow-row")).toHaveCount(3);
   const invoiceRows = await visibleRows(page);
   const byKind = Object.fromEntries(invoiceRows.map((r) => [r.kind, r.amount]));
@@ -106,7 +108,7 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
   await expect(page.getByTestId("flow-invoice").first()).toHaveText(invoiceNumber);
 
   // Narrowing further to the SME keeps only what the SME received: advance and split.
-  await filters.getByLabel("Party").selectOption(sme);
+  await filters.getByLabel("Party", { exact: true }).selectOption(sme);
   await expect(page.getByTestId("flow-row")).toHaveCount(2);
   const smeRows = await visibleRows(page);
   expect(smeRows.map((r) => r.kind).sort()).toEqual(["advance", "split"]);
@@ -125,9 +127,9 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
   expect(csv.reduce((s, r) => s + toUnits(r.amount), 0n)).toBe(byKind.advance + byKind.split);
 
   // A date range after every block leaves nothing; clearing it brings the rows back.
-  await filters.getByLabel("From date").fill("2999-01-01");
+  await filters.getByLabel("From date", { exact: true }).fill("2999-01-01");
   await expect(page.getByTestId("flows-empty")).toBeVisible();
-  await filters.getByLabel("From date").fill("");
+  await filters.getByLabel("From date", { exact: true }).fill("");
   await expect(page.getByTestId("flow-row")).toHaveCount(2);
 
   // The diagram draws the selection; the reconciliation holds on every identity.

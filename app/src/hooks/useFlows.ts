@@ -44,6 +44,7 @@ async function blockTime(client: Client, cache: LogCache, blockNumber: bigint): 
   return Number(block.timestamp);
 }
 
+/** One page of blocks; the cache changes only when every contract's logs were read. */
 async function readPage(
   client: Client,
   cache: LogCache,
@@ -51,6 +52,8 @@ async function readPage(
   from: bigint,
   to: bigint,
 ) {
+  const found: FlowLog[] = [];
+  const numbers = new Map<bigint, string>();
   for (const contract of contracts) {
     const logs = await client.getLogs({
       address: addresses[contract],
@@ -63,11 +66,11 @@ async function readPage(
       const args = log.args as Record<string, unknown>;
       if (log.eventName === "ReceivableTokenized") {
         const number = readMetadata(args.metadataURI as string | undefined).invoiceNumber;
-        if (number) cache.invoiceNumbers.set(args.tokenId as bigint, number);
+        if (number) numbers.set(args.tokenId as bigint, number);
         continue;
       }
       const withTime = log as { blockTimestamp?: bigint | null };
-      cache.logs.push({
+      found.push({
         contract,
         eventName: log.eventName,
         args,
@@ -80,7 +83,18 @@ async function readPage(
       });
     }
   }
+  cache.logs.push(...found);
+  for (const [id, number] of numbers) cache.invoiceNumbers.set(id, number);
   cache.pages += 1;
+}
+
+// One catch-up at a time per deployment: queries for consecutive blocks must not read a page twice.
+const running = new Map<string, Promise<unknown>>();
+
+function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const next = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+  running.set(key, next);
+  return next;
 }
 
 /** Reads logs up to `latest` in pages of BLOCKS_PER_PAGE, starting after what the cache holds. */
@@ -88,7 +102,7 @@ async function catchUp(client: Client, key: string, addresses: Record<FlowContra
   let cache = caches.get(key);
   if (cache) {
     // The chain was restarted or reorganized under the cache: start again.
-    const still = cache.toBlock <= latest ? await client.getBlock({ blockNumber: cache.toBlock }) : undefined;
+    const still = await client.getBlock({ blockNumber: cache.toBlock }).catch(() => undefined);
     if (!still || still.hash !== cache.toHash) cache = undefined;
   }
   cache ??= { toBlock: -1n, toHash: "0x", logs: [], invoiceNumbers: new Map(), times: new Map(), pages: 0 };
@@ -139,7 +153,8 @@ export function useFlows() {
     placeholderData: (previous) => previous,
     queryFn: async () => {
       const addresses = { FinancingPool: pool!, ReceivableToken: token!, LoanManager: escrow! };
-      const cache = await catchUp(client!, `${client!.chain.id}:${pool}:${token}:${escrow}`, addresses, latest!);
+      const key = `${client!.chain.id}:${pool}:${token}:${escrow}`;
+      const cache = await serialized(key, () => catchUp(client!, key, addresses, latest!));
       const rows = decodeFlows(cache.logs, { pool: pool!, escrow: escrow! });
       const balances = await readBalances(client!, pool!, escrow!, cache.toBlock);
       return {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import type { Address } from "viem";
 import { shortAddress } from "@/lib/format";
 import { type FlowFilter, isFiltered, noFilter } from "@/lib/flows/filter";
@@ -22,6 +23,7 @@ export function FlowFilters({
   options: FilterOptions;
   onChange: (f: FlowFilter) => void;
 }) {
+  const id = useId();
   const toggle = (k: FlowKind) =>
     onChange({
       ...filter,
@@ -42,9 +44,10 @@ export function FlowFilters({
           ))}
       </fieldset>
       <div className="filter-grid">
-        <label className="field">
-          Party
+        <div className="field">
+          <label htmlFor={`${id}-party`}>Party</label>
           <select
+            id={`${id}-party`}
             value={filter.party ?? ""}
             onChange={(e) => onChange({ ...filter, party: (e.target.value || undefined) as Address | undefined })}
           >
@@ -55,10 +58,11 @@ export function FlowFilters({
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          Invoice
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-invoice`}>Invoice</label>
           <select
+            id={`${id}-invoice`}
             value={filter.invoice?.toString() ?? ""}
             onChange={(e) => onChange({ ...filter, invoice: e.target.value ? BigInt(e.target.value) : undefined })}
           >
@@ -69,10 +73,11 @@ export function FlowFilters({
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          Loan
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-loan`}>Loan</label>
           <select
+            id={`${id}-loan`}
             value={filter.loan?.toString() ?? ""}
             onChange={(e) => onChange({ ...filter, loan: e.target.value ? BigInt(e.target.value) : undefined })}
           >
@@ -83,23 +88,25 @@ export function FlowFilters({
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          From date
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>From date</label>
           <input
+            id={`${id}-from`}
             type="date"
             value={filter.fromDate ?? ""}
             onChange={(e) => onChange({ ...filter, fromDate: e.target.value || undefined })}
           />
-        </label>
-        <label className="field">
-          To date
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>To date</label>
           <input
+            id={`${id}-to`}
             type="date"
             value={filter.toDate ?? ""}
             onChange={(e) => onChange({ ...filter, toDate: e.target.value || undefined })}
           />
-        </label>
+        </div>
       </div>
       {badRange && (
         <p role="alert" className="error">

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { Address } from "viem";
 import { formatAmount } from "@/lib/format";
 import { type FlowFilter, applyFilter, filterFromParams, filterToParams } from "@/lib/flows/filter";
@@ -18,6 +18,8 @@ import { FlowDiagram } from "./FlowDiagram";
 import { FlowTable } from "./FlowTable";
 import { ReconciliationPanel } from "./ReconciliationPanel";
 import { makeNaming } from "./naming";
+
+const filterFromUrl = (query: string) => filterFromParams(new URLSearchParams(query), flowKinds);
 
 function optionsOf(rows: FlowRow[], naming: Naming, invoiceNumbers: Map<bigint, string>): FilterOptions {
   const parties = new Map<Address, string>();
@@ -104,9 +106,14 @@ export function FlowsPage() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const filter = useMemo(() => filterFromParams(new URLSearchParams(params.toString()), flowKinds), [params]);
+  // The filter shows at once; the URL (shareable, and what links such as "Loan #3" set) follows.
+  const urlKey = params.toString();
+  const [state, setState] = useState(() => ({ seenUrl: urlKey, filter: filterFromUrl(urlKey) }));
+  if (state.seenUrl !== urlKey) setState({ seenUrl: urlKey, filter: filterFromUrl(urlKey) });
+  const filter = state.filter;
   const onFilter = (f: FlowFilter) => {
     const query = filterToParams(f).toString();
+    setState({ seenUrl: urlKey, filter: f });
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
   const { data, isError, error, isPending, deployed } = useFlows();
