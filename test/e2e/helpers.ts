@@ -8,6 +8,7 @@ const labels: Record<string, string> = {
   "/pool": "Pool",
   "/loans": "Loans",
   "/credit": "Credit",
+  "/flows": "Fund flows",
 };
 
 /**

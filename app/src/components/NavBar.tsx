@@ -12,6 +12,7 @@ const links = [
   { href: "/loans", label: "Loans" },
   { href: "/credit", label: "Credit" },
   { href: "/kyc", label: "KYC" },
+  { href: "/flows", label: "Fund flows" },
 ] as const;
 
 export function NavBar() {

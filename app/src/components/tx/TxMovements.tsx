@@ -1,0 +1,27 @@
+"use client";
+
+import type { Hash } from "viem";
+import { FlowTable } from "@/components/flows/FlowTable";
+import { makeNaming } from "@/components/flows/naming";
+import { toRecord } from "@/lib/flows/records";
+import { useFlows } from "@/hooks/useFlows";
+import { useTokenInfo } from "@/hooks/useTokenInfo";
+
+/** The movements of money this transaction made, as the fund-flow explorer lists them. */
+export function TxMovements({ hash }: { hash: Hash }) {
+  const { data } = useFlows();
+  const token = useTokenInfo(data?.balances.asset);
+  if (!data || !token) return null;
+  const naming = makeNaming({ pool: data.pool, escrow: data.escrow }, data.invoiceNumbers, token.decimals);
+  const records = data.rows.filter((r) => r.tx.toLowerCase() === hash.toLowerCase()).map((r) => toRecord(r, naming));
+  return (
+    <section className="card" aria-labelledby="tx-money">
+      <h2 id="tx-money">Money moved</h2>
+      {records.length === 0 ? (
+        <p className="muted">This transaction moved no money through the protocol.</p>
+      ) : (
+        <FlowTable records={records} token={token} />
+      )}
+    </section>
+  );
+}
