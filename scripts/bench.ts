@@ -11,7 +11,7 @@
  *   npm run bench -- --cold       # also re-measure the cold production build (temporary dir)
  *   npm run bench:check           # gas only; fails if an action costs more than bench/gas.json says
  *
- * Builds go to bench/out/ (git-ignored), never to artifacts/ or types/.
+ * Builds go to cache/bench/, never to artifacts/ or types/; timings to bench/out/ (git-ignored).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -27,6 +27,8 @@ import * as prettier from "prettier";
 
 const root = join(import.meta.dirname, "..");
 const out = join(root, "bench", "out");
+// Builds live under cache/ (ignored by git, Prettier and ESLint, like Hardhat's own cache).
+const builds = join(root, "cache", "bench");
 const args = new Set(process.argv.slice(2));
 const CHECK = args.has("--check");
 const started = Date.now();
@@ -591,12 +593,12 @@ if (CHECK) {
   process.exit(0);
 }
 
-// 1. Our contracts: production build into bench/out/build. Timed from cold when there is no
+// 1. Our contracts: production build into cache/bench/build. Timed from cold when there is no
 //    cache yet (a fresh clone) or with --cold (then into a throw-away directory first).
-const buildDir = join(out, "build");
+const buildDir = join(builds, "build");
 let cold: ColdBuild | null = existsSync(coldFile) ? (JSON.parse(readFileSync(coldFile, "utf8")) as ColdBuild) : null;
 if (args.has("--cold")) {
-  const tmp = join(out, `cold-${Date.now()}`);
+  const tmp = join(builds, `cold-${Date.now()}`);
   const timed = await build(await hreWith({ cache: join(tmp, "cache"), artifacts: join(tmp, "artifacts") }));
   rmSync(tmp, { recursive: true, force: true });
   cold = { ...timed, at: new Date().toISOString(), commit: gitCommit() };
@@ -608,7 +610,7 @@ if (wasCold) cold = { ...ourBuild, at: new Date().toISOString(), commit: gitComm
 if (cold) writeFileSync(coldFile, `${JSON.stringify(cold, null, 2)}\n`);
 
 // 2. The naive references: their own sources root and build dir, same compiler profile.
-const naiveDir = join(out, "naive");
+const naiveDir = join(builds, "naive");
 const naiveArtifacts = join(naiveDir, "artifacts");
 const naiveBuild = await build(
   await hreWith({ cache: join(naiveDir, "cache"), artifacts: naiveArtifacts, sources: ["bench/naive"] }),
