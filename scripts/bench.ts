@@ -77,19 +77,16 @@ async function hreWith(paths: Paths) {
   return createHardhatRuntimeEnvironment(config, { buildProfile: "production" }, root);
 }
 
-/** Builds; returns wall-clock and CPU seconds (solc-js runs in this process, so its CPU time is
- * ours: on a shared machine the CPU time is the steadier figure). */
+/** Builds; returns wall-clock seconds (solc-js runs in child processes, so this process's own
+ * CPU time would not count it; on a shared machine, compare with `time npm run bench`). */
 async function build(hre: Awaited<ReturnType<typeof hreWith>>, files: string[] = []) {
   const t0 = Date.now();
-  const cpu0 = process.cpuUsage();
   await hre.tasks.getTask("build").run({ noTests: true, quiet: true, files });
-  const cpu = process.cpuUsage(cpu0);
-  return { seconds: (Date.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { seconds: (Date.now() - t0) / 1000 };
 }
 
 interface ColdBuild {
   seconds: number;
-  cpuSeconds: number;
   at: string;
   commit: string;
 }
@@ -664,7 +661,7 @@ for (const [name, runtime, init] of contractSizes(join(buildDir, "artifacts"))) 
 console.log("\nTimes\n");
 console.log(
   cold
-    ? `  cold production build of contracts/ (solc-js, isolated jobs): ${cold.seconds.toFixed(1)} s wall, ${cold.cpuSeconds.toFixed(1)} s CPU — measured ${cold.at} at ${cold.commit}${wasCold ? " (this run)" : "; `npm run bench -- --cold` re-measures"}`
+    ? `  cold production build of contracts/ (solc-js, isolated jobs): ${cold.seconds.toFixed(1)} s — measured ${cold.at} at ${cold.commit}${wasCold ? " (this run)" : "; `npm run bench -- --cold` re-measures"}`
     : "  cold production build: not measured yet (`npm run bench -- --cold`)",
 );
 console.log(
