@@ -2,7 +2,7 @@
  * `npm test`: the whole suite, in the order a failure is cheapest to find. Prints how long each
  * step took. On CI (CI=true) the Solidity tests run with the heavier `ci` fuzz/invariant profile.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { root, run } from "./stack.ts";
 
@@ -41,6 +41,10 @@ const steps: [string, () => Promise<void> | void][] = [
     "gas per user action (production profile, ceilings asserted)",
     () => run(bin("hardhat"), ["test", "solidity", "--build-profile", "production", ...gasTests]),
   ],
+  // Named gas snapshots: the bench scenario's real transactions (same production build, so no
+  // recompilation) against bench/gas.json; an action that got costlier fails until
+  // `npm run bench` rewrites the file and it is committed on purpose.
+  ["gas snapshots: bench scenario vs bench/gas.json", () => run("npm", ["run", "bench:check"])],
   ["TypeScript tests (mocha)", () => run(bin("hardhat"), ["test", "mocha", "--no-compile"])],
   ["dApp build + browser tests (Playwright, Chromium)", () => run(bin("playwright"), ["test"])],
 ];
@@ -60,5 +64,12 @@ for (const [name, step] of steps) {
 }
 console.log("\nStep times");
 for (const [name, seconds] of times) console.log(`  ${seconds.toFixed(1).padStart(7)} s  ${name}`);
-console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  total`);
+const total = (Date.now() - started) / 1000;
+console.log(`  ${total.toFixed(1).padStart(7)} s  total`);
+// `npm run bench` reports these.
+mkdirSync(join(root, "bench", "out"), { recursive: true });
+writeFileSync(
+  join(root, "bench", "out", "test-times.json"),
+  `${JSON.stringify({ at: new Date().toISOString(), total, steps: times }, null, 2)}\n`,
+);
 console.log(`\nAll ${steps.length} steps passed.`);
