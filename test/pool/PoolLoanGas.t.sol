@@ -16,13 +16,13 @@ contract PoolLoanGasTest is PoolLoanBase {
         _deposit(alice, 500_000e6);
         uint256 warm = _activeLoan(LOAN, LOAN);
         activeId = _activeLoan(LOAN, LOAN);
-        openId = _loan(LOAN);
         (uint256 principal, uint256 interest, uint40 due) = _row(activeId, 0);
         vm.warp(due);
         _repayLoan(warm, principal + interest);
         pool.claimLoan(address(loans), warm);
         _repayLoan(activeId, principal + interest);
         vm.warp(block.timestamp + 1 hours);
+        openId = _loan(LOAN);
     }
 
     function test_gas_fundLoan() public {
