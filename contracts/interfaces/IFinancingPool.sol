@@ -42,6 +42,29 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         WrittenOff
     }
 
+    /// @notice Pool-side state of a loan position (ERC-1155 notes of a LoanManager held by the pool).
+    /// `Funded`: principal at cost on the books; `Impaired`: that principal is an unrealized loss;
+    /// `Closed`: principal all back (repaid or refunded); `WrittenOff`: the loss is realized, and
+    /// anything claimed afterwards is a recovery.
+    enum LoanStatus {
+        None,
+        Funded,
+        Impaired,
+        Closed,
+        WrittenOff
+    }
+
+    /// @notice The pool's position in loan `loanId` of one LoanManager. `funded` is the cost (note
+    /// units); `principal` what is still on the books (funded − principal received − written off);
+    /// `income` the interest, fees and recoveries received so far (before the performance fee).
+    struct LoanPosition {
+        uint96 funded;
+        uint96 principal;
+        LoanStatus status;
+        uint96 principalReceived;
+        uint96 income;
+    }
+
     /// @notice A financed receivable as the pool books it (unpacked for callers).
     // solhint-disable-next-line gas-struct-packing
     struct Asset {
@@ -69,7 +92,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint256 pendingRedeemShares;
     }
 
-    /// @notice Principal outstanding by lateness (days past due): current, 1-30, 31-60, 61-90, 90+.
+    /// @notice Receivable principal outstanding by lateness (days past due): current, 1-30, 31-60,
+    /// 61-90, 90+ (loans are outside the buckets: see `loanPosition`); `impaired` and `writtenOff`
+    /// cover every asset, loans included.
     struct Aging {
         uint256 current;
         uint256 late1To30;
@@ -115,6 +140,39 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     event AssetImpaired(uint256 indexed tokenId, address indexed by, uint256 principal, uint256 accrualReversed);
     /// @notice `by` wrote `tokenId` off: `loss` of principal is realized.
     event AssetWrittenOff(uint256 indexed tokenId, address indexed by, uint256 loss);
+    /// @notice The pool moved `amount` of cash into `manager`'s escrow for loan `loanId` of
+    /// `entity`, booked at cost as principal; `by` (the pool manager) decided it.
+    event LoanFundedByPool(
+        address indexed manager,
+        uint256 indexed loanId,
+        bytes32 indexed entity,
+        address by,
+        uint256 amount
+    );
+    /// @notice The pool claimed `principal` + `income` (+ `recovery` after a write-off) of loan
+    /// `loanId` from `manager`'s escrow; `performanceFee` of the income is owed to the treasury.
+    event LoanClaimedByPool(
+        address indexed manager,
+        uint256 indexed loanId,
+        uint256 principal,
+        uint256 income,
+        uint256 recovery,
+        uint256 performanceFee
+    );
+    /// @notice `amount` came back from `manager`'s escrow: loan `loanId` was cancelled or expired.
+    event LoanRefundedToPool(address indexed manager, uint256 indexed loanId, uint256 amount);
+    /// @notice `by` marked the pool's position in loan `loanId` down (`principal` now an unrealized
+    /// loss) because the loan is impaired in `manager`.
+    event LoanPositionImpaired(address indexed manager, uint256 indexed loanId, address by, uint256 principal);
+    /// @notice The loan cured: `principal` is no longer counted as an unrealized loss.
+    event LoanPositionImpairmentReversed(
+        address indexed manager,
+        uint256 indexed loanId,
+        address by,
+        uint256 principal
+    );
+    /// @notice `by` wrote the position off after the loan defaulted: `loss` of principal realized.
+    event LoanPositionWrittenOff(address indexed manager, uint256 indexed loanId, address by, uint256 loss);
     event PolicyUpdated(Policy policy);
     /// @notice ERC-7540: `owner`'s `shares` are escrowed for `controller` as request `requestId`.
     event RedeemRequest(
@@ -168,6 +226,22 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     error PoolNotController(uint256 requestId, address caller, address controller);
     error PoolRequestNotPending(uint256 requestId);
     error PoolNothingToClaim(address controller);
+    /// @notice The pool holds no position in loan `loanId` of `manager`.
+    error PoolLoanNotFunded(address manager, uint256 loanId);
+    /// @notice `fundLoan` and a refund need a position that is still `Funded`; it is `status`.
+    error PoolLoanPositionNotOpen(address manager, uint256 loanId, LoanStatus status);
+    /// @notice Nothing to mark: loan status `loanStatus` (impaired flag `loanImpaired`) already
+    /// matches the position's `status`.
+    error PoolLoanNothingToRevalue(
+        address manager,
+        uint256 loanId,
+        uint8 loanStatus,
+        bool loanImpaired,
+        LoanStatus status
+    );
+    /// @notice ERC-1155 units from `token` (moved by `operator`) are accepted only as the mint of
+    /// the notes of a loan the pool is funding.
+    error PoolUnexpectedNotes(address token, address operator);
     /// @notice Accrual is booked only up to `last` (too many idle days for one call); call `checkpoint` first.
     error PoolCheckpointBehind(uint256 last, uint256 timestamp);
 
@@ -198,6 +272,22 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     function claimRedeem(address receiver) external returns (uint256 assets);
     /// @notice Pays accrued fees to the treasury, as far as free cash allows.
     function payFees() external returns (uint256 amount);
+
+    /// @notice Restricted to `Roles.POOL_MANAGER`: moves `amount` of idle cash into the escrow of
+    /// loan `loanId` at `manager` (a LoanManager over the pool's asset) and books it at cost; the
+    /// pool receives the loan's notes. Counts toward the borrower entity's SME exposure limit.
+    function fundLoan(address manager, uint256 loanId, uint256 amount) external;
+    /// @notice Anyone: pulls what loan `loanId` owes the pool into the pool. Once drawn down: the
+    /// pool's share of repayments, split into principal (its pro-rata part of the principal the
+    /// borrower repaid) and income (the rest: interest, late fees), recognized when claimed; after a
+    /// write-off everything is a recovery. Cancelled or expired before drawdown (or past its funding
+    /// deadline): the refund of what the pool put in escrow.
+    function claimLoan(address manager, uint256 loanId) external returns (uint256 amount);
+    /// @notice Restricted to `Roles.POOL_MANAGER`: mirrors the loan's risk in NAV. Defaulted: the
+    /// position's principal is written off (claims still pending are taken first); impaired: that
+    /// principal becomes an unrealized loss; cured after an impairment: the loss is reversed.
+    function revalueLoan(address manager, uint256 loanId) external;
+    function loanPosition(address manager, uint256 loanId) external view returns (LoanPosition memory);
 
     /// @notice ERC-7540: shares of `controller` still queued (all its requests; `requestId` is ignored).
     function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256);

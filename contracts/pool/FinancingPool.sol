@@ -18,15 +18,18 @@ import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {SharesMath} from "../libraries/SharesMath.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
+import {ILoanManager} from "../interfaces/ILoanManager.sol";
 import {PoolBook} from "./PoolBook.sol";
+import {PoolLoans} from "./PoolLoans.sol";
 
 /// @title FinancingPool
 /// @notice Investors deposit one stablecoin for shares; verified SMEs sell acknowledged invoices
 /// to the pool for an advance in one transaction; debtors' payments flow back through the
 /// receivable token's hook. See {IFinancingPool} for the pricing rules.
 /// @dev Asset book, income accrual and late-asset handling live in the linked library {PoolBook}
-/// (its NatSpec explains the accrual); this contract is the ERC-4626 vault, the redemption queue,
-/// fees and the entry points. Assets are keyed by receivable token id.
+/// (its NatSpec explains the accrual), loan positions in the linked library {PoolLoans}; this
+/// contract is the ERC-4626 vault, the redemption queue, fees and the entry points. Receivables
+/// are keyed by token id, loan positions by (LoanManager, loan id).
 contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IERC721Receiver, IFinancingPool {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -36,16 +39,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @notice Queue requests a payment, deposit or request fills on its own (bounded).
     uint256 private constant QUEUE_STEPS = 3;
 
-    struct Request {
-        address controller;
-        uint96 shares;
-    }
-
-    struct Claim {
-        uint128 shares;
-        uint128 assets;
-    }
-
     IIdentityRegistry private immutable IDENTITY;
     IReceivableToken private immutable RECEIVABLES;
     address private immutable TREASURY;
@@ -54,9 +47,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     uint128 private _pendingShares;
     uint64 private _head;
     uint64 private _tail;
-    mapping(uint256 requestId => Request) private _requests;
-    mapping(address controller => uint256) private _pendingOf;
-    mapping(address controller => Claim) private _claims;
 
     /// @dev Set only while `requestRedeem` moves shares into escrow, the one allowed transfer to the pool.
     bool private transient _escrowing;
@@ -152,7 +142,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IERC4626
     function convertToShares(uint256 assets) public view override(ERC4626, IERC4626) returns (uint256) {
-        return SharesMath.toSharesDown(assets, totalAssets(), totalSupply(), 10 ** OFFSET);
+        return previewDeposit(assets);
     }
 
     /// @notice Exit value of `shares` (net of unrealized losses), rounded down.
@@ -260,7 +250,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
             emit ReceivablePaymentForwarded(tokenId, issuer, forward);
             IERC20(asset()).safeTransfer(issuer, forward);
         }
-        if (_pendingShares != 0) _processQueue(QUEUE_STEPS);
+        _afterInflow();
         return IReceivablePaymentHook.onReceivablePayment.selector;
     }
 
@@ -281,17 +271,10 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function repay(uint256 tokenId, uint256 amount) external nonReentrant {
-        PoolBook.StoredAsset memory a = _s.assets[tokenId];
-        if (a.status == AssetStatus.None) revert PoolReceivableNotFinanced(tokenId);
-        if (amount == 0) revert PoolZeroAmount();
-        uint256 owed = uint256(a.advance) + a.fee - a.collected;
-        if (amount > owed) revert PoolRepayExceedsOwed(tokenId, amount, owed);
         _checkpoint();
-        PoolBook.collect(_s, RECEIVABLES, tokenId, msg.sender, amount);
-        uint256 attested = a.attestedOwedBySme;
-        if (attested != 0) _s.assets[tokenId].attestedOwedBySme = uint96(attested > amount ? attested - amount : 0);
+        PoolBook.repay(_s, RECEIVABLES, tokenId, amount);
         IERC20(asset()).safeTransferFrom(msg.sender, address(this), amount);
-        if (_pendingShares != 0) _processQueue(QUEUE_STEPS);
+        _afterInflow();
     }
 
     // ---------------------------------------------------------------- late assets
@@ -312,9 +295,39 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     function writeOff(uint256 tokenId) external restricted nonReentrant {
         _checkpoint();
         PoolBook.writeOff(_s, RECEIVABLES, tokenId);
-        // When every remaining unit was attested as paid to the SME, the debtor owes nothing and
-        // the token cannot default; the loss is the SME's debt, booked here all the same.
-        if (RECEIVABLES.outstanding(tokenId) != 0) RECEIVABLES.markDefaulted(tokenId);
+    }
+
+    // ---------------------------------------------------------------- loans (see PoolLoans)
+
+    /// @inheritdoc IFinancingPool
+    function fundLoan(address manager, uint256 loanId, uint256 amount) external restricted nonReentrant whenNotPaused {
+        PoolLoans.fund(_s, asset(), ILoanManager(manager), loanId, amount, instantLiquidity());
+    }
+
+    /// @inheritdoc IFinancingPool
+    function claimLoan(address manager, uint256 loanId) external nonReentrant returns (uint256 amount) {
+        _checkpoint();
+        amount = PoolLoans.collect(_s, ILoanManager(manager), loanId);
+        _afterInflow();
+    }
+
+    /// @inheritdoc IFinancingPool
+    function revalueLoan(address manager, uint256 loanId) external restricted nonReentrant {
+        _checkpoint();
+        PoolLoans.revalue(_s, ILoanManager(manager), loanId);
+    }
+
+    /// @notice Accepts a loan's ERC-1155 notes only as the mint of a `fundLoan` in progress, from
+    /// the notes contract of the manager being funded; any other transfer to the pool reverts.
+    function onERC1155Received(
+        address operator,
+        address from,
+        uint256,
+        uint256,
+        bytes calldata
+    ) external view returns (bytes4) {
+        if (from != address(0) || !PoolLoans.expectsNotes(msg.sender)) revert PoolUnexpectedNotes(msg.sender, operator);
+        return this.onERC1155Received.selector;
     }
 
     // ---------------------------------------------------------------- redemption queue
@@ -337,24 +350,23 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         _escrowing = false;
         requestId = _tail;
         _tail = uint64(requestId + 1); // one id per request: 2^64 requests is out of reach
-        _requests[requestId] = Request(controller, shares.toUint96());
+        _s.requests[requestId] = PoolBook.Request(controller, shares.toUint96());
         _pendingShares += uint128(shares); // shares <= totalSupply, and supply fits in 96 bits via cash
-        _pendingOf[controller] += shares;
+        _s.pendingOf[controller] += shares;
         emit RedeemRequest(controller, owner, requestId, msg.sender, shares);
         _processQueue(QUEUE_STEPS);
     }
 
+    /// @dev Money came in: queued redemptions get the first call on it.
+    function _afterInflow() private {
+        if (_pendingShares != 0) _processQueue(QUEUE_STEPS);
+    }
+
     /// @inheritdoc IFinancingPool
     function cancelRedeemRequest(uint256 requestId) external nonReentrant returns (uint256 shares) {
-        Request memory q = _requests[requestId];
-        if (q.shares == 0) revert PoolRequestNotPending(requestId);
-        if (q.controller != msg.sender) revert PoolNotController(requestId, msg.sender, q.controller);
-        shares = q.shares;
-        delete _requests[requestId];
-        _pendingShares -= uint128(shares);
-        _pendingOf[q.controller] -= shares;
-        emit RedeemRequestCancelled(requestId, q.controller, shares);
-        _transfer(address(this), q.controller, shares);
+        shares = PoolBook.cancelRequest(_s, requestId);
+        _pendingShares -= uint128(shares); // the request's shares are part of the pending total
+        _transfer(address(this), msg.sender, shares);
     }
 
     /// @inheritdoc IFinancingPool
@@ -365,15 +377,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function claimRedeem(address receiver) external nonReentrant returns (uint256 assets) {
-        Claim memory c = _claims[msg.sender];
-        if (c.assets == 0) revert PoolNothingToClaim(msg.sender);
-        delete _claims[msg.sender];
-        assets = c.assets;
-        _s.reserved -= c.assets;
-        _s.ledger.cash -= uint96(assets); // reserved assets are part of cash
-        emit RedeemClaimed(msg.sender, receiver, c.shares, assets);
-        emit Withdraw(msg.sender, receiver, msg.sender, assets, c.shares);
-        IERC20(asset()).safeTransfer(receiver, assets);
+        return PoolBook.claimRedeem(_s, asset(), receiver);
     }
 
     /// @dev Fills requests oldest first at the current exit price; a request larger than free cash
@@ -385,21 +389,14 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         uint256 visited;
         while (head < tail && visited < maxRequests) {
             ++visited;
-            Request memory q = _requests[head];
+            PoolBook.Request memory q = _s.requests[head];
             if (q.shares == 0) {
                 ++head;
                 continue;
             }
-            (, uint256 net) = _navs();
-            uint256 supply = totalSupply();
-            uint256 shares = q.shares;
-            uint256 assets = SharesMath.toAssetsDown(shares, net, supply, 10 ** OFFSET);
-            uint256 free = idleCash();
-            if (assets > free) {
-                shares = SharesMath.toSharesDown(free, net, supply, 10 ** OFFSET);
-                assets = SharesMath.toAssetsDown(shares, net, supply, 10 ** OFFSET);
-                if (assets == 0) break;
-            }
+            (uint256 shares, uint256 assets) = PoolBook.quoteFill(_s, q.shares, totalSupply(), 10 ** OFFSET);
+            // A partial fill worth nothing waits for cash; a whole dust request is cleared.
+            if (assets == 0 && shares != q.shares) break;
             _fill(head, q, shares, assets);
             ++filled;
             if (shares != q.shares) break;
@@ -408,11 +405,11 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         _head = uint64(head);
     }
 
-    function _fill(uint256 requestId, Request memory q, uint256 shares, uint256 assets) private {
-        _requests[requestId].shares = uint96(q.shares - shares);
+    function _fill(uint256 requestId, PoolBook.Request memory q, uint256 shares, uint256 assets) private {
+        _s.requests[requestId].shares = uint96(q.shares - shares);
         _pendingShares -= uint128(shares);
-        _pendingOf[q.controller] -= shares;
-        Claim storage c = _claims[q.controller];
+        _s.pendingOf[q.controller] -= shares;
+        PoolBook.Claim storage c = _s.claims[q.controller];
         c.shares += uint128(shares);
         c.assets += uint128(assets);
         _s.reserved += uint128(assets); // assets <= idle cash, so reserved stays <= cash
@@ -508,10 +505,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function idleCash() public view returns (uint256) {
-        (, uint256 mgmtFee) = PoolBook.accruedNow(_s);
-        PoolBook.Ledger memory ldg = _s.ledger;
-        uint256 committed = uint256(_s.reserved) + ldg.feesOwed + mgmtFee;
-        return ldg.cash > committed ? ldg.cash - committed : 0;
+        return PoolBook.idleCash(_s);
     }
 
     /// @inheritdoc IFinancingPool
@@ -538,22 +532,22 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function pendingRedeemRequest(uint256, address controller) external view returns (uint256) {
-        return _pendingOf[controller];
+        return _s.pendingOf[controller];
     }
 
     /// @inheritdoc IFinancingPool
     function claimableRedeemRequest(uint256, address controller) external view returns (uint256) {
-        return _claims[controller].shares;
+        return _s.claims[controller].shares;
     }
 
     /// @inheritdoc IFinancingPool
     function claimableRedeemAssets(address controller) external view returns (uint256) {
-        return _claims[controller].assets;
+        return _s.claims[controller].assets;
     }
 
     /// @inheritdoc IFinancingPool
     function redeemRequest(uint256 requestId) external view returns (address controller, uint256 shares) {
-        Request memory q = _requests[requestId];
+        PoolBook.Request memory q = _s.requests[requestId];
         return (q.controller, q.shares);
     }
 
@@ -565,6 +559,11 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @inheritdoc IFinancingPool
     function policy() external view returns (Policy memory) {
         return _s.policy;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function loanPosition(address manager, uint256 loanId) external view returns (LoanPosition memory) {
+        return _s.loans[manager][loanId];
     }
 
     /// @inheritdoc IFinancingPool

@@ -2,6 +2,10 @@
 pragma solidity ^0.8.30;
 
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SharesMath} from "../libraries/SharesMath.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
 import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
@@ -24,6 +28,7 @@ import {DiscountMath} from "../libraries/DiscountMath.sol";
 /// accrual window, is collected principal first, and can be impaired and written off.
 library PoolBook {
     using SafeCast for uint256;
+    using SafeERC20 for IERC20;
 
     /// @notice Fixed-point scale of accrual rates (asset units per second).
     uint256 internal constant SCALE = 1e9;
@@ -64,6 +69,18 @@ library PoolBook {
         uint96 attestedOwedBySme;
     }
 
+    /// @dev A queued redemption: `shares` still pending for `controller`.
+    struct Request {
+        address controller;
+        uint96 shares;
+    }
+
+    /// @dev A controller's filled redemptions not yet claimed.
+    struct Claim {
+        uint128 shares;
+        uint128 assets;
+    }
+
     struct Day {
         uint128 endingRate;
         uint128 principalDue;
@@ -82,6 +99,12 @@ library PoolBook {
         mapping(uint256 day => Day) dueDays;
         mapping(bytes32 entity => uint256) debtorExposure;
         mapping(bytes32 entity => uint256) smeExposure;
+        mapping(address manager => mapping(uint256 loanId => IFinancingPool.LoanPosition)) loans;
+        mapping(address controller => Claim) claims;
+        mapping(uint256 requestId => Request) requests;
+        mapping(address controller => uint256) pendingOf;
+        /// @dev The loans' part of `ledger.principalOut` (booked by PoolLoans).
+        uint256 loanPrincipal;
     }
 
     /// @notice Books `amount` just received for `tokenId` from `payer`; returns what the pool keeps
@@ -114,6 +137,21 @@ library PoolBook {
         s.writtenOff += loss;
         s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
         emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss);
+        // When every remaining unit was attested as paid to the SME, the debtor owes nothing and
+        // the token cannot default; the loss is the SME's debt, booked here all the same.
+        if (token.outstanding(tokenId) != 0) token.markDefaulted(tokenId);
+    }
+
+    /// @notice Books a direct repayment of `amount` by the caller toward `tokenId`; the pool pulls it.
+    function repay(State storage s, IReceivableToken token, uint256 tokenId, uint256 amount) external {
+        StoredAsset memory a = s.assets[tokenId];
+        if (a.status == IFinancingPool.AssetStatus.None) revert IFinancingPool.PoolReceivableNotFinanced(tokenId);
+        if (amount == 0) revert IFinancingPool.PoolZeroAmount();
+        uint256 owed = uint256(a.advance) + a.fee - a.collected;
+        if (amount > owed) revert IFinancingPool.PoolRepayExceedsOwed(tokenId, amount, owed);
+        _collect(s, tokenId, msg.sender, amount, token.receivable(tokenId));
+        uint256 attested = a.attestedOwedBySme;
+        if (attested != 0) s.assets[tokenId].attestedOwedBySme = uint96(attested > amount ? attested - amount : 0);
     }
 
     /// @dev Checks and effects of financing; the caller moves the token and pays the advance.
@@ -376,7 +414,13 @@ library PoolBook {
             else if (late <= 60) g.late31To60 += due;
             else g.late61To90 += due;
         }
-        g.late90Plus = uint256(s.ledger.principalOut) - g.current - g.late1To30 - g.late31To60 - g.late61To90;
+        g.late90Plus =
+            uint256(s.ledger.principalOut) -
+            s.loanPrincipal -
+            g.current -
+            g.late1To30 -
+            g.late31To60 -
+            g.late61To90;
         g.impaired = s.impaired;
         g.writtenOff = s.writtenOff;
     }
@@ -464,6 +508,57 @@ library PoolBook {
                 dueDate: a.dueDate,
                 status: a.status
             });
+    }
+
+    /// @notice Shares and assets the queue's head request (`shares` pending) can be filled with now:
+    /// all of it at the exit price, or as many shares as idle cash pays for (rounded down).
+    function quoteFill(
+        State storage s,
+        uint256 shares,
+        uint256 supply,
+        uint256 virtualShares
+    ) external view returns (uint256, uint256 assets) {
+        (, uint256 net) = navs(s);
+        assets = SharesMath.toAssetsDown(shares, net, supply, virtualShares);
+        uint256 free = idleCash(s);
+        if (assets > free) {
+            shares = SharesMath.toSharesDown(free, net, supply, virtualShares);
+            assets = SharesMath.toAssetsDown(shares, net, supply, virtualShares);
+        }
+        return (shares, assets);
+    }
+
+    /// @notice Idle cash: cash not reserved for claims nor owed as fees (accrual brought up to now).
+    function idleCash(State storage s) internal view returns (uint256) {
+        (, uint256 mgmtFee) = accruedNow(s);
+        Ledger memory ldg = s.ledger;
+        uint256 committed = uint256(s.reserved) + ldg.feesOwed + mgmtFee;
+        return ldg.cash > committed ? ldg.cash - committed : 0;
+    }
+
+    /// @notice Removes the caller's pending request `requestId`; returns its shares, which the pool
+    /// takes off the pending total and sends back to the caller.
+    function cancelRequest(State storage s, uint256 requestId) external returns (uint256 shares) {
+        Request memory q = s.requests[requestId];
+        if (q.shares == 0) revert IFinancingPool.PoolRequestNotPending(requestId);
+        if (q.controller != msg.sender) revert IFinancingPool.PoolNotController(requestId, msg.sender, q.controller);
+        shares = q.shares;
+        delete s.requests[requestId];
+        s.pendingOf[msg.sender] -= shares;
+        emit IFinancingPool.RedeemRequestCancelled(requestId, msg.sender, shares);
+    }
+
+    /// @notice Pays the caller's filled redemptions to `receiver` (ERC-7540 claim).
+    function claimRedeem(State storage s, address asset, address receiver) external returns (uint256 assets) {
+        Claim memory c = s.claims[msg.sender];
+        if (c.assets == 0) revert IFinancingPool.PoolNothingToClaim(msg.sender);
+        delete s.claims[msg.sender];
+        assets = c.assets;
+        s.reserved -= c.assets;
+        s.ledger.cash -= uint96(assets); // reserved assets are part of cash
+        emit IFinancingPool.RedeemClaimed(msg.sender, receiver, c.shares, assets);
+        emit IERC4626.Withdraw(msg.sender, receiver, msg.sender, assets, c.shares);
+        IERC20(asset).safeTransfer(receiver, assets);
     }
 
     /// @notice Books the payment of accrued fees, as far as cash not reserved for claims allows;

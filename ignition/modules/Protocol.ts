@@ -53,6 +53,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
   const creditHistory = m.contract("CreditHistory", [accessManager, m.getParameter("creditBaseLimit", usd(50_000))]);
   const receivableToken = m.contract("ReceivableToken", [accessManager, identityRegistry]);
   const poolBook = m.library("PoolBook");
+  const poolLoans = m.library("PoolLoans");
   const pool = m.contract(
     "FinancingPool",
     [
@@ -65,7 +66,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
       "SIP",
       initialPoolPolicy,
     ],
-    { libraries: { PoolBook: poolBook } },
+    { libraries: { PoolBook: poolBook, PoolLoans: poolLoans } },
   );
   const loanCalculator = m.contract("LoanCalculator");
   const loanManager = m.contract("LoanManager", [
@@ -112,7 +113,12 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     ["setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))"],
     Roles.POLICY_ADMIN,
   );
-  restrict("pool_manager", pool, ["impair(uint256)", "writeOff(uint256)"], Roles.POOL_MANAGER);
+  restrict(
+    "pool_manager",
+    pool,
+    ["impair(uint256)", "writeOff(uint256)", "fundLoan(address,uint256,uint256)", "revalueLoan(address,uint256)"],
+    Roles.POOL_MANAGER,
+  );
   restrict("pool_pauser", pool, pausable, Roles.PAUSER);
   restrict("loans_underwriter", loanManager, ["approve(uint256,uint128,uint16)"], Roles.UNDERWRITER);
   restrict(

@@ -62,10 +62,17 @@ contract PoolGasTest is PoolBase {
         bytes memory data = abi.encodeCall(rcv.pay, (financedId, FACE));
         vm.prank(debtor);
         rcv.pay(financedId, FACE);
-        // Target 130,000 for the whole transaction is NOT met with this double: its own pay() costs
-        // ~61k (baseline below), the pool's hook ~83k (two exposure slots, the due-day bucket, the
-        // asset's two slots, the accrual, the forward transfer). Bound set to catch regressions.
-        _report("debtor pays financed invoice in full (double + pool)", data, 146_000);
+        // Target 130,000 for the whole transaction is NOT met: 144,447 measured, of which the double's
+        // own pay() is ~61k (baseline below) and the pool's hook ~83k. What the hook must do, each a
+        // cold slot read then written (2,100 + 2,900): the accrual checkpoint; the asset's status
+        // and its collected amount (two slots); the ledger (cash, principal out); the debtor's and
+        // the SME's exposure (two mappings, two slots); the due-day bucket (aging principal and the
+        // ending accrual rate): 7 x 5,000 = 35,000. Plus the forward of the surplus to the SME (a
+        // token transfer into a cold balance slot, ~9k), the linked library's cold account (2,600),
+        // the token's `receivable()` view for the issuer and the entities (~8k of cold reads in the
+        // token), and two events. Packing the asset into one slot would save ~5k; the rest needs
+        // either fewer invariants (no aging, no exposure) or the token splitting the payment itself.
+        _report("debtor pays financed invoice in full (double + pool)", data, 145_000);
     }
 
     function test_gas_debtorPaysUnfinancedInvoice_baseline() public {

@@ -1,0 +1,188 @@
+import { expect } from "chai";
+import { DAY, deployProtocol, usd } from "./fixture.js";
+
+const MONTH = 30 * DAY;
+
+/**
+ * The financing pool against the real receivable token and loan manager, deployed exactly as
+ * Ignition deploys them (policy: 80 % advance, 12 % discount, 1 % management and 10 % performance
+ * fees, impair after 5 days, write off after 90).
+ */
+describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", function () {
+  it("test_flow_depositFinancePayOnTime_sharePriceRisesSmoothly", async function () {
+    const { networkHelpers, pool, receivables, signers, acknowledgedInvoice } = await deployProtocol();
+    const { alice, sme, debtor } = signers;
+    await pool.connect(alice).deposit(usd(50_000), alice.address);
+    const tokenId = await acknowledgedInvoice(usd(50_000), 90);
+    await expect(pool.connect(sme).finance(tokenId, 1)).to.emit(pool, "ReceivableFinanced");
+
+    // Income accrues until the start of the due date's UTC day: sample the exit price daily until
+    // then; it never drops.
+    const asset0 = await pool.assetOf(tokenId);
+    const accrualEnd = Number(asset0.dueDate) - (Number(asset0.dueDate) % DAY);
+    const dailyAccrual =
+      ((asset0.fee - asset0.performanceFee) * BigInt(DAY)) / (BigInt(accrualEnd) - asset0.financedAt) + 1n;
+    const prices = [await pool.sharePrice()];
+    while ((await networkHelpers.time.latest()) + DAY < accrualEnd) {
+      await networkHelpers.time.increase(DAY);
+      const price = await pool.sharePrice();
+      expect(price).to.be.gte(prices[prices.length - 1], `day ${prices.length}`);
+      prices.push(price);
+    }
+    expect(prices[prices.length - 1]).to.be.gt(prices[0]);
+    // One day of accrual in share-price units (price = assets per 10^12 shares).
+    const dayOfPrice = (dailyAccrual * 10n ** 12n) / (await pool.totalSupply()) + 2n;
+
+    // The debtor pays in full on time: the pool keeps advance + fee, the SME gets the rest, and
+    // the price moves by no more than one day of accrual in that block.
+    const before = await pool.sharePrice();
+    const smeBefore = await pool.maxWithdraw(sme.address); // 0: the SME holds no shares
+    await expect(receivables.connect(debtor).pay(tokenId, usd(50_000)))
+      .to.emit(pool, "ReceivablePaymentCollected")
+      .and.to.emit(pool, "ReceivablePaymentForwarded");
+    const after = await pool.sharePrice();
+    const jump = after > before ? after - before : before - after;
+    expect(jump).to.be.lte(dayOfPrice);
+    expect(smeBefore).to.equal(0n);
+    const asset = await pool.assetOf(tokenId);
+    expect(asset.status).to.equal(3n); // Repaid
+    expect((await pool.navBreakdown()).principalOutstanding).to.equal(0n);
+  });
+
+  it("test_flow_financeLateImpairWriteOffRecovery_navFollowsTheLoss", async function () {
+    const { networkHelpers, pool, receivables, signers, acknowledgedInvoice } = await deployProtocol();
+    const { alice, sme, debtor, poolManager } = signers;
+    await pool.connect(alice).deposit(usd(20_000), alice.address);
+    const tokenId = await acknowledgedInvoice(usd(10_000), 30);
+    await pool.connect(sme).finance(tokenId, 1);
+    const { advance } = await pool.assetOf(tokenId);
+
+    // Late past the grace period: the pool manager impairs; exits are priced net of the loss.
+    await networkHelpers.time.increase(36 * DAY);
+    const grossBefore = await pool.totalAssets();
+    const priceBefore = await pool.sharePrice();
+    await expect(pool.connect(poolManager).impair(tokenId)).to.emit(pool, "AssetImpaired");
+    expect((await pool.navBreakdown()).impairedPrincipal).to.equal(advance);
+    expect(await pool.sharePrice()).to.be.lt(priceBefore);
+    expect(await pool.totalAssets()).to.be.lte(grossBefore); // accrual reversed, entries at book
+
+    // Past the default delay: write-off realizes the loss and defaults the token.
+    await networkHelpers.time.increase(90 * DAY);
+    await expect(pool.connect(poolManager).writeOff(tokenId))
+      .to.emit(pool, "AssetWrittenOff")
+      .withArgs(tokenId, poolManager.address, advance);
+    expect((await receivables.receivable(tokenId)).status).to.equal(6n); // Defaulted
+    const aging = await pool.aging();
+    expect(aging.writtenOff).to.equal(advance);
+    expect(aging.impaired).to.equal(0n);
+    const navAfterLoss = await pool.totalAssets();
+
+    // The debtor finally pays part: all of it is a recovery, back into NAV.
+    await expect(receivables.connect(debtor).pay(tokenId, usd(3_000)))
+      .to.emit(pool, "ReceivablePaymentCollected")
+      .withArgs(tokenId, debtor.address, 0n, 0n, usd(3_000), 0n);
+    const navAfterRecovery = await pool.totalAssets();
+    // All of it, less a few seconds of the 1 % management fee.
+    expect(navAfterRecovery - navAfterLoss).to.be.closeTo(usd(3_000), 100n);
+  });
+
+  it("test_flow_redemptionQueue_filledByRepaymentThenClaimed", async function () {
+    const { networkHelpers, pool, stable, receivables, signers, acknowledgedInvoice } = await deployProtocol();
+    const { alice, bob, sme, debtor } = signers;
+    await pool.connect(alice).deposit(usd(10_000), alice.address);
+    await pool.connect(bob).deposit(usd(2_000), bob.address);
+    const tokenId = await acknowledgedInvoice(usd(12_000), 60);
+    await pool.connect(sme).finance(tokenId, 1);
+    const idle = await pool.idleCash();
+
+    // Alice wants more than idle cash: she queues her shares.
+    const shares = await pool.balanceOf(alice.address);
+    expect(await pool.previewRedeem(shares)).to.be.gt(idle);
+    await expect(pool.connect(alice).requestRedeem(shares, alice.address, alice.address)).to.emit(
+      pool,
+      "RedeemRequest",
+    );
+    const pending = await pool.pendingRedeemRequest(0, alice.address);
+    expect(pending).to.be.gt(0n);
+    expect(pending).to.be.lt(shares); // the part idle cash could pay was filled at once
+
+    // The debtor's payment lands: the queue is filled in the same transaction.
+    await networkHelpers.time.increase(59 * DAY);
+    await expect(receivables.connect(debtor).pay(tokenId, usd(12_000))).to.emit(pool, "RedeemRequestFilled");
+    expect(await pool.pendingRedeemRequest(0, alice.address)).to.equal(0n);
+    expect(await pool.claimableRedeemRequest(0, alice.address)).to.equal(shares);
+
+    const assets = await pool.claimableRedeemAssets(alice.address);
+    expect(assets).to.be.gt(usd(10_000)); // she earned her part of the discount fee
+    const balance = await stable.balanceOf(alice.address);
+    await expect(pool.connect(alice).claimRedeem(alice.address))
+      .to.emit(pool, "RedeemClaimed")
+      .withArgs(alice.address, alice.address, shares, assets);
+    expect(await stable.balanceOf(alice.address)).to.equal(balance + assets);
+    expect(await pool.balanceOf(alice.address)).to.equal(0n);
+  });
+
+  it("test_flow_poolFundedLoan_drawdownRepayClaim_navRisesByInterest", async function () {
+    const { ethers, networkHelpers, pool, loans, lens, signers } = await deployProtocol();
+    const { alice, sme, underwriter, poolManager, bob } = signers;
+    const principal = usd(12_000);
+    await pool.connect(alice).deposit(usd(50_000), alice.address);
+    await loans.connect(sme).request({
+      principal,
+      rateBps: 1_200,
+      count: 3,
+      period: MONTH,
+      kind: 0,
+      graceCount: 0,
+      collateralToken: ethers.ZeroAddress,
+      collateralId: 0,
+      fundingDeadline: (await networkHelpers.time.latest()) + 7 * DAY,
+    });
+    const loanId = await loans.loanCount();
+    await loans.connect(underwriter).approve(loanId, principal, 1_200);
+    const manager = await loans.getAddress();
+
+    const nav0 = await pool.totalAssets();
+    await expect(pool.connect(poolManager).fundLoan(manager, loanId, principal))
+      .to.emit(pool, "LoanFundedByPool")
+      .and.to.emit(loans, "LoanFunded");
+    expect(await pool.totalAssets()).to.be.closeTo(nav0, 100n); // cash became principal
+    const notes = await ethers.getContractAt("LoanNotes", await loans.notes());
+    expect(await notes.balanceOf(await pool.getAddress(), loanId)).to.equal(principal);
+    await loans.connect(sme).drawdown(loanId);
+
+    // Each installment on its due date; anyone (here Bob) claims for the pool.
+    let interest = 0n;
+    let netIncome = 0n;
+    const rows = await lens.installments(loanId);
+    for (const row of rows) {
+      await networkHelpers.time.increaseTo(row.dueDate);
+      await loans.connect(sme).repay(loanId, row.principal + row.interest);
+      interest += row.interest;
+      const before = await pool.totalAssets();
+      const tx = await pool.connect(bob).claimLoan(manager, loanId);
+      const receipt = await tx.wait();
+      const event = receipt!.logs
+        .map((log) => pool.interface.parseLog(log))
+        .find((parsed) => parsed?.name === "LoanClaimedByPool")!;
+      const [, , principalPart, income, , performanceFee] = event.args;
+      expect(principalPart).to.be.closeTo(row.principal, 1n);
+      expect(income).to.be.closeTo(row.interest, 1n);
+      netIncome += income - performanceFee;
+      // NAV rises by the claimed interest net of the performance fee (a second of management fee aside).
+      expect((await pool.totalAssets()) - before).to.be.closeTo(income - performanceFee, 100n);
+    }
+    expect((await loans.loan(loanId)).status).to.equal(5n); // Repaid
+    const position = await pool.loanPosition(manager, loanId);
+    expect(position.status).to.equal(3n); // Closed
+    expect(position.principal).to.equal(0n);
+    expect(position.principalReceived).to.equal(principal);
+    expect(position.income).to.be.closeTo(interest, 3n);
+    expect(netIncome).to.be.gt(0n);
+    const nav = await pool.navBreakdown();
+    expect(nav.principalOutstanding).to.equal(0n);
+    // Over the loan NAV gained the interest, less the performance and management fees.
+    expect(await pool.totalAssets()).to.be.gt(nav0);
+    expect(nav0 + netIncome - (await pool.totalAssets())).to.be.lt(usd(150)); // ~3 months of 1 % on 50k
+  });
+});
