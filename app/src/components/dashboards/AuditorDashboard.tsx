@@ -29,9 +29,9 @@ export function AuditorDashboard() {
       <section className="card" aria-labelledby="audit-pool">
         <h2 id="audit-pool">Pool</h2>
         <dl className="kpis">
-          <Kpi label="Deposits" testId="audit-deposits" value={m.money(t.deposits)} />
+          <Kpi label="Deposits" testId="audit-deposits" raw={t.deposits} value={m.money(t.deposits)} />
           <Kpi label="Withdrawals" testId="audit-withdrawals" value={m.money(t.withdrawals)} />
-          <Kpi label="Advanced to SMEs" testId="audit-advances" value={m.money(t.advances)} />
+          <Kpi label="Advanced to SMEs" testId="audit-advances" raw={t.advances} value={m.money(t.advances)} />
           <Kpi label="Collected from debtors" testId="audit-collected" value={m.money(t.collected)} />
           <Kpi label="Losses written off" testId="audit-losses" value={m.money(t.losses)} />
           <Kpi label="Fees paid" value={m.money(t.feesPaid)} />
@@ -49,7 +49,7 @@ export function AuditorDashboard() {
         <dl className="kpis">
           <Kpi label="Requested" testId="audit-loans-requested" value={l.requested} />
           <Kpi label="Funded by lenders" value={m.money(l.funded)} />
-          <Kpi label="Drawn down" testId="audit-loans-drawn" value={m.money(l.drawnDown)} />
+          <Kpi label="Drawn down" testId="audit-loans-drawn" raw={l.drawnDown} value={m.money(l.drawnDown)} />
           <Kpi label="Repaid" testId="audit-loans-repaid" value={m.money(l.repaid)} />
           <Kpi
             label="Defaulted"

@@ -37,16 +37,24 @@ export function DebtorDashboard() {
         action={<Link href="/debtor">Acknowledge and pay</Link>}
       />
       <dl className="kpis">
-        <Kpi label="To pay" testId="debtor-to-pay" value={m.money(total)} note={`${toPay.length} invoices`} />
+        <Kpi
+          label="To pay"
+          testId="debtor-to-pay"
+          raw={total}
+          value={m.money(total)}
+          note={`${toPay.length} invoices`}
+        />
         <Kpi
           label="Overdue"
           testId="debtor-overdue"
+          raw={lateTotal}
           value={m.money(lateTotal)}
           note={late.length ? `${late.length} invoice${late.length === 1 ? "" : "s"} past due` : "nothing late"}
         />
         <Kpi
           label="To acknowledge"
           testId="debtor-to-acknowledge"
+          raw={toAcknowledge.length}
           value={toAcknowledge.length}
           note="invoices waiting for your confirmation"
         />

@@ -52,12 +52,14 @@ export function InvestorDashboard() {
         <Kpi
           label="Position"
           testId="investor-position"
+          raw={held}
           value={m.money(held)}
           note={`${formatAmount(position.shares, facts.shareDecimals, 4)} ${facts.shareSymbol} shares`}
         />
         <Kpi
           label="Earned since you deposited"
           testId="investor-gain"
+          raw={gain}
           value={deposited === 0n ? "No deposit yet" : m.money(gain)}
           note={deposited === 0n ? undefined : `${m.money(deposited)} in, ${m.money(withdrawn)} out`}
         />
@@ -74,6 +76,7 @@ export function InvestorDashboard() {
         <Kpi
           label="Late in the pool"
           testId="investor-late"
+          raw={lateTotal}
           value={m.money(lateTotal)}
           note={`${late.length} invoice${late.length === 1 ? "" : "s"} past due · utilization ${formatBps(facts.utilizationBps)}`}
         />

@@ -32,7 +32,7 @@ export function KycDashboard() {
       />
       <dl className="kpis">
         <Kpi label="Active" testId="kyc-active" value={live.length - expired.length} />
-        <Kpi label={`Expiring within ${SOON_DAYS} days`} testId="kyc-expiring" value={soon.length} />
+        <Kpi label={`Expiring within ${SOON_DAYS} days`} testId="kyc-expiring" raw={soon.length} value={soon.length} />
         <Kpi label="Expired" testId="kyc-expired" value={expired.length} />
         <Kpi label="Revoked" value={log.data.length - live.length} />
       </dl>

@@ -78,6 +78,7 @@ export function SmeDashboard() {
         <Kpi
           label={`Cash received in ${month}`}
           testId="sme-cash-month"
+          raw={cash.data?.total}
           value={cash.data ? m.money(cash.data.total) : cash.isError ? "unavailable" : "…"}
           note={
             cash.data &&
@@ -87,18 +88,21 @@ export function SmeDashboard() {
         <Kpi
           label="Owed to you"
           testId="sme-owed"
+          raw={owed}
           value={m.money(owed)}
           note={`${ownedByMe.length} invoice${ownedByMe.length === 1 ? "" : "s"}${overdue.length ? `, ${overdue.length} overdue` : ""}`}
         />
         <Kpi
           label="Financed, debtors pay the pool"
           testId="sme-financed"
+          raw={financedFace}
           value={m.money(financedFace)}
           note={`${financed.length} invoice${financed.length === 1 ? "" : "s"}`}
         />
         <Kpi
           label="Next loan payment"
           testId="sme-next-payment"
+          raw={next?.amount}
           value={next ? m.money(next.amount) : "None due"}
           note={next ? `${formatDate(next.due)}, ${dueLabel(next.due, now)}` : "no active loan"}
         />

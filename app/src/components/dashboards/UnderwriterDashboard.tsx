@@ -69,6 +69,7 @@ export function UnderwriterDashboard() {
         <Kpi
           label="Requests to decide"
           testId="uw-waiting"
+          raw={waiting.length}
           value={waiting.length}
           note={`${offered.length} offers wait for borrowers`}
         />

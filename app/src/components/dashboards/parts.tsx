@@ -12,16 +12,19 @@ export function Kpi({
   value,
   note,
   testId,
+  raw,
 }: {
   label: string;
   value: ReactNode;
   note?: ReactNode;
   testId?: string;
+  /** The exact number behind `value` (base units), for tests and copy-paste. */
+  raw?: bigint | number;
 }) {
   return (
     <div className="kpi">
       <dt>{label}</dt>
-      <dd data-testid={testId}>
+      <dd data-testid={testId} data-value={raw?.toString()}>
         {value}
         {note && <small>{note}</small>}
       </dd>
