@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useLoanLedger, usePoolLedger } from "@/hooks/useLedgers";
 import { usePoolFacts } from "@/hooks/usePool";
 import { formatAmount } from "@/lib/format";
-import { DashboardHeader, Kpi, LoadError, Loading, useMoney } from "./parts";
+import { DashboardHeader, Shell, Kpi, LoadError, Loading, useMoney } from "./parts";
 
 /** The auditor's first view: the totals every movement of money adds up to, and the way to the record. */
 export function AuditorDashboard() {
@@ -12,20 +12,43 @@ export function AuditorDashboard() {
   const { facts, isError, error } = usePoolFacts();
   const pool = usePoolLedger();
   const loans = useLoanLedger();
-  if (isError) return <LoadError what="the pool" error={error} />;
-  if (pool.isError) return <LoadError what="the pool's events" error={pool.error} />;
-  if (loans.isError) return <LoadError what="the loans' events" error={loans.error} />;
-  if (!m || !facts || !pool.data || !loans.data) return <Loading what="the totals" />;
+  const header = (
+    <DashboardHeader
+      title="Audit"
+      question="Read-only: the totals rebuilt from the contracts' events, and the full fund-flow record."
+      action={<Link href="/flows">Open the fund-flow record</Link>}
+    />
+  );
+  if (isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the pool" error={error} />
+      </Shell>
+    );
+  if (pool.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the pool's events" error={pool.error} />
+      </Shell>
+    );
+  if (loans.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the loans' events" error={loans.error} />
+      </Shell>
+    );
+  if (!m || !facts || !pool.data || !loans.data)
+    return (
+      <Shell header={header}>
+        <Loading what="the totals" />
+      </Shell>
+    );
   const t = pool.data.totals;
   const l = loans.data;
   const nav = facts.nav;
   return (
     <div className="stack">
-      <DashboardHeader
-        title="Audit"
-        question="Read-only: the totals rebuilt from the contracts' events, and the full fund-flow record."
-        action={<Link href="/flows">Open the fund-flow record</Link>}
-      />
+      {header}
       <section className="card" aria-labelledby="audit-pool">
         <h2 id="audit-pool">Pool</h2>
         <dl className="kpis">

@@ -8,7 +8,7 @@ import { useChainTime } from "@/hooks/useChainTime";
 import { useInvoices } from "@/hooks/useReceivables";
 import { documentHashOf, outstandingOf } from "@/lib/receivables";
 import { dueLabel, formatDate } from "@/lib/time";
-import { DashboardHeader, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
+import { DashboardHeader, Shell, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
 
 /** The debtor's first question: what must I confirm, and what must I pay, by when. */
 export function DebtorDashboard() {
@@ -16,9 +16,31 @@ export function DebtorDashboard() {
   const now = useChainTime();
   const m = useMoney();
   const invoices = useInvoices({ debtor: address });
-  if (!address) return <NeedWallet what="the invoices you owe" />;
-  if (invoices.isError) return <LoadError what="your invoices" error={invoices.error} />;
-  if (!m || now === undefined || !invoices.data) return <Loading what="what you owe" />;
+  const header = (
+    <DashboardHeader
+      title="What you owe"
+      question="Invoices your suppliers issued to you: confirm them, then pay by the due date."
+      action={<Link href="/debtor">Acknowledge and pay</Link>}
+    />
+  );
+  if (!address)
+    return (
+      <Shell header={header}>
+        <NeedWallet what="the invoices you owe" />
+      </Shell>
+    );
+  if (invoices.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="your invoices" error={invoices.error} />
+      </Shell>
+    );
+  if (!m || now === undefined || !invoices.data)
+    return (
+      <Shell header={header}>
+        <Loading what="what you owe" />
+      </Shell>
+    );
 
   const toAcknowledge = invoices.data.filter((r) => r.receivable.status === "Issued");
   const toPay = invoices.data
@@ -31,11 +53,7 @@ export function DebtorDashboard() {
 
   return (
     <div className="stack">
-      <DashboardHeader
-        title="What you owe"
-        question="Invoices your suppliers issued to you: confirm them, then pay by the due date."
-        action={<Link href="/debtor">Acknowledge and pay</Link>}
-      />
+      {header}
       <dl className="kpis">
         <Kpi
           label="To pay"

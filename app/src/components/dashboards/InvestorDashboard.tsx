@@ -13,7 +13,7 @@ import { formatPercent, yieldBetween } from "@/lib/history";
 import { formatBps } from "@/lib/pool";
 import { formatDate } from "@/lib/time";
 import { LateInPool, lateAssets } from "./LateInPool";
-import { DashboardHeader, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
+import { DashboardHeader, Shell, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
 
 /** The investor's first question: what is my position worth, what has it earned, what is at risk. */
 export function InvestorDashboard() {
@@ -26,11 +26,43 @@ export function InvestorDashboard() {
   const flows = address ? ledger.data?.investors.get(address) : undefined;
   const start = useSharePriceAt(pool, flows?.firstDepositBlock);
 
-  if (!address) return <NeedWallet what="your position in the pool" />;
-  if (!pool) return <p className="muted">The pool is not deployed on this chain.</p>;
-  if (isError) return <LoadError what="the pool" error={error} />;
-  if (ledger.isError) return <LoadError what="the pool's events" error={ledger.error} />;
-  if (!m || !facts || !position || !ledger.data || now === undefined) return <Loading what="your position" />;
+  const header = (
+    <DashboardHeader
+      title="Your investment"
+      question="What your pool shares are worth, what they earned since you deposited, and what is late."
+      action={<Link href="/pool">Deposit or withdraw</Link>}
+    />
+  );
+  if (!address)
+    return (
+      <Shell header={header}>
+        <NeedWallet what="your position in the pool" />
+      </Shell>
+    );
+  if (!pool)
+    return (
+      <Shell header={header}>
+        <p className="muted">The pool is not deployed on this chain.</p>
+      </Shell>
+    );
+  if (isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the pool" error={error} />
+      </Shell>
+    );
+  if (ledger.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the pool's events" error={ledger.error} />
+      </Shell>
+    );
+  if (!m || !facts || !position || !ledger.data || now === undefined)
+    return (
+      <Shell header={header}>
+        <Loading what="your position" />
+      </Shell>
+    );
 
   const held = position.value + position.pendingValue + position.claimableAssets;
   const deposited = flows?.deposited ?? 0n;
@@ -43,11 +75,7 @@ export function InvestorDashboard() {
 
   return (
     <div className="stack">
-      <DashboardHeader
-        title="Your investment"
-        question="What your pool shares are worth, what they earned since you deposited, and what is late."
-        action={<Link href="/pool">Deposit or withdraw</Link>}
-      />
+      {header}
       <dl className="kpis">
         <Kpi
           label="Position"

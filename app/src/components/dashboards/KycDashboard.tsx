@@ -6,7 +6,7 @@ import { useChainTime } from "@/hooks/useChainTime";
 import { useIdentityLog } from "@/hooks/useIdentityLog";
 import { roleNames } from "@/lib/parties";
 import { formatDate, relativeDays } from "@/lib/time";
-import { DashboardHeader, Kpi, LoadError, Loading } from "./parts";
+import { DashboardHeader, Shell, Kpi, LoadError, Loading } from "./parts";
 
 const DAY = 86_400;
 const SOON_DAYS = 30;
@@ -15,8 +15,25 @@ const SOON_DAYS = 30;
 export function KycDashboard() {
   const now = useChainTime();
   const log = useIdentityLog();
-  if (log.isError) return <LoadError what="the identity registry" error={log.error} />;
-  if (!log.data || now === undefined) return <Loading what="the verified parties" />;
+  const header = (
+    <DashboardHeader
+      title="Verified parties"
+      question={`Whose verification has run out or runs out within ${SOON_DAYS} days: renew them before they are locked out.`}
+      action={<Link href="/kyc">Verify or renew</Link>}
+    />
+  );
+  if (log.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the identity registry" error={log.error} />
+      </Shell>
+    );
+  if (!log.data || now === undefined)
+    return (
+      <Shell header={header}>
+        <Loading what="the verified parties" />
+      </Shell>
+    );
 
   const live = log.data.filter((p) => !p.revoked);
   const expired = live.filter((p) => p.expiry <= now);
@@ -25,11 +42,7 @@ export function KycDashboard() {
 
   return (
     <div className="stack">
-      <DashboardHeader
-        title="Verified parties"
-        question={`Whose verification has run out or runs out within ${SOON_DAYS} days: renew them before they are locked out.`}
-        action={<Link href="/kyc">Verify or renew</Link>}
-      />
+      {header}
       <dl className="kpis">
         <Kpi label="Active" testId="kyc-active" value={live.length - expired.length} />
         <Kpi label={`Expiring within ${SOON_DAYS} days`} testId="kyc-expiring" raw={soon.length} value={soon.length} />

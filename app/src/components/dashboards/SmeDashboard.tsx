@@ -11,7 +11,7 @@ import { useInvoices } from "@/hooks/useReceivables";
 import type { DueItem } from "@/lib/history";
 import { documentHashOf, outstandingOf } from "@/lib/receivables";
 import { dueLabel, formatDate } from "@/lib/time";
-import { DashboardHeader, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
+import { DashboardHeader, Shell, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
 
 const OPEN = new Set(["Issued", "Acknowledged", "Disputed"]);
 
@@ -33,10 +33,37 @@ export function SmeDashboard() {
   const since = now === undefined ? undefined : monthStart(now);
   const cash = useCashReceived(address, since);
 
-  if (!address) return <NeedWallet what="your invoices and loans" />;
-  if (invoices.isError) return <LoadError what="your invoices" error={invoices.error} />;
-  if (loans.isError) return <LoadError what="the loans" error={loans.error} />;
-  if (!m || now === undefined || !invoices.data || !loans.data) return <Loading what="your business overview" />;
+  const header = (
+    <DashboardHeader
+      title="Your business"
+      question="How much cash came in, how much is still owed to you, and what you repay next."
+      action={<Link href="/invoices">Tokenize an invoice</Link>}
+    />
+  );
+  if (!address)
+    return (
+      <Shell header={header}>
+        <NeedWallet what="your invoices and loans" />
+      </Shell>
+    );
+  if (invoices.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="your invoices" error={invoices.error} />
+      </Shell>
+    );
+  if (loans.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the loans" error={loans.error} />
+      </Shell>
+    );
+  if (!m || now === undefined || !invoices.data || !loans.data)
+    return (
+      <Shell header={header}>
+        <Loading what="your business overview" />
+      </Shell>
+    );
 
   const open = invoices.data.filter((r) => OPEN.has(r.receivable.status) && outstandingOf(r.receivable) > 0n);
   const ownedByMe = open.filter((r) => r.holder === address);
@@ -69,11 +96,7 @@ export function SmeDashboard() {
 
   return (
     <div className="stack">
-      <DashboardHeader
-        title="Your business"
-        question="How much cash came in, how much is still owed to you, and what you repay next."
-        action={<Link href="/invoices">Tokenize an invoice</Link>}
-      />
+      {header}
       <dl className="kpis">
         <Kpi
           label={`Cash received in ${month}`}

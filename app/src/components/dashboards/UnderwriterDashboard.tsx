@@ -13,7 +13,7 @@ import { formatRate } from "@/lib/loans";
 import { documentHashOf } from "@/lib/receivables";
 import { dueLabel } from "@/lib/time";
 import { lateAssets } from "./LateInPool";
-import { DashboardHeader, Kpi, LoadError, Loading, useMoney } from "./parts";
+import { DashboardHeader, Shell, Kpi, LoadError, Loading, useMoney } from "./parts";
 
 const DAY = 86_400;
 
@@ -29,9 +29,25 @@ export function UnderwriterDashboard() {
   const { facts } = usePoolFacts();
   const ledger = usePoolLedger();
 
-  if (loans.isError) return <LoadError what="the loans" error={loans.error} />;
+  const header = (
+    <DashboardHeader
+      title="Underwriting"
+      question="Loan requests waiting for your decision, and late loans and invoices to impair or default."
+      action={<Link href="/loans">Decide on the Loans page</Link>}
+    />
+  );
+  if (loans.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the loans" error={loans.error} />
+      </Shell>
+    );
   if (!m || !loans.data || !policy.data || !daysLate.data || now === undefined)
-    return <Loading what="the decisions waiting" />;
+    return (
+      <Shell header={header}>
+        <Loading what="the decisions waiting" />
+      </Shell>
+    );
 
   const waiting = loans.data.filter((l) => l.status === "Pending").sort((a, b) => Number(a.id - b.id));
   const offered = loans.data.filter((l) => l.status === "Offered");
@@ -60,11 +76,7 @@ export function UnderwriterDashboard() {
 
   return (
     <div className="stack">
-      <DashboardHeader
-        title="Underwriting"
-        question="Loan requests waiting for your decision, and late loans and invoices to impair or default."
-        action={<Link href="/loans">Decide on the Loans page</Link>}
-      />
+      {header}
       <dl className="kpis">
         <Kpi
           label="Requests to decide"

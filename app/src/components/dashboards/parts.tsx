@@ -78,3 +78,13 @@ export function LoadError({ what, error }: { what: string; error: Error | null }
     </p>
   );
 }
+
+/** The page's header above whatever state it is in (no wallet, loading, error). */
+export function Shell({ header, children }: { header: ReactNode; children: ReactNode }) {
+  return (
+    <div className="stack">
+      {header}
+      {children}
+    </div>
+  );
+}
