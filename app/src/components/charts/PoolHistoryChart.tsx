@@ -7,7 +7,21 @@ import { usePoolHistory } from "@/hooks/usePoolHistory";
 import { formatAmount } from "@/lib/format";
 import { formatDate } from "@/lib/time";
 
-const day = (t: number) => new Date(t * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+/** Tick labels: dates, or times of day when the whole history fits in two days. */
+function tickFormat(span: number) {
+  return (t: number) =>
+    span < 2 * 86_400
+      ? new Date(t * 1000).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+      : new Date(t * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+}
+
+/** At least ±0.1 % around the prices, so rounding noise in the 6th decimal does not look like a swing. */
+function priceDomain(prices: number[]): [number, number] {
+  const lo = Math.min(...prices);
+  const hi = Math.max(...prices);
+  const pad = Math.max((hi - lo) * 0.1, hi * 0.001);
+  return [lo - pad, hi + pad];
+}
 
 /** Share price and NAV over time, plus utilization, rebuilt from the pool's views at past blocks. */
 export function PoolHistoryChart({ pool, decimals, symbol }: { pool: Address; decimals: number; symbol: string }) {
@@ -21,6 +35,7 @@ export function PoolHistoryChart({ pool, decimals, symbol }: { pool: Address; de
   }));
   const first = points[0];
   const last = points[points.length - 1];
+  const day = tickFormat(first && last ? last.timestamp - first.timestamp : 0);
   return (
     <section className="card" aria-labelledby="pool-history">
       <h2 id="pool-history">Share price and NAV over time</h2>
@@ -46,7 +61,7 @@ export function PoolHistoryChart({ pool, decimals, symbol }: { pool: Address; de
                 <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={day} scale="time" />
                 <YAxis
                   yAxisId="price"
-                  domain={["auto", "auto"]}
+                  domain={priceDomain(data.map((d) => d.price))}
                   width={64}
                   tickFormatter={(v: number) => v.toFixed(4)}
                 />
