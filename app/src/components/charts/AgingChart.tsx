@@ -35,7 +35,7 @@ export function AgingChart({
           <XAxis dataKey="bucket" interval={0} tick={{ fontSize: 11 }} />
           <YAxis width={64} tickFormatter={(v: number) => v.toLocaleString("en-US", { notation: "compact" })} />
           <Tooltip formatter={(v) => `${Number(v).toLocaleString("en-US", { maximumFractionDigits: 2 })} ${symbol}`} />
-          <Bar dataKey="amount" name="Principal (days late)">
+          <Bar isAnimationActive={false} dataKey="amount" name="Principal (days late)">
             {data.map((d, i) => (
               <Cell key={d.bucket} fill={colors[i]} />
             ))}

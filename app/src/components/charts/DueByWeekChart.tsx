@@ -44,8 +44,10 @@ export function DueByWeekChart({
                 formatter={(v) => `${Number(v).toLocaleString("en-US", { maximumFractionDigits: 2 })} ${symbol}`}
               />
               <Legend />
-              {hasInvoices && <Bar dataKey="invoices" name={names.invoice} fill="#3b6fd8" />}
-              {hasInstallments && <Bar dataKey="installments" name={names.installment} fill="#0b6e4f" />}
+              {hasInvoices && <Bar isAnimationActive={false} dataKey="invoices" name={names.invoice} fill="#3b6fd8" />}
+              {hasInstallments && (
+                <Bar isAnimationActive={false} dataKey="installments" name={names.installment} fill="#0b6e4f" />
+              )}
             </BarChart>
           </ResponsiveContainer>
         </div>

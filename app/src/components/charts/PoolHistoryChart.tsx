@@ -7,11 +7,15 @@ import { usePoolHistory } from "@/hooks/usePoolHistory";
 import { formatAmount } from "@/lib/format";
 import { formatDate } from "@/lib/time";
 
-/** Tick labels: dates, or times of day when the whole history fits in two days. */
+/** Redrawn on every block, so no animation. Tick labels: dates, or times of day under two days. */
 function tickFormat(span: number) {
   return (t: number) =>
     span < 2 * 86_400
-      ? new Date(t * 1000).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+      ? new Date(t * 1000).toLocaleTimeString(undefined, {
+          hour: "2-digit",
+          minute: "2-digit",
+          second: span < 2 * 3_600 ? "2-digit" : undefined,
+        })
       : new Date(t * 1000).toLocaleDateString(undefined, { month: "short", day: "numeric" });
 }
 
@@ -80,8 +84,22 @@ export function PoolHistoryChart({ pool, decimals, symbol }: { pool: Address; de
                   }
                 />
                 <Legend />
-                <Line yAxisId="price" dataKey="price" name="Share price" stroke="#0b6e4f" dot={{ r: 2 }} />
-                <Line yAxisId="nav" dataKey="nav" name="Net assets" stroke="#3b6fd8" dot={{ r: 2 }} />
+                <Line
+                  isAnimationActive={false}
+                  yAxisId="price"
+                  dataKey="price"
+                  name="Share price"
+                  stroke="#0b6e4f"
+                  dot={{ r: 2 }}
+                />
+                <Line
+                  isAnimationActive={false}
+                  yAxisId="nav"
+                  dataKey="nav"
+                  name="Net assets"
+                  stroke="#3b6fd8"
+                  dot={{ r: 2 }}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
@@ -93,7 +111,14 @@ export function PoolHistoryChart({ pool, decimals, symbol }: { pool: Address; de
                 <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={day} scale="time" />
                 <YAxis domain={[0, 100]} width={40} tickFormatter={(v: number) => `${v}%`} />
                 <Tooltip labelFormatter={(t) => formatDate(Number(t))} formatter={(v) => `${Number(v).toFixed(2)} %`} />
-                <Line dataKey="utilization" name="Utilization" stroke="#b26b00" dot={false} type="stepAfter" />
+                <Line
+                  isAnimationActive={false}
+                  dataKey="utilization"
+                  name="Utilization"
+                  stroke="#b26b00"
+                  dot={false}
+                  type="stepAfter"
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
