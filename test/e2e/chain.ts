@@ -87,3 +87,138 @@ export async function tokenizeAcknowledged(
   await send(debtorIndex, receivables, abi, "acknowledge", [BigInt(documentHash), receivable.termsVersion]);
   return documentHash;
 }
+
+// ---- Arrangements for the dashboards spec (loans, pool deposits, financing, payments). ----
+
+/** Like verifyParty, with the verification running out after `days` days of chain time. */
+export async function verifyPartyFor(index: number, roles: number, company: string, days: number) {
+  const account = await devAccount(index);
+  const block = await publicClient.getBlock();
+  const abi = abiOf("identity/IdentityRegistry.sol", "IdentityRegistry");
+  const entity = keccak256(stringToHex(company));
+  await send(1, deployed("IdentityRegistry"), abi, "verify", [
+    account,
+    roles,
+    404,
+    Number(block.timestamp) + days * 86_400,
+    entity,
+  ]);
+  return account;
+}
+
+/** The SME (dev account `smeIndex`) tokenizes an invoice the debtor has not acknowledged yet. */
+export async function tokenizeIssued(
+  smeIndex: number,
+  debtorIndex: number,
+  invoiceNumber: string,
+  face: bigint,
+  dueInDays: number,
+): Promise<`0x${string}`> {
+  const abi = abiOf("receivables/ReceivableToken.sol", "ReceivableToken");
+  const block = await publicClient.getBlock();
+  const documentHash = keccak256(stringToHex(`${invoiceNumber} ${Date.now()} ${Math.random()}`));
+  const metadata = Buffer.from(JSON.stringify({ invoiceNumber, description: "Arranged by the dashboards test" }));
+  await send(smeIndex, deployed("ReceivableToken"), abi, "tokenize", [
+    {
+      debtor: await devAccount(debtorIndex),
+      currency: deployed("Stablecoin"),
+      faceValue: face,
+      issueDate: Number(block.timestamp),
+      dueDate: Number(block.timestamp) + dueInDays * 86_400,
+      documentHash,
+      invoiceNumberHash: keccak256(stringToHex(invoiceNumber.trim().toUpperCase())),
+      metadataURI: `data:application/json;base64,${metadata.toString("base64")}`,
+    },
+  ]);
+  return documentHash;
+}
+
+/** The debtor (dev account `debtorIndex`) approves and pays `amount` of the invoice. */
+export async function payInvoice(debtorIndex: number, documentHash: `0x${string}`, amount: bigint) {
+  const receivables = deployed("ReceivableToken");
+  await send(debtorIndex, deployed("Stablecoin"), abiOf("token/DemoUSD.sol", "DemoUSD"), "approve", [
+    receivables,
+    amount,
+  ]);
+  const abi = abiOf("receivables/ReceivableToken.sol", "ReceivableToken");
+  await send(debtorIndex, receivables, abi, "pay", [BigInt(documentHash), amount]);
+}
+
+/** The investor (dev account `index`) deposits `amount` into the pool. */
+export async function depositToPool(index: number, amount: bigint) {
+  const pool = deployed("FinancingPool");
+  await send(index, deployed("Stablecoin"), abiOf("token/DemoUSD.sol", "DemoUSD"), "approve", [pool, amount]);
+  const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
+  await send(index, pool, abi, "deposit", [amount, await devAccount(index)]);
+}
+
+/** The SME sends its acknowledged invoice to the pool, which finances it in the same transaction. */
+export async function financeInvoice(smeIndex: number, documentHash: `0x${string}`) {
+  const abi = abiOf("receivables/ReceivableToken.sol", "ReceivableToken");
+  const minAdvance = `0x${"0".repeat(64)}`;
+  await send(smeIndex, deployed("ReceivableToken"), abi, "safeTransferFrom", [
+    await devAccount(smeIndex),
+    deployed("FinancingPool"),
+    BigInt(documentHash),
+    minAdvance,
+  ]);
+}
+
+/** The borrower requests a 3 × 30-day amortizing loan at 12 %; returns its id (Pending or Funding). */
+export async function requestLoan(borrowerIndex: number, principal: bigint): Promise<bigint> {
+  const manager = deployed("LoanManager");
+  const abi = abiOf("loans/LoanManager.sol", "LoanManager");
+  const block = await publicClient.getBlock();
+  await send(borrowerIndex, manager, abi, "request", [
+    {
+      principal,
+      rateBps: 1200,
+      count: 3,
+      period: 30 * 86_400,
+      kind: 0,
+      graceCount: 0,
+      collateralToken: "0x0000000000000000000000000000000000000000",
+      collateralId: 0n,
+      fundingDeadline: Number(block.timestamp) + 7 * 86_400,
+    },
+  ]);
+  // Ids count up from 1: the newest loan's id is the count.
+  return (await publicClient.readContract({ address: manager, abi, functionName: "loanCount" })) as bigint;
+}
+
+/** Underwriter #3 approves, the lender funds all of it and the borrower draws it down. */
+export async function activateLoan(loanId: bigint, borrowerIndex: number, lenderIndex: number, principal: bigint) {
+  const manager = deployed("LoanManager");
+  const abi = abiOf("loans/LoanManager.sol", "LoanManager");
+  await send(3, manager, abi, "approve", [loanId, principal, 1200]);
+  await send(lenderIndex, deployed("Stablecoin"), abiOf("token/DemoUSD.sol", "DemoUSD"), "approve", [
+    manager,
+    principal,
+  ]);
+  await send(lenderIndex, manager, abi, "fund", [loanId, principal]);
+  await send(borrowerIndex, manager, abi, "drawdown", [loanId]);
+}
+
+/** Sum of the pool's Deposit events (what the auditor's deposit total must equal). */
+export async function poolDepositTotal(): Promise<bigint> {
+  const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
+  const logs = await publicClient.getContractEvents({
+    address: deployed("FinancingPool"),
+    abi,
+    eventName: "Deposit",
+    fromBlock: 0n,
+  });
+  return logs.reduce((sum, l) => sum + (l.args as { assets: bigint }).assets, 0n);
+}
+
+/** The advance the pool paid for a financed invoice (IFinancingPool.assetOf). */
+export async function financedAdvance(documentHash: `0x${string}`): Promise<bigint> {
+  const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
+  const asset = (await publicClient.readContract({
+    address: deployed("FinancingPool"),
+    abi,
+    functionName: "assetOf",
+    args: [BigInt(documentHash)],
+  })) as { advance: bigint };
+  return asset.advance;
+}

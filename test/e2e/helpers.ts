@@ -26,7 +26,7 @@ export async function connectDevAccount(page: Page, index: number, path = "/"): 
   await picker.selectOption(value);
   await expect(page.getByTestId("address")).toHaveAttribute("title", value);
   if (path !== "/") {
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: labels[path] }).click();
+    await openNavLink(page, labels[path]);
     await expect(page).toHaveURL(new RegExp(`${path}$`));
   }
   return value;
@@ -35,4 +35,14 @@ export async function connectDevAccount(page: Page, index: number, path = "/"): 
 /** Dev accounts are per-project so the desktop and phone runs never share on-chain state. */
 export function accountFor(projectName: string, desktop: number, phone: number): number {
   return projectName === "phone" ? phone : desktop;
+}
+
+/**
+ * Clicks the link named `name` in the main navigation, opening the phone menu first when the
+ * navigation is folded behind it.
+ */
+export async function openNavLink(page: Page, name: string) {
+  const toggle = page.getByRole("button", { name: "Menu", exact: true });
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
 }

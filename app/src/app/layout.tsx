@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import { NavBar } from "@/components/NavBar";
+import { WrongNetworkBanner } from "@/components/wallet/WrongNetworkBanner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <span className="brand">SME Finance</span>
             <NavBar />
           </header>
+          <WrongNetworkBanner />
           <main className="container">{children}</main>
         </Providers>
       </body>

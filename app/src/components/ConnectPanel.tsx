@@ -7,6 +7,7 @@ import type { Address } from "viem";
 import { rememberDevConnection } from "@/lib/devConnector";
 import { explainError } from "@/lib/errors";
 import { CopyAddress } from "./CopyAddress";
+import { AddNetworkButton } from "./wallet/AddNetworkButton";
 
 type DevConnector = { selectAccount(address: Address): Promise<void>; listAccounts(): Promise<readonly Address[]> };
 
@@ -84,6 +85,7 @@ export function ConnectPanel() {
           );
         })}
       </div>
+      {hasInjected && <AddNetworkButton />}
       {connect.error && (
         <p role="alert" className="error">
           {explainError(connect.error)}

@@ -4,6 +4,7 @@ import type { PoolFacts } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { formatAmount } from "@/lib/format";
 import { formatBps, formatDays } from "@/lib/pool";
+import { AgingChart } from "@/components/charts/AgingChart";
 
 /** What the pool owns and owes (NAV itemized), how busy its cash is, and how late its invoices are. */
 export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: TokenInfo }) {
@@ -106,6 +107,7 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
           <p className="muted">No invoice is financed right now.</p>
         ) : (
           <div className="table-wrap">
+            <AgingChart aging={aging} decimals={token.decimals} symbol={token.symbol} />
             <table data-testid="aging">
               <thead>
                 <tr>

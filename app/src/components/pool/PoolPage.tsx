@@ -7,6 +7,7 @@ import { usePoolFacts, usePoolPosition } from "@/hooks/usePool";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { DepositForm } from "./DepositForm";
 import { PoolFactsCard } from "./PoolFactsCard";
+import { PoolHistoryChart } from "@/components/charts/PoolHistoryChart";
 import { RedemptionCard } from "./RedemptionCard";
 import { WithdrawForm } from "./WithdrawForm";
 
@@ -90,6 +91,7 @@ export function PoolPage() {
           <RedemptionCard facts={facts} owner={address} position={position} token={token} />
         )}
       <PoolFactsCard facts={facts} token={token} />
+      <PoolHistoryChart pool={pool} decimals={token.decimals} symbol={token.symbol} />
     </div>
   );
 }

@@ -1,0 +1,5 @@
+import { AuditorDashboard } from "@/components/dashboards/AuditorDashboard";
+
+export default function Page() {
+  return <AuditorDashboard />;
+}

@@ -1,0 +1,5 @@
+import { DebtorDashboard } from "@/components/dashboards/DebtorDashboard";
+
+export default function Page() {
+  return <DebtorDashboard />;
+}

@@ -1,0 +1,5 @@
+import { InvestorDashboard } from "@/components/dashboards/InvestorDashboard";
+
+export default function Page() {
+  return <InvestorDashboard />;
+}

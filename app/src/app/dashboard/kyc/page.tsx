@@ -1,0 +1,5 @@
+import { KycDashboard } from "@/components/dashboards/KycDashboard";
+
+export default function Page() {
+  return <KycDashboard />;
+}

@@ -1,0 +1,5 @@
+import { SmeDashboard } from "@/components/dashboards/SmeDashboard";
+
+export default function Page() {
+  return <SmeDashboard />;
+}

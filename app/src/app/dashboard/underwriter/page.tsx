@@ -1,0 +1,5 @@
+import { UnderwriterDashboard } from "@/components/dashboards/UnderwriterDashboard";
+
+export default function Page() {
+  return <UnderwriterDashboard />;
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useBlockNumber, usePublicClient } from "wagmi";
+import type { Address } from "viem";
+import { abis } from "@/lib/contracts";
+import { useDeployedAddress } from "./useDeployed";
+
+/**
+ * Cash that reached `sme` since `since` (seconds, chain time), by source, from events: debtors'
+ * payments to it as the invoice holder, pool advances, the pool forwarding the rest of a paid
+ * invoice, and loans drawn down.
+ */
+export function useCashReceived(sme: Address | undefined, since: number | undefined) {
+  const receivables = useDeployedAddress("ReceivableToken");
+  const pool = useDeployedAddress("FinancingPool");
+  const manager = useDeployedAddress("LoanManager");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["cash-received", sme, since, receivables, pool, manager, block?.toString()],
+    enabled: Boolean(sme && since !== undefined && receivables && client),
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const c = client!;
+      const [paid, advances, forwarded, drawn] = await Promise.all([
+        c.getContractEvents({
+          abi: abis.IReceivableToken,
+          address: receivables!,
+          eventName: "ReceivablePaid",
+          args: { holder: sme },
+          fromBlock: 0n,
+        }),
+        pool
+          ? c.getContractEvents({
+              abi: abis.FinancingPool,
+              address: pool,
+              eventName: "ReceivableFinanced",
+              args: { sme },
+              fromBlock: 0n,
+            })
+          : [],
+        pool
+          ? c.getContractEvents({
+              abi: abis.FinancingPool,
+              address: pool,
+              eventName: "ReceivablePaymentForwarded",
+              args: { sme },
+              fromBlock: 0n,
+            })
+          : [],
+        manager
+          ? c.getContractEvents({
+              abi: abis.LoanManager,
+              address: manager,
+              eventName: "LoanDrawnDown",
+              args: { borrower: sme },
+              fromBlock: 0n,
+            })
+          : [],
+      ]);
+      const times = new Map<bigint, number>();
+      const all = [...paid, ...advances, ...forwarded, ...drawn];
+      await Promise.all(
+        [...new Set(all.map((l) => l.blockNumber!))].map(async (n) =>
+          times.set(n, Number((await c.getBlock({ blockNumber: n })).timestamp)),
+        ),
+      );
+      const recent = (n: bigint | null) => (times.get(n!) ?? 0) >= since!;
+      const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
+      const fromDebtors = sum(paid.filter((l) => recent(l.blockNumber)).map((l) => BigInt(l.args.amount!)));
+      const fromAdvances = sum(advances.filter((l) => recent(l.blockNumber)).map((l) => l.args.advance!));
+      const fromForwarded = sum(forwarded.filter((l) => recent(l.blockNumber)).map((l) => l.args.amount!));
+      const fromLoans = sum(drawn.filter((l) => recent(l.blockNumber)).map((l) => l.args.principal!));
+      return {
+        fromDebtors,
+        fromAdvances,
+        fromForwarded,
+        fromLoans,
+        total: fromDebtors + fromAdvances + fromForwarded + fromLoans,
+      };
+    },
+  });
+}

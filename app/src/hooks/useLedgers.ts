@@ -1,0 +1,170 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useBlockNumber, usePublicClient } from "wagmi";
+import type { Address } from "viem";
+import { abis } from "@/lib/contracts";
+import { useDeployedAddress } from "./useDeployed";
+
+export interface FinancedAsset {
+  tokenId: bigint;
+  sme: Address;
+  debtor: Address;
+  face: bigint;
+  advance: bigint;
+  dueDate: number;
+  /** Pool-side status (IFinancingPool.AssetStatus) now. */
+  status: "None" | "Active" | "Impaired" | "Repaid" | "WrittenOff";
+  collected: bigint;
+}
+
+export interface InvestorFlows {
+  deposited: bigint;
+  withdrawn: bigint;
+  firstDepositBlock?: bigint;
+}
+
+const assetStatuses = ["None", "Active", "Impaired", "Repaid", "WrittenOff"] as const;
+
+/**
+ * The pool's money movements folded from its events: totals for the auditor, each investor's
+ * deposits and withdrawals, and every financed invoice with its pool-side status now.
+ */
+export function usePoolLedger() {
+  const pool = useDeployedAddress("FinancingPool");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["pool-ledger", pool, block?.toString()],
+    enabled: Boolean(pool && client),
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const abi = abis.FinancingPool;
+      const logs = await client!.getContractEvents({ abi, address: pool!, fromBlock: 0n });
+      const totals = { deposits: 0n, withdrawals: 0n, advances: 0n, collected: 0n, losses: 0n, feesPaid: 0n };
+      const investors = new Map<Address, InvestorFlows>();
+      const financed: Omit<FinancedAsset, "status" | "collected">[] = [];
+      const flows = (a: Address) => {
+        const f = investors.get(a) ?? { deposited: 0n, withdrawn: 0n };
+        investors.set(a, f);
+        return f;
+      };
+      for (const log of logs) {
+        if (log.eventName === "Deposit") {
+          const f = flows(log.args.owner!);
+          f.deposited += log.args.assets!;
+          f.firstDepositBlock ??= log.blockNumber!;
+          totals.deposits += log.args.assets!;
+        } else if (log.eventName === "Withdraw") {
+          flows(log.args.owner!).withdrawn += log.args.assets!;
+          totals.withdrawals += log.args.assets!;
+        } else if (log.eventName === "RedeemClaimed") {
+          flows(log.args.controller!).withdrawn += log.args.assets!;
+          totals.withdrawals += log.args.assets!;
+        } else if (log.eventName === "ReceivableFinanced") {
+          const a = log.args;
+          financed.push({
+            tokenId: a.tokenId!,
+            sme: a.sme!,
+            debtor: a.debtor!,
+            face: a.face!,
+            advance: a.advance!,
+            dueDate: Number(a.dueDate),
+          });
+          totals.advances += a.advance!;
+        } else if (log.eventName === "ReceivablePaymentCollected") {
+          totals.collected += log.args.principal! + log.args.income! + log.args.recovery!;
+        } else if (log.eventName === "AssetWrittenOff") {
+          totals.losses += log.args.loss!;
+        } else if (log.eventName === "FeesPaid") {
+          totals.feesPaid += log.args.amount!;
+        }
+      }
+      const assets: FinancedAsset[] = await Promise.all(
+        financed.map(async (f) => {
+          const a = await client!.readContract({ abi, address: pool!, functionName: "assetOf", args: [f.tokenId] });
+          return { ...f, status: assetStatuses[a.status] ?? "None", collected: a.collected };
+        }),
+      );
+      return { totals, investors, assets };
+    },
+  });
+}
+
+/** Loan money folded from the manager's events: drawn down, repaid, defaulted. */
+export function useLoanLedger() {
+  const manager = useDeployedAddress("LoanManager");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["loan-ledger", manager, block?.toString()],
+    enabled: Boolean(manager && client),
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const logs = await client!.getContractEvents({ abi: abis.LoanManager, address: manager!, fromBlock: 0n });
+      const totals = { requested: 0, drawnDown: 0n, repaid: 0n, defaulted: 0, defaultedPrincipal: 0n, funded: 0n };
+      for (const log of logs) {
+        if (log.eventName === "LoanRequested") totals.requested += 1;
+        else if (log.eventName === "LoanDrawnDown") totals.drawnDown += log.args.principal!;
+        else if (log.eventName === "LoanRepaid") totals.repaid += log.args.amount!;
+        else if (log.eventName === "LoanFunded") totals.funded += log.args.amount!;
+        else if (log.eventName === "LoanDefaulted") {
+          totals.defaulted += 1;
+          totals.defaultedPrincipal += log.args.principalOutstanding!;
+        }
+      }
+      return totals;
+    },
+  });
+}
+
+/** Each listed loan's installment table from the lens (for "what is due next"). */
+export function useInstallments(loanIds: bigint[]) {
+  const lens = useDeployedAddress("LoanLens");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["installments", lens, loanIds.map(String).join(","), block?.toString()],
+    enabled: Boolean(lens && client),
+    placeholderData: (previous) => previous,
+    queryFn: async () =>
+      Promise.all(
+        loanIds.map(async (id) => ({
+          loanId: id,
+          rows: await client!.readContract({
+            abi: abis.LoanLens,
+            address: lens!,
+            functionName: "installments",
+            args: [id],
+          }),
+        })),
+      ),
+  });
+}
+
+/** Days late of each listed loan, from the manager's view. */
+export function useDaysLate(loanIds: bigint[]) {
+  const manager = useDeployedAddress("LoanManager");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["days-late", manager, loanIds.map(String).join(","), block?.toString()],
+    enabled: Boolean(manager && client),
+    placeholderData: (previous) => previous,
+    queryFn: async () => {
+      const out = new Map<bigint, number>();
+      await Promise.all(
+        loanIds.map(async (id) => {
+          const d = await client!.readContract({
+            abi: abis.LoanManager,
+            address: manager!,
+            functionName: "daysLate",
+            args: [id],
+          });
+          out.set(id, Number(d));
+        }),
+      );
+      return out;
+    },
+  });
+}
