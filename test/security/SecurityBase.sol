@@ -156,6 +156,25 @@ abstract contract SecurityBase is IdentityBase {
         _grant(Roles.POLICY_ADMIN, policyNow, 0);
     }
 
+    /// @notice The deployed contracts and parties, handed to invariant handlers.
+    struct Wiring {
+        DemoUSD usd;
+        ReceivableToken rcv;
+        FinancingPool pool;
+        LoanManager loans;
+        address sme;
+        address sme2;
+        address debtor;
+        address underwriter;
+        address attacker;
+        address alice;
+        address bob;
+    }
+
+    function _wiring() internal view returns (Wiring memory) {
+        return Wiring(usd, rcv, pool, loans, sme, smeWallet2, debtor, underwriter, attacker, alice, bob);
+    }
+
     function _poolPolicy() internal pure returns (IFinancingPool.Policy memory) {
         return
             IFinancingPool.Policy({
