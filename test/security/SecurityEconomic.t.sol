@@ -31,7 +31,7 @@ contract SecurityEconomicTest is SecurityBase {
         uint256 victim
     ) public {
         seed = bound(seed, 1, 1_000e6);
-        donation = bound(donation, 0, 1e30);
+        donation = bound(donation, 1, 1e30);
         victim = bound(victim, 1, 1_000_000e6);
         _deposit(attacker, seed);
         usd.mint(attacker, donation);
