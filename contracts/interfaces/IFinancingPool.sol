@@ -127,6 +127,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     );
     /// @notice The pool forwarded `amount` (the part of a payment beyond what it is owed) to `sme`.
     event ReceivablePaymentForwarded(uint256 indexed tokenId, address indexed sme, uint256 amount);
+    /// @notice The debtor paid `tokenId` before its due date: the pool's fee is cut by `rebate`
+    /// (the part not yet earned, pro rata to time), which goes to `sme` with the rest of the face value.
+    event ReceivableFeeRebated(uint256 indexed tokenId, address indexed sme, uint256 rebate);
     /// @notice `amount` was paid to `sme` off chain; the SME now owes it to the pool (`owedBySme` in total).
     event ReceivablePaymentAttestedOwedBySme(
         uint256 indexed tokenId,
@@ -258,7 +261,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// and marks the token defaulted.
     function writeOff(uint256 tokenId) external;
     /// @notice Pays the pool directly toward what `tokenId` owes it (e.g. the SME returning a
-    /// payment its debtor made by bank). Never paused.
+    /// payment its debtor made by bank). Never paused. Pulls at most `amount`: before the due
+    /// date the unearned part of the fee is rebated (see `ReceivableFeeRebated`), so the pool
+    /// pulls only what it keeps.
     function repay(uint256 tokenId, uint256 amount) external;
     /// @notice Books accrued income and fees up to now (bounded: at most `MAX_CHECKPOINT_DAYS` day boundaries).
     function checkpoint() external;

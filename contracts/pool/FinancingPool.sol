@@ -83,8 +83,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256 shares) {
         _checkEntry(receiver, assets);
         _checkpointForShares();
-        // Cash above 2^96 - 1 (maxDeposit) fails in `_deposit` with SafeCast's named error.
-        shares = previewDeposit(assets);
+        shares = _previewDeposit(receiver, assets);
         if (shares == 0) revert PoolZeroAmount();
         _deposit(msg.sender, receiver, assets, shares);
     }
@@ -97,8 +96,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         _checkEntry(receiver, shares);
         _checkpointForShares();
         assets = previewMint(shares);
-        uint256 room = _cashRoom();
-        if (assets > room) revert ERC4626ExceededMaxDeposit(receiver, assets, room);
+        _checkRoom(receiver, assets);
         _deposit(msg.sender, receiver, assets, shares);
     }
 
@@ -176,7 +174,14 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @inheritdoc IERC4626
+    /// @dev Reverts by name above the cash room, which no deposit can exceed (no overflow panic).
     function previewDeposit(uint256 assets) public view override(ERC4626, IERC4626) returns (uint256) {
+        return _previewDeposit(address(0), assets);
+    }
+
+    /// @dev The cash room is checked before pricing, so a huge amount cannot overflow the conversion.
+    function _previewDeposit(address receiver, uint256 assets) private view returns (uint256) {
+        _checkRoom(receiver, assets);
         return SharesMath.toSharesDown(assets, totalAssets(), totalSupply(), 10 ** OFFSET);
     }
 
@@ -186,7 +191,11 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @inheritdoc IERC4626
+    /// @dev Reverts with `ERC4626ExceededMaxDeposit(address(0), assets, room)` above the cash
+    /// room: more than the pool could ever hold, so no withdrawal either (no overflow panic; the
+    /// deposit error is reused because the code size limit leaves no room for a second check).
     function previewWithdraw(uint256 assets) public view override(ERC4626, IERC4626) returns (uint256) {
+        _checkRoom(address(0), assets);
         (, uint256 net) = _navs();
         return SharesMath.toSharesUp(assets, net, totalSupply(), 10 ** OFFSET);
     }
@@ -272,8 +281,8 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @inheritdoc IFinancingPool
     function repay(uint256 tokenId, uint256 amount) external nonReentrant {
         _checkpoint();
-        PoolBook.repay(_s, RECEIVABLES, tokenId, amount);
-        IERC20(asset()).safeTransferFrom(msg.sender, address(this), amount);
+        uint256 kept = PoolBook.repay(_s, RECEIVABLES, tokenId, amount);
+        IERC20(asset()).safeTransferFrom(msg.sender, address(this), kept);
         _afterInflow();
     }
 
@@ -594,6 +603,11 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     function _cashRoom() private view returns (uint256) {
         return type(uint96).max - _s.ledger.cash;
+    }
+
+    function _checkRoom(address receiver, uint256 assets) private view {
+        uint256 room = _cashRoom();
+        if (assets > room) revert ERC4626ExceededMaxDeposit(receiver, assets, room);
     }
 
     function _checkEntry(address receiver, uint256 amount) private view {

@@ -142,16 +142,27 @@ library PoolBook {
         if (token.outstanding(tokenId) != 0) token.markDefaulted(tokenId);
     }
 
-    /// @notice Books a direct repayment of `amount` by the caller toward `tokenId`; the pool pulls it.
-    function repay(State storage s, IReceivableToken token, uint256 tokenId, uint256 amount) external {
+    /// @notice Books a direct repayment of up to `amount` by the caller toward `tokenId`; returns
+    /// what the pool keeps and pulls (less than `amount` when an early repayment earns a rebate).
+    function repay(
+        State storage s,
+        IReceivableToken token,
+        uint256 tokenId,
+        uint256 amount
+    ) external returns (uint256 kept) {
         StoredAsset memory a = s.assets[tokenId];
         if (a.status == IFinancingPool.AssetStatus.None) revert IFinancingPool.PoolReceivableNotFinanced(tokenId);
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         if (amount > owed) revert IFinancingPool.PoolRepayExceedsOwed(tokenId, amount, owed);
-        _collect(s, tokenId, msg.sender, amount, token.receivable(tokenId));
+        kept = _collect(s, tokenId, msg.sender, amount, token.receivable(tokenId));
         uint256 attested = a.attestedOwedBySme;
-        if (attested != 0) s.assets[tokenId].attestedOwedBySme = uint96(attested > amount ? attested - amount : 0);
+        if (attested != 0) {
+            // An early repayment's rebate also cuts what the SME owes: never more than is left.
+            StoredAsset storage b = s.assets[tokenId];
+            uint256 left = uint256(b.advance) + b.fee - b.collected;
+            b.attestedOwedBySme = uint96(Math.min(attested > kept ? attested - kept : 0, left));
+        }
     }
 
     /// @dev Checks and effects of financing; the caller moves the token and pays the advance.
@@ -259,6 +270,12 @@ library PoolBook {
 
     /// @dev Books `amount` just received for `tokenId`: principal first, then the fee; after a
     /// write-off everything kept is a recovery. Returns what the pool keeps (at most what it is owed).
+    /// Early payment (pro-rata discount rebate): a payment that reaches the fee before the accrual
+    /// end closes the accrual and cuts the fee to the part earned so far, i.e. the investors'
+    /// accrued income NAV already shows (floored) grossed up by the performance fee, rounded down
+    /// so the pool's net income never exceeds what NAV showed: the share price cannot jump up. The
+    /// unearned rest goes to the SME with the rest of the face value (`ReceivableFeeRebated`).
+    /// Realizing it in NAV at once would let a sandwich of the payment take it (finding F-1).
     function _collect(
         State storage s,
         uint256 tokenId,
@@ -267,6 +284,18 @@ library PoolBook {
         IReceivableToken.Receivable memory r
     ) private returns (uint256 kept) {
         StoredAsset memory a = s.assets[tokenId];
+        bool accruing = a.status == IFinancingPool.AssetStatus.Active && a.collected <= a.advance;
+        uint256 end = _accrualEnd(a);
+        if (accruing && block.timestamp < end && uint256(a.collected) + amount > a.advance) {
+            // Closed with the original fee: the rate it removes is the one financing added.
+            uint256 accrued = _closeAccrual(s, a);
+            accruing = false;
+            // performanceFeeBps <= MAX_PERFORMANCE_FEE_BPS < BPS, so the divisor is positive.
+            uint256 bps = DiscountMath.BPS;
+            uint256 earned = Math.min((accrued * bps) / (bps - a.performanceFeeBps), a.fee);
+            emit IFinancingPool.ReceivableFeeRebated(tokenId, r.issuer, a.fee - earned);
+            a.fee = uint96(earned); // earned <= fee
+        }
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         kept = Math.min(amount, owed);
         if (kept == 0) return 0;
@@ -281,7 +310,7 @@ library PoolBook {
             income = kept - principal;
             if (principal != 0) _reducePrincipal(s, a, principal, r);
             if (income != 0) {
-                if (a.status == IFinancingPool.AssetStatus.Active && a.collected <= a.advance) _closeAccrual(s, a);
+                if (accruing) _closeAccrual(s, a);
                 uint256 feeBefore = a.collected > a.advance ? a.collected - a.advance : 0;
                 perfFee = _perfDue(a, feeBefore + income) - _perfDue(a, feeBefore);
                 income -= perfFee;

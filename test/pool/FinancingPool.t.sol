@@ -424,9 +424,68 @@ contract FinancingPoolTest is PoolBase {
         assertEq(usd.balanceOf(sme), advance, "nothing forwarded yet");
     }
 
-    function test_attestedPayment_recordsSmeDebtAndRepayClearsIt() public {
+    function test_pay_earlyRebatesUnearnedFeeToSme() public {
+        _deposit(alice, 100_000e6);
+        (uint256 id, uint256 advance) = _financeNew(FACE, TENOR);
+        uint256 fee = pool.assetOf(id).fee;
+        uint256 smeBefore = usd.balanceOf(sme);
+        vm.warp(block.timestamp + 20 days);
+        uint256 navBefore = pool.totalAssets();
+        uint256 earned = navBefore - 100_000e6; // no fees: NAV = deposit + income accrued
+        assertGt(earned, 0);
+        assertLt(earned, fee);
+        usd.mint(debtor, FACE);
+        vm.startPrank(debtor);
+        usd.approve(address(rcv), FACE);
+        vm.expectEmit(address(pool));
+        emit IFinancingPool.ReceivableFeeRebated(id, sme, fee - earned);
+        rcv.pay(id, FACE);
+        vm.stopPrank();
+        assertEq(pool.totalAssets(), navBefore, "the pool keeps exactly what NAV showed");
+        assertEq(usd.balanceOf(sme) - smeBefore, FACE - advance - earned, "unearned fee rebated to the SME");
+        IFinancingPool.Asset memory a = pool.assetOf(id);
+        assertEq(a.fee, earned);
+        assertEq(uint8(a.status), uint8(IFinancingPool.AssetStatus.Repaid));
+    }
+
+    /// Whatever the payment day (early, on the due day, late) and with a performance fee, a full
+    /// payment never lifts the share price, nor NAV by more than one unit.
+    function testFuzz_pay_anyDayNeverJumpsSharePriceUp(uint256 elapsed) public {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.performanceFeeBps = 2_000;
+        _setPolicy(p);
         _deposit(alice, 100_000e6);
         (uint256 id, ) = _financeNew(FACE, TENOR);
+        vm.warp(block.timestamp + bound(elapsed, 0, TENOR + 20 days));
+        pool.checkpoint();
+        uint256 price = _price();
+        uint256 nav = pool.totalAssets();
+        _pay(debtor, id, FACE);
+        assertLe(_price(), price + 1, "share price jump");
+        assertLe(pool.totalAssets(), nav + 1, "NAV jump");
+        assertEq(uint8(pool.assetOf(id).status), uint8(IFinancingPool.AssetStatus.Repaid));
+    }
+
+    function test_repay_earlyPullsOnlyAdvanceAndEarnedFee() public {
+        _deposit(alice, 100_000e6);
+        (uint256 id, uint256 advance) = _financeNew(FACE, TENOR);
+        IFinancingPool.Asset memory a = pool.assetOf(id);
+        vm.warp(block.timestamp + 30 days);
+        uint256 earned = pool.totalAssets() - 100_000e6;
+        uint256 owed = a.advance + a.fee;
+        usd.mint(sme, owed);
+        uint256 smeBefore = usd.balanceOf(sme); // the advance received + owed
+        vm.startPrank(sme);
+        usd.approve(address(pool), owed);
+        pool.repay(id, owed);
+        vm.stopPrank();
+        assertEq(smeBefore - usd.balanceOf(sme), advance + earned, "pulled advance + earned fee");
+        assertEq(uint8(pool.assetOf(id).status), uint8(IFinancingPool.AssetStatus.Repaid));
+    }
+
+    function test_attestedPayment_recordsSmeDebtAndRepayClearsIt() public {
+        _deposit(alice, 100_000e6);
+        (uint256 id, uint256 advance) = _financeNew(FACE, TENOR);
         rcv.attestPayment(id, FACE, bytes32("bank"));
         IFinancingPool.Asset memory a = pool.assetOf(id);
         uint256 owed = a.advance + a.fee;
@@ -436,8 +495,10 @@ contract FinancingPoolTest is PoolBase {
         usd.approve(address(pool), owed);
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRepayExceedsOwed.selector, id, owed + 1, owed));
         pool.repay(id, owed + 1);
+        // Repaid at once: the whole fee is unearned and rebated, the SME pays back the advance only.
         pool.repay(id, owed);
         vm.stopPrank();
+        assertEq(usd.balanceOf(sme), advance + owed - a.advance, "pulled the advance only");
         a = pool.assetOf(id);
         assertEq(a.attestedOwedBySme, 0);
         assertEq(uint8(a.status), uint8(IFinancingPool.AssetStatus.Repaid));

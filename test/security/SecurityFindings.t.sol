@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {SecurityBase} from "./SecurityBase.sol";
 import {FeeOnTransferToken} from "../receivables/ReceivableMocks.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
@@ -10,21 +11,22 @@ import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 
-/// @notice Open findings: each test states the property the code should have and FAILS on the
-/// current code. They are skipped by default so the suite stays green; run them with
+/// @notice Findings of THREAT_MODEL.md. Fixed ones (F-1, F-4) run always and prove the property.
+/// Open ones state the property the code should have and FAIL on the current code; they are
+/// skipped by default so the suite stays green; run them with
 /// `SECURITY_FINDINGS=true npx hardhat test solidity test/security/SecurityFindings.t.sol`.
 /// THREAT_MODEL.md ("Open findings") describes each; remove the skip when the fix lands.
 contract SecurityFindingsTest is SecurityBase {
-    function setUp() public override {
-        super.setUp();
+    modifier openFinding() {
         if (!vm.envOr("SECURITY_FINDINGS", false)) vm.skip(true);
+        _;
     }
 
-    /// F-1. A debtor paying early realizes the whole discount fee at once (the part of it that
-    /// would have accrued between now and the due date jumps into NAV). Watching the mempool, an
-    /// attacker deposits just before that payment and redeems just after, taking a share of the
-    /// unaccrued fee from the investors who carried the risk.
-    function test_finding_pool_earlyRepaymentSandwich_noProfit() public {
+    /// F-1 (fixed). A debtor paying early used to realize the whole discount fee at once; an
+    /// attacker watching the mempool deposited before that payment and redeemed after it. The pool
+    /// now keeps only the fee earned so far (what NAV already showed) and rebates the rest to the
+    /// SME, so the payment moves no price and the sandwich returns at most what it put in.
+    function test_pool_earlyRepaymentSandwich_noProfit() public {
         _deposit(alice, 100_000e6);
         (uint256 id, ) = _financed(FACE, TENOR);
         vm.warp(block.timestamp + 20 days);
@@ -40,7 +42,7 @@ contract SecurityFindingsTest is SecurityBase {
     /// fee-on-transfer (or negatively rebasing) asset its ledger exceeds its balance and the last
     /// investors cannot exit. It should refuse such an asset by a named error (as the receivable
     /// token does with `ReceivableTransferAmountMismatch`) or book the balance delta.
-    function test_finding_pool_feeOnTransferAsset_neverBooksMoreThanReceived() public {
+    function test_finding_pool_feeOnTransferAsset_neverBooksMoreThanReceived() public openFinding {
         FeeOnTransferToken fot = new FeeOnTransferToken();
         FinancingPool p = new FinancingPool(
             IERC20(address(fot)),
@@ -63,7 +65,7 @@ contract SecurityFindingsTest is SecurityBase {
     }
 
     /// F-3. Same in the loan escrow: `fund` mints notes for `amount` whatever arrived.
-    function test_finding_loans_feeOnTransferAsset_escrowCoversNotes() public {
+    function test_finding_loans_feeOnTransferAsset_escrowCoversNotes() public openFinding {
         FeeOnTransferToken fot = new FeeOnTransferToken();
         LoanManager lm = new LoanManager(
             address(manager),
@@ -87,19 +89,26 @@ contract SecurityFindingsTest is SecurityBase {
         assertGe(fot.balanceOf(address(lm)), lm.loan(id).funded, "escrow covers every note");
     }
 
-    /// F-4. Share conversions use `Math.mulDiv`, which panics (0x11) when the result exceeds
-    /// 2^256: a verified investor's `deposit(2**255, ...)` reverts with Panic instead of
-    /// `ERC4626ExceededMaxDeposit` (the cash room is checked only after pricing), and the views
-    /// `previewDeposit`, `convertToShares`, `previewWithdraw` panic for such amounts. Fix: check
-    /// `assets > maxDeposit` first in `deposit`; clamp or check in the views.
-    function test_finding_pool_hugeDeposit_revertsByNameNotPanic() public {
+    /// F-4 (fixed). Share conversions use `Math.mulDiv`, which panics (0x11) when the result
+    /// exceeds 2^256. A deposit now checks the cash room before pricing, and the views refuse by
+    /// name (`ERC4626ExceededMaxDeposit`) an amount above the cash room, which no deposit or
+    /// withdrawal could reach.
+    function test_pool_hugeAmounts_revertByNameNotPanic() public {
         _deposit(alice, 1_000e6);
         uint256 huge = 2 ** 255;
+        uint256 room = type(uint96).max - pool.navBreakdown().cash;
         vm.prank(alice);
-        (bool ok, bytes memory ret) = address(pool).call(abi.encodeCall(pool.deposit, (huge, alice)));
-        assertFalse(ok);
-        assertTrue(bytes4(ret) != bytes4(0x4e487b71), "deposit: named error, not Panic");
-        (ok, ret) = address(pool).call(abi.encodeCall(pool.previewDeposit, (huge)));
-        assertTrue(ok || bytes4(ret) != bytes4(0x4e487b71), "previewDeposit: no Panic");
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, alice, huge, room));
+        pool.deposit(huge, alice);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, address(0), huge, room));
+        pool.previewDeposit(huge);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, address(0), huge, room));
+        pool.convertToShares(huge);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, address(0), huge, room));
+        pool.previewWithdraw(huge);
+        uint256 maxOut = pool.maxWithdraw(alice);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxWithdraw.selector, alice, huge, maxOut));
+        pool.withdraw(huge, alice, alice);
     }
 }
