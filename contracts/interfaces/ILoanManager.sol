@@ -45,13 +45,13 @@ interface ILoanManager {
         uint40 fundingDeadline;
     }
 
-    /// @notice A loan as stored (8 slots; `repay` touches slots 0-5 only). `terms.start` is the
+    /// @notice A loan as stored (8 slots; `repay` touches slots 0-4 only). `terms.start` is the
     /// drawdown time (0 before). `head`: first installment not fully paid; `headPaid`: paid toward it
     /// (interest first); `feesOwed`: late fees charged up to `feesAccruedTo` and not paid yet;
     /// `prepaid`: principal paid ahead of schedule (shortens the schedule, see `repay`);
     /// `accPerUnit`: repaid per note unit, scaled by 1e18, rounded down; `repaid`: everything
-    /// repaid into escrow for the note holders; `collateralId`: the pledged receivable of
-    /// {collateralToken} (0: none), held by {collateralVault}.
+    /// repaid into escrow for the note holders; `collateralId`: the pledged receivable (0: none),
+    /// held by {collateralVault}.
     struct Loan {
         Schedule.Terms terms;
         address borrower;
@@ -64,12 +64,12 @@ interface ILoanManager {
         uint16 head;
         uint40 feesAccruedTo;
         uint96 headPaid;
-        uint40 defaultedAt;
         uint96 feesOwed;
         uint128 funded;
         uint128 prepaid;
         uint128 accPerUnit;
         uint128 repaid;
+        uint40 defaultedAt;
         uint256 collateralId;
         bytes32 entity;
     }
@@ -172,16 +172,14 @@ interface ILoanManager {
     error LoanNoCollateral(uint256 loanId);
     error LoanInvalidPolicy(uint16 lateFeeBps, uint16 impairAfterDays, uint16 defaultAfterDays);
     error LoanZeroAddress();
-    /// @notice Only receivables of {collateralToken} (once set) with a non-zero id are accepted.
+    /// @notice Only receivables of the collateral token (once set) with a non-zero id are accepted.
     error LoanCollateralNotAccepted(address token, uint256 tokenId);
-    /// @notice The collateral token is set once, at deployment; it is `token` already.
-    error LoanCollateralTokenAlreadySet(address token);
     /// @notice `principal` exceeds `max` (2^96 − 1 units: amounts are packed in 96 bits).
     error LoanPrincipalTooLarge(uint256 principal, uint256 max);
 
     /// @notice Requests a loan; caller must be a verified SME. Schedule terms are validated by
-    /// `Schedule.validate` (its errors). Collateral, if any, must be a receivable of
-    /// {collateralToken}; it moves into the collateral vault now (the caller must have approved
+    /// `Schedule.validate` (its errors). Collateral, if any, must be a receivable of the
+    /// collateral token (see {setCollateralToken}); it moves into the collateral vault now (the caller must have approved
     /// this contract), so it cannot back two requests, and payments on it are applied to the loan. Auto-approved (status
     /// Funding) when principal + the entity's open exposure here ≤ its credit limit in the credit
     /// history; otherwise Pending for an underwriter. Blocked while paused.
@@ -247,13 +245,11 @@ interface ILoanManager {
     /// @notice Restricted to `Roles.POLICY_ADMIN`.
     function setPolicy(Policy calldata newPolicy) external;
 
-    /// @notice Accepts receivables of `token` (the ReceivableToken) as collateral, once: pledged
-    /// receivables live in {collateralVault}, which the token must register as a financier so that
-    /// payments on them are booked. Admin only (not mapped to a role).
+    /// @notice Accepts receivables of `token` (the ReceivableToken) as collateral, once (the vault
+    /// refuses a second binding: `CollateralAlreadyBound`): pledged receivables live in
+    /// {collateralVault}, which the token must register as a financier so that payments on them
+    /// are booked. The token is then `ICollateralVault.receivables()`. Admin only (not mapped).
     function setCollateralToken(address token) external;
-
-    /// @notice The only ERC-721 accepted as collateral (zero until set).
-    function collateralToken() external view returns (address);
     /// @notice Holds the pledged receivables and applies their payments (deployed by this contract).
     function collateralVault() external view returns (address);
     /// @notice The loan that receivable `tokenId` secures (0: none).

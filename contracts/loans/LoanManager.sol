@@ -30,7 +30,7 @@ import {CollateralVault} from "./CollateralVault.sol";
 /// principal of its loans here that are open for funding, drawn down and not closed) is at most
 /// `CREDIT.creditLimitOf(entity)`; otherwise it waits for an underwriter.
 /// Collateral moves into escrow at request, so one NFT can never back two loans. Only receivables
-/// of the one {collateralToken} are accepted, and they are held by the {collateralVault}, which
+/// of the one collateral token are accepted, and they are held by the {collateralVault}, which
 /// the receivable contract pays and notifies; the vault applies each payment through `repay`.
 /// Storing the token once instead of per loan saves a fresh slot per collateralized request.
 contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager {
@@ -249,7 +249,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         if (status != Status.Active && status != Status.Defaulted) revert LoanInvalidStatus(loanId, status);
         Schedule.Terms memory t = ln.terms;
         uint256 nowT = status == Status.Defaulted ? ln.defaultedAt : block.timestamp;
-        (LoanMath.Progress memory s, LoanMath.Split memory split, ) = CALCULATOR.settle(
+        (LoanMath.Progress memory s, LoanMath.Split memory split, , uint256 dueCount) = CALCULATOR.settle(
             t,
             _progress(ln),
             amount,
@@ -276,7 +276,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         if (status == Status.Active) {
             if (s.head >= t.count) {
                 _payOff(loanId, ln, t.principal, s.maxDaysLate);
-            } else if (ln.impaired && s.head >= Schedule.installmentsDueBy(t, nowT)) {
+            } else if (ln.impaired && s.head >= dueCount) {
                 ln.impaired = false;
                 emit LoanCured(loanId);
             }
@@ -310,7 +310,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         uint256 late = _daysLate(ln);
         if (late < _policy.defaultAfterDays) revert LoanNotLateEnough(loanId, late, _policy.defaultAfterDays);
         Schedule.Terms memory t = ln.terms;
-        (LoanMath.Progress memory s, , uint256 principalLeft) = CALCULATOR.settle(
+        (LoanMath.Progress memory s, , uint256 principalLeft, ) = CALCULATOR.settle(
             t,
             _progress(ln),
             0,
@@ -361,18 +361,13 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     /// @inheritdoc ILoanManager
     function setCollateralToken(address token) external restricted {
         if (token == address(0)) revert LoanZeroAddress();
-        if (_collateralToken != address(0)) revert LoanCollateralTokenAlreadySet(_collateralToken);
         _collateralToken = token;
         emit CollateralTokenSet(token, address(VAULT));
+        // Reverts when already bound: the token is set once, so pledged receivables can always leave.
         VAULT.bind(token);
     }
 
     // ---------------------------------------------------------------- views
-
-    /// @inheritdoc ILoanManager
-    function collateralToken() external view returns (address) {
-        return _collateralToken;
-    }
 
     /// @inheritdoc ILoanManager
     function collateralVault() external view returns (address) {
@@ -525,11 +520,8 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     function _daysLate(Loan storage ln) private view returns (uint256) {
         if (ln.status != Status.Active && ln.status != Status.Defaulted) return 0;
-        Schedule.Terms memory t = ln.terms;
-        uint256 nowT = ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp;
-        uint256 head = ln.head;
-        if (head >= Schedule.installmentsDueBy(t, nowT)) return 0;
-        return (nowT - Schedule.dueDate(t, head)) / 1 days;
+        // Schedule math lives in the calculator (code size).
+        return CALCULATOR.daysLate(ln.terms, ln.head, ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp);
     }
 
     function _emitRequested(uint256 loanId, RequestParams calldata p, bytes32 entity) private {

@@ -201,7 +201,7 @@ describe("Loans (escrow, schedule, credit history)", function () {
 
   it("test_flow_defaultSeizesCollateralAndRecoveriesReachLenders", async function () {
     const f = await deploy();
-    const { borrower, poolManager, recovery, lender2 } = f.signers;
+    const { poolManager, recovery, lender2 } = f.signers;
     const receivable = await f.invoice(usd(9_000), "invoice 42.pdf");
     const id = await f.activeLoan(usd(8_000), 6, receivable);
     expect(await f.receivables.ownerOf(receivable)).to.equal(await f.vault.getAddress());

@@ -121,11 +121,15 @@ contract LoanCollateralTest is LoanBase {
     }
 
     function test_setCollateralToken_revertsWhenAlreadySet() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(ILoanManager.LoanCollateralTokenAlreadySet.selector, address(receivables))
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICollateralVault.CollateralAlreadyBound.selector, address(receivables)));
         vm.prank(admin);
         loans.setCollateralToken(address(nft));
+    }
+
+    function test_setCollateralToken_revertsOnZero() public {
+        vm.expectRevert(ILoanManager.LoanZeroAddress.selector);
+        vm.prank(admin);
+        loans.setCollateralToken(address(0));
     }
 
     function test_setCollateralToken_revertsForStranger() public {
@@ -143,18 +147,14 @@ contract LoanCollateralTest is LoanBase {
     function test_onReceivablePayment_revertsWhenCallerIsNotReceivableToken() public {
         uint256 id = _securedActive();
         usd.mint(vault, 1_000e6);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICollateralVault.CollateralUnauthorizedHookCaller.selector, stranger)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICollateralVault.CollateralUnauthorizedHookCaller.selector, stranger));
         vm.prank(stranger);
         collateralVault.onReceivablePayment(invoice, stranger, 1_000e6);
         assertEq(loans.loan(id).repaid, 0);
     }
 
     function test_onReceivablePaymentAttested_revertsWhenCallerIsNotReceivableToken() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(ICollateralVault.CollateralUnauthorizedHookCaller.selector, stranger)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICollateralVault.CollateralUnauthorizedHookCaller.selector, stranger));
         vm.prank(stranger);
         collateralVault.onReceivablePaymentAttested(invoice, 1, bytes32(0));
     }
@@ -203,7 +203,16 @@ contract LoanCollateralTest is LoanBase {
         assertLt(owed, FACE);
         uint256 borrowerBefore = usd.balanceOf(borrower);
         vm.expectEmit(vault);
-        emit ICollateralVault.CollateralPaymentBooked(id, invoice, borrower, debtor, address(usd), FACE, owed, FACE - owed);
+        emit ICollateralVault.CollateralPaymentBooked(
+            id,
+            invoice,
+            borrower,
+            debtor,
+            address(usd),
+            FACE,
+            owed,
+            FACE - owed
+        );
         _debtorPays(FACE);
         assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
         assertEq(loans.loan(id).repaid, owed);

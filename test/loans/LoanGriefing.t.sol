@@ -86,7 +86,11 @@ contract LoanGriefingTest is LoanBase {
 
     /// @dev Whatever share the griever holds and moves, and in whatever order it acts, each
     /// lender's claim is its own units times the per-unit repayments while it held them.
-    function testFuzz_claim_independentOfOtherHolder(uint128 grieverUnits, uint128 repayment, bool grieverFirst) public {
+    function testFuzz_claim_independentOfOtherHolder(
+        uint128 grieverUnits,
+        uint128 repayment,
+        bool grieverFirst
+    ) public {
         grieverUnits = uint128(bound(grieverUnits, 1, PRINCIPAL - 1));
         uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
         uint256 mine = PRINCIPAL - grieverUnits;
