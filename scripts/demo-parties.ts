@@ -21,6 +21,9 @@ export const demoParties = [
   { key: "alice", hdIndex: 46, name: "Alice Capital", roles: INVESTOR, dollars: 600_000 },
   { key: "baobab", hdIndex: 47, name: "Baobab Fund", roles: INVESTOR, dollars: 500_000 },
   { key: "savanna", hdIndex: 48, name: "Savanna Pension Trust", roles: INVESTOR, dollars: 400_000 },
+  // Volume for the paged lists (scripts/seed-scale.ts): 1,000 invoices from one to the other.
+  { key: "mombasa", hdIndex: 49, name: "Mombasa Wholesale", roles: SME, dollars: 100_000 },
+  { key: "coast", hdIndex: 50, name: "Coast Retail Group", roles: DEBTOR, dollars: 100_000 },
 ] as const;
 
 export type DemoPartyKey = (typeof demoParties)[number]["key"];

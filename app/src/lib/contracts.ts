@@ -31,9 +31,7 @@ export function partyName(address: string): string | undefined {
 /** Every FinancingPool deployed on `chainId` (Ignition future id and address), first pool first. */
 export function deployedPools(chainId: number | undefined): { id: string; address: Address }[] {
   if (chainId === undefined) return [];
-  const chain = (deployments as Record<string, Record<string, { address: string; contract: string }>>)[
-    String(chainId)
-  ];
+  const chain = (deployments as Record<string, Record<string, { address: string; contract: string }>>)[String(chainId)];
   return Object.entries(chain ?? {})
     .filter(([, d]) => d.contract === "FinancingPool")
     .map(([id, d]) => ({ id, address: getAddress(d.address) }))
