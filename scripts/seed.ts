@@ -171,7 +171,7 @@ await acknowledge(bigmart, paidOnTime);
 const paidLate = await tokenize(bakery, hospital, 3_240.5, 21, "Bread and pastries, September");
 await acknowledge(hospital, paidLate);
 const financedPaid = await financed(mainPool, acme, hotels, 36_000, 45, "Kitchen equipment, 4 hotels");
-const writtenOff = await financed(mainPool, printworks, hospital, 9_800, 20, "Patient leaflets, 40,000 copies");
+const writtenOff = await financed(mainPool, printworks, hospital, 1_200, 20, "Patient leaflets, 4,000 copies");
 const onTimeLoan = await activeLoan(bakery, 12_000, 3, [alice, baobab]);
 const defaultedLoan = await activeLoan(printworks, 8_000, 4, [baobab]);
 
@@ -184,6 +184,7 @@ await pay(hotels, financedPaid, 36_000);
 
 log("month 2: a short-tenor invoice, partial payment, an attested payment, a redemption");
 const shortPaid = shortPool ? await financed(shortPool, bakery, bigmart, 4_600, 30, "Wedding cakes, October") : 0n;
+const bigOrder = await financed(mainPool, acme, bigmart, 240_000, 75, "Forklifts and racking, 6 stores");
 const partlyPaid = await tokenize(acme, hospital, 48_000, 45, "Generator service contract");
 await acknowledge(hospital, partlyPaid);
 await days(20);
@@ -209,11 +210,12 @@ await (await receivables.connect(bakery).cancel(cancelled)).wait();
 await payInstallment(bakery, onTimeLoan);
 await days(20);
 
+await pay(bigmart, bigOrder, 240_000);
 log("month 4: write-off, default, an impaired invoice, late loans");
 await days(30);
 await (await mainPool.connect(poolManager).writeOff(writtenOff)).wait();
 await (await loans.connect(poolManager).markDefaulted(defaultedLoan)).wait();
-const impairedInvoice = await financed(mainPool, printworks, hotels, 14_200, 10, "Menus and signage, 4 hotels");
+const impairedInvoice = await financed(mainPool, printworks, hotels, 1_450, 10, "Menus and signage, 4 hotels");
 const lateLoan = await activeLoan(acme, 20_000, 6, [alice, baobab]);
 const lateImpairedLoan = await activeLoan(printworks, 6_000, 3, [alice]);
 await days(20);

@@ -132,13 +132,17 @@ export async function deployLocal() {
 /** Demo parties, invoices, pools and loans with history (scripts/seed.ts). */
 export async function seedDemo() {
   log("seeding demo data (scripts/seed.ts)");
-  await run(bin("hardhat"), ["run", "scripts/seed.ts", "--network", "localhost"], { LOCAL_RPC_URL: RPC_URL });
+  await run(bin("hardhat"), ["run", "--no-compile", "scripts/seed.ts", "--network", "localhost"], {
+    LOCAL_RPC_URL: RPC_URL,
+  });
 }
 
 /** 1,000 more invoices and 200 more loans, for the paged lists (scripts/seed-scale.ts). */
 export async function seedScale() {
   log("seeding scale data (scripts/seed-scale.ts)");
-  await run(bin("hardhat"), ["run", "scripts/seed-scale.ts", "--network", "localhost"], { LOCAL_RPC_URL: RPC_URL });
+  await run(bin("hardhat"), ["run", "--no-compile", "scripts/seed-scale.ts", "--network", "localhost"], {
+    LOCAL_RPC_URL: RPC_URL,
+  });
 }
 
 export async function generateContracts() {
