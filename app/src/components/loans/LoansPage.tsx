@@ -29,7 +29,10 @@ function LoanList({
   empty,
   showBorrower,
   actions,
+  keep = () => true,
 }: {
+  /** Drops rows whose stored state says they no longer belong (e.g. a position fully taken back). */
+  keep?: (loan: LoanView) => boolean;
   entries: LoanIndexEntry[];
   viewer: Address;
   token: TokenInfo;
@@ -56,7 +59,7 @@ function LoanList({
       {state.isPending && !state.isError && <p className="muted">Loading loans…</p>}
       {state.data && (
         <ul className="invoice-list">
-          {state.data.map((loan) => (
+          {state.data.filter(keep).map((loan) => (
             <li
               key={loan.id.toString()}
               className="invoice-item"
@@ -193,6 +196,7 @@ export function LoansPage() {
           {loans.data && (
             <LoanList
               entries={positions}
+              keep={(l) => l.notes > 0n || l.claimable > 0n}
               viewer={address}
               token={token}
               now={now}
