@@ -139,8 +139,8 @@ test("test_journey_underwriterApprovesAPendingLoan", async ({ page }, testInfo) 
 test("test_journey_kycProviderVerifiesANewParty", async ({ page }, testInfo) => {
   const party = privateKeyToAddress(generatePrivateKey());
   await connectDevAccount(page, KYC_PROVIDER, "/kyc");
-  // The seeded parties are there already, with their names.
-  await expect(page.getByTestId(`party-${partyAddress("acme")}`)).toContainText("active, expires");
+  // The registry already lists the seeded parties (newest first, 20 a page).
+  await expect(page.locator('[data-testid^="party-0x"]').first()).toContainText("active, expires");
   const form = page.getByRole("region").or(page.locator("section")).filter({ hasText: "Verify a party" });
   await form.getByLabel("Wallet address").fill(party);
   await form.getByLabel("Company registration reference").fill(`KE-CPR-J-${testInfo.project.name}-${Date.now()}`);
