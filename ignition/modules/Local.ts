@@ -46,6 +46,7 @@ export default buildModule("Local", (m) => {
   // (in the same batch as the protocol's own set-up, before those functions are handed to
   // POLICY_ADMIN), a lender to the loan manager, and its functions given to the same roles.
   const poolBook = m.library("PoolBook", { id: "ShortTenorPoolBook" });
+  const poolLoans = m.library("PoolLoans", { id: "ShortTenorPoolLoans" });
   const shortTenorPool = m.contract(
     "FinancingPool",
     [
@@ -58,7 +59,7 @@ export default buildModule("Local", (m) => {
       "SSTP",
       shortTenorPoolPolicy,
     ],
-    { id: "ShortTenorPool", libraries: { PoolBook: poolBook } },
+    { id: "ShortTenorPool", libraries: { PoolBook: poolBook, PoolLoans: poolLoans } },
   );
   const registered = m.call(protocol.receivableToken, "registerFinancier", [shortTenorPool, true], {
     id: "receivables_short_tenor_pool",
@@ -76,7 +77,11 @@ export default buildModule("Local", (m) => {
     ["setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))"],
     Roles.POLICY_ADMIN,
   );
-  restrict("short_tenor_pool_manager", ["impair(uint256)", "writeOff(uint256)"], Roles.POOL_MANAGER);
+  restrict(
+    "short_tenor_pool_manager",
+    ["impair(uint256)", "writeOff(uint256)", "fundLoan(address,uint256,uint256)", "revalueLoan(address,uint256)"],
+    Roles.POOL_MANAGER,
+  );
   restrict("short_tenor_pool_pauser", ["pause()", "unpause()"], Roles.PAUSER);
   return { ...protocol, shortTenorPool };
 });
