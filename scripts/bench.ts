@@ -13,7 +13,7 @@
  *
  * Builds go to cache/bench/, never to artifacts/ or types/; timings to bench/out/ (git-ignored).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
@@ -604,7 +604,10 @@ const wasCold = !existsSync(join(buildDir, "cache"));
 const hre = await hreWith({ cache: join(buildDir, "cache"), artifacts: join(buildDir, "artifacts") });
 const ourBuild = await build(hre);
 if (wasCold) cold = { ...ourBuild, at: new Date().toISOString(), commit: gitCommit() };
-if (cold) writeFileSync(coldFile, `${JSON.stringify(cold, null, 2)}\n`);
+if (cold) {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(coldFile, `${JSON.stringify(cold, null, 2)}\n`);
+}
 
 // 2. The naive references: their own sources root and build dir, same compiler profile.
 const naiveDir = join(builds, "naive");

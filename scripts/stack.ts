@@ -103,9 +103,19 @@ export async function assertPortsFree() {
   }
 }
 
+/** The demo seed moves the clock this far forward (scripts/seed.ts, SEED_HISTORY_DAYS). */
+export const SEED_HISTORY_DAYS = 180;
+
 export async function startNode(quiet = false): Promise<ChildProcess> {
   log(`starting Hardhat node on ${RPC_URL} (chain id 31337)`);
-  const node = start(bin("hardhat"), ["node", "--hostname", "127.0.0.1", "--port", RPC_PORT], {}, quiet);
+  // The clock starts SEED_HISTORY_DAYS ago; the seed's history brings it back to today.
+  const initialDate = new Date(Date.now() - SEED_HISTORY_DAYS * 86_400_000).toISOString();
+  const node = start(
+    bin("hardhat"),
+    ["node", "--hostname", "127.0.0.1", "--port", RPC_PORT],
+    { NODE_INITIAL_DATE: initialDate },
+    quiet,
+  );
   await waitFor("Hardhat node", () => answers(RPC_URL, rpcPing), node, 60_000);
   return node;
 }
@@ -122,7 +132,17 @@ export async function deployLocal() {
 /** Demo parties, invoices, pools and loans with history (scripts/seed.ts). */
 export async function seedDemo() {
   log("seeding demo data (scripts/seed.ts)");
-  await run(bin("hardhat"), ["run", "scripts/seed.ts", "--network", "localhost"], { LOCAL_RPC_URL: RPC_URL });
+  await run(bin("hardhat"), ["run", "--no-compile", "scripts/seed.ts", "--network", "localhost"], {
+    LOCAL_RPC_URL: RPC_URL,
+  });
+}
+
+/** 1,000 more invoices and 200 more loans, for the paged lists (scripts/seed-scale.ts). */
+export async function seedScale() {
+  log("seeding scale data (scripts/seed-scale.ts)");
+  await run(bin("hardhat"), ["run", "--no-compile", "scripts/seed-scale.ts", "--network", "localhost"], {
+    LOCAL_RPC_URL: RPC_URL,
+  });
 }
 
 export async function generateContracts() {

@@ -15,6 +15,7 @@ import {
   rpc,
   run,
   seedDemo,
+  seedScale,
   startApp,
   startNode,
   stopAll,
@@ -28,6 +29,8 @@ try {
   await startNode(true);
   await deployLocal();
   await seedDemo();
+  // SEED_SCALE=1 adds 1,000 invoices and 200 loans, to see the paged lists at volume.
+  if (process.env.SEED_SCALE === "1") await seedScale();
   await generateContracts();
   await startApp("dev");
   const accounts = await rpc<string[]>("eth_accounts");

@@ -12,6 +12,7 @@ interface ILoanCalculator {
     /// @return next The progress after the payment.
     /// @return split How the payment was applied (its sum is what the loan takes).
     /// @return principalLeft Principal still owed afterwards; computed only when `amount` is 0.
+    /// @return dueCount Installments due by `nowT` (`Schedule.installmentsDueBy`).
     function settle(
         Schedule.Terms calldata t,
         LoanMath.Progress calldata s,
@@ -19,5 +20,12 @@ interface ILoanCalculator {
         uint256 nowT,
         uint256 lateFeeBps,
         uint256 graceSeconds
-    ) external pure returns (LoanMath.Progress memory next, LoanMath.Split memory split, uint256 principalLeft);
+    )
+        external
+        pure
+        returns (LoanMath.Progress memory next, LoanMath.Split memory split, uint256 principalLeft, uint256 dueCount);
+
+    /// @notice Whole days installment `head` (the oldest unpaid) is past its due date at `nowT`;
+    /// 0 when it is not due yet.
+    function daysLate(Schedule.Terms calldata t, uint256 head, uint256 nowT) external pure returns (uint256);
 }

@@ -50,7 +50,8 @@ interface ILoanManager {
     /// (interest first); `feesOwed`: late fees charged up to `feesAccruedTo` and not paid yet;
     /// `prepaid`: principal paid ahead of schedule (shortens the schedule, see `repay`);
     /// `accPerUnit`: repaid per note unit, scaled by 1e18, rounded down; `repaid`: everything
-    /// repaid into escrow for the note holders.
+    /// repaid into escrow for the note holders; `collateralId`: the pledged receivable (0: none),
+    /// held by {collateralVault}.
     struct Loan {
         Schedule.Terms terms;
         address borrower;
@@ -68,7 +69,6 @@ interface ILoanManager {
         uint128 prepaid;
         uint128 accPerUnit;
         uint128 repaid;
-        address collateralToken;
         uint40 defaultedAt;
         uint256 collateralId;
         bytes32 entity;
@@ -94,7 +94,7 @@ interface ILoanManager {
         uint16 graceCount,
         uint40 fundingDeadline
     );
-    /// @notice Collateral NFT `tokenId` of `token` moved from `from` into this contract's escrow.
+    /// @notice Collateral NFT `tokenId` of `token` moved from `from` into escrow (the collateral vault).
     event LoanCollateralEscrowed(uint256 indexed loanId, address indexed from, address indexed token, uint256 tokenId);
     /// @notice Collateral left escrow to `to` (borrower after repayment or cancellation, recovery after default).
     event LoanCollateralReleased(
@@ -148,6 +148,8 @@ interface ILoanManager {
         uint256 feesOwed
     );
     event LenderAllowed(address indexed lender, bool allowed);
+    /// @notice Receivables of `token` are accepted as collateral from now on, held by `vault`.
+    event CollateralTokenSet(address indexed token, address indexed vault);
     event PolicySet(uint16 lateFeeBps, uint8 lateGraceDays, uint16 impairAfterDays, uint16 defaultAfterDays);
 
     error LoanNotVerified(address account, uint8 role);
@@ -170,12 +172,15 @@ interface ILoanManager {
     error LoanNoCollateral(uint256 loanId);
     error LoanInvalidPolicy(uint16 lateFeeBps, uint16 impairAfterDays, uint16 defaultAfterDays);
     error LoanZeroAddress();
+    /// @notice Only receivables of the collateral token (once set) with a non-zero id are accepted.
+    error LoanCollateralNotAccepted(address token, uint256 tokenId);
     /// @notice `principal` exceeds `max` (2^96 − 1 units: amounts are packed in 96 bits).
     error LoanPrincipalTooLarge(uint256 principal, uint256 max);
 
     /// @notice Requests a loan; caller must be a verified SME. Schedule terms are validated by
-    /// `Schedule.validate` (its errors). Collateral, if any, moves into escrow now (the caller
-    /// must have approved this contract), so it cannot back two requests. Auto-approved (status
+    /// `Schedule.validate` (its errors). Collateral, if any, must be a receivable of the
+    /// collateral token (see {setCollateralToken}); it moves into the collateral vault now (the caller must have approved
+    /// this contract), so it cannot back two requests, and payments on it are applied to the loan. Auto-approved (status
     /// Funding) when principal + the entity's open exposure here ≤ its credit limit in the credit
     /// history; otherwise Pending for an underwriter. Blocked while paused.
     function request(RequestParams calldata params) external returns (uint256 loanId);
@@ -239,6 +244,16 @@ interface ILoanManager {
 
     /// @notice Restricted to `Roles.POLICY_ADMIN`.
     function setPolicy(Policy calldata newPolicy) external;
+
+    /// @notice Accepts receivables of `token` (the ReceivableToken) as collateral, once (the vault
+    /// refuses a second binding: `CollateralAlreadyBound`): pledged receivables live in
+    /// {collateralVault}, which the token must register as a financier so that payments on them
+    /// are booked. The token is then `ICollateralVault.receivables()`. Admin only (not mapped).
+    function setCollateralToken(address token) external;
+    /// @notice Holds the pledged receivables and applies their payments (deployed by this contract).
+    function collateralVault() external view returns (address);
+    /// @notice The loan that receivable `tokenId` secures (0: none).
+    function loanSecuredBy(uint256 tokenId) external view returns (uint256);
 
     function loan(uint256 loanId) external view returns (Loan memory);
     /// @notice Whole days the oldest unpaid due installment is past its due date (0 if none).

@@ -16,12 +16,24 @@ contract LoanCalculator is ILoanCalculator {
         uint256 nowT,
         uint256 lateFeeBps,
         uint256 graceSeconds
-    ) external pure returns (LoanMath.Progress memory next, LoanMath.Split memory split, uint256 principalLeft) {
+    )
+        external
+        pure
+        returns (LoanMath.Progress memory next, LoanMath.Split memory split, uint256 principalLeft, uint256 dueCount)
+    {
         Schedule.Terms memory terms = t;
         next = s;
         LoanMath.accrueFees(terms, next, nowT, lateFeeBps, graceSeconds);
         split = LoanMath.applyPayment(terms, next, amount, nowT, graceSeconds);
         // Only the default path needs it; repayments skip the extra schedule evaluation.
         if (amount == 0) principalLeft = LoanMath.principalRemaining(terms, next);
+        dueCount = Schedule.installmentsDueBy(terms, nowT);
+    }
+
+    /// @inheritdoc ILoanCalculator
+    function daysLate(Schedule.Terms calldata t, uint256 head, uint256 nowT) external pure returns (uint256) {
+        Schedule.Terms memory terms = t;
+        if (head >= Schedule.installmentsDueBy(terms, nowT)) return 0;
+        return (nowT - Schedule.dueDate(terms, head)) / 1 days;
     }
 }

@@ -17,6 +17,8 @@ import {ILoanCalculator} from "../interfaces/ILoanCalculator.sol";
 import {LoanMath} from "./LoanMath.sol";
 import {LoanNotes} from "./LoanNotes.sol";
 import {ILoanNotes} from "../interfaces/ILoanNotes.sol";
+import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {CollateralVault} from "./CollateralVault.sol";
 
 /// @title LoanManager
 /// @notice Escrowed micro-loans with on-chain schedules; see {ILoanManager}.
@@ -27,7 +29,10 @@ import {ILoanNotes} from "../interfaces/ILoanNotes.sol";
 /// Auto-approval: a request opens for funding at once when principal + the entity's exposure (the
 /// principal of its loans here that are open for funding, drawn down and not closed) is at most
 /// `CREDIT.creditLimitOf(entity)`; otherwise it waits for an underwriter.
-/// Collateral moves into escrow at request, so one NFT can never back two loans.
+/// Collateral moves into escrow at request, so one NFT can never back two loans. Only receivables
+/// of the one collateral token are accepted, and they are held by the {collateralVault}, which
+/// the receivable contract pays and notifies; the vault applies each payment through `repay`.
+/// Storing the token once instead of per loan saves a fresh slot per collateralized request.
 contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager {
     using SafeERC20 for IERC20;
 
@@ -36,6 +41,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     ICreditHistory private immutable CREDIT;
     ILoanCalculator private immutable CALCULATOR;
     ILoanNotes private immutable NOTES;
+    ICollateralVault private immutable VAULT;
 
     /// @dev Fixed-point scale of the per-unit accumulator.
     uint256 private constant ACC_SCALE = 1e18;
@@ -43,7 +49,10 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     mapping(uint256 loanId => Loan) private _loans;
     mapping(bytes32 entity => uint256 principal) private _exposure;
     mapping(address lender => bool allowed) private _lenders;
-    uint256 private _loanCount;
+    mapping(uint256 tokenId => uint256 loanId) private _securedBy;
+    // One slot: a collateralized request reads both at the price of one cold read.
+    uint96 private _loanCount;
+    address private _collateralToken;
     Policy private _policy;
 
     constructor(
@@ -65,6 +74,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         ASSET = asset_;
         CALCULATOR = calculator_;
         NOTES = new LoanNotes();
+        VAULT = new CollateralVault(asset_);
         _setPolicy(initialPolicy);
     }
 
@@ -106,11 +116,17 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
             emit LoanApproved(loanId, address(this), p.principal, p.rateBps, true);
         }
         if (p.collateralToken != address(0)) {
-            ln.collateralToken = p.collateralToken;
-            ln.collateralId = p.collateralId;
-            emit LoanCollateralEscrowed(loanId, msg.sender, p.collateralToken, p.collateralId);
-            // Last: the NFT contract is arbitrary; every state write above is done (CEI).
-            IERC721(p.collateralToken).transferFrom(msg.sender, address(this), p.collateralId);
+            address token = _collateralToken;
+            uint256 id = p.collateralId;
+            // Id 0 is refused: it marks "no collateral" in the loan.
+            if (p.collateralToken != token || id == 0) revert LoanCollateralNotAccepted(p.collateralToken, id);
+            ln.collateralId = id;
+            _securedBy[id] = loanId;
+            emit LoanCollateralEscrowed(loanId, msg.sender, token, id);
+            // Last (CEI). `transferFrom`, not `safeTransferFrom`: the vault is ours and holds any
+            // ERC-721, so the receiver callback would only cost gas; the token checks that the
+            // caller owns `id` and approved this contract.
+            IERC721(token).transferFrom(msg.sender, address(VAULT), id);
         }
     }
 
@@ -233,7 +249,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         if (status != Status.Active && status != Status.Defaulted) revert LoanInvalidStatus(loanId, status);
         Schedule.Terms memory t = ln.terms;
         uint256 nowT = status == Status.Defaulted ? ln.defaultedAt : block.timestamp;
-        (LoanMath.Progress memory s, LoanMath.Split memory split, ) = CALCULATOR.settle(
+        (LoanMath.Progress memory s, LoanMath.Split memory split, , uint256 dueCount) = CALCULATOR.settle(
             t,
             _progress(ln),
             amount,
@@ -260,7 +276,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         if (status == Status.Active) {
             if (s.head >= t.count) {
                 _payOff(loanId, ln, t.principal, s.maxDaysLate);
-            } else if (ln.impaired && s.head >= Schedule.installmentsDueBy(t, nowT)) {
+            } else if (ln.impaired && s.head >= dueCount) {
                 ln.impaired = false;
                 emit LoanCured(loanId);
             }
@@ -294,7 +310,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         uint256 late = _daysLate(ln);
         if (late < _policy.defaultAfterDays) revert LoanNotLateEnough(loanId, late, _policy.defaultAfterDays);
         Schedule.Terms memory t = ln.terms;
-        (LoanMath.Progress memory s, , uint256 principalLeft) = CALCULATOR.settle(
+        (LoanMath.Progress memory s, , uint256 principalLeft, ) = CALCULATOR.settle(
             t,
             _progress(ln),
             0,
@@ -342,7 +358,26 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         _setPolicy(newPolicy);
     }
 
+    /// @inheritdoc ILoanManager
+    function setCollateralToken(address token) external restricted {
+        if (token == address(0)) revert LoanZeroAddress();
+        _collateralToken = token;
+        emit CollateralTokenSet(token, address(VAULT));
+        // Reverts when already bound: the token is set once, so pledged receivables can always leave.
+        VAULT.bind(token);
+    }
+
     // ---------------------------------------------------------------- views
+
+    /// @inheritdoc ILoanManager
+    function collateralVault() external view returns (address) {
+        return address(VAULT);
+    }
+
+    /// @inheritdoc ILoanManager
+    function loanSecuredBy(uint256 tokenId) external view returns (uint256) {
+        return _securedBy[tokenId];
+    }
 
     /// @inheritdoc ILoanManager
     function loan(uint256 loanId) external view returns (Loan memory) {
@@ -449,13 +484,14 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     }
 
     function _releaseCollateral(uint256 loanId, Loan storage ln, address to, bool seized) private {
-        address token = ln.collateralToken;
-        if (token == address(0)) revert LoanNoCollateral(loanId);
         uint256 id = ln.collateralId;
-        ln.collateralToken = address(0);
+        if (id == 0) revert LoanNoCollateral(loanId);
         ln.collateralId = 0;
+        delete _securedBy[id];
+        address token = _collateralToken;
         emit LoanCollateralReleased(loanId, to, token, id, seized);
-        IERC721(token).transferFrom(address(this), to, id);
+        // This contract is the vault's operator (see {CollateralVault-bind}).
+        IERC721(token).transferFrom(address(VAULT), to, id);
     }
 
     function _progress(Loan storage ln) private view returns (LoanMath.Progress memory) {
@@ -484,11 +520,8 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     function _daysLate(Loan storage ln) private view returns (uint256) {
         if (ln.status != Status.Active && ln.status != Status.Defaulted) return 0;
-        Schedule.Terms memory t = ln.terms;
-        uint256 nowT = ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp;
-        uint256 head = ln.head;
-        if (head >= Schedule.installmentsDueBy(t, nowT)) return 0;
-        return (nowT - Schedule.dueDate(t, head)) / 1 days;
+        // Schedule math lives in the calculator (code size).
+        return CALCULATOR.daysLate(ln.terms, ln.head, ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp);
     }
 
     function _emitRequested(uint256 loanId, RequestParams calldata p, bytes32 entity) private {

@@ -1,6 +1,20 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
-import { deployProtocol } from "./Protocol.js";
-import { Roles } from "./roles.js";
+import { deployProtocol, initialPoolPolicy } from "./Protocol.js";
+import { Roles, selectors } from "./roles.js";
+
+const DAY = 86_400;
+
+/** A second pool for short invoices: higher advance, lower discount, 45 days' tenor at most. */
+export const shortTenorPoolPolicy = {
+  ...initialPoolPolicy,
+  advanceRateBps: 9_000,
+  discountRateBps: 900,
+  maxTenor: 45 * DAY,
+  gracePeriod: 3 * DAY,
+  defaultDelay: 60 * DAY,
+  maxTicket: 250_000n * 1_000_000n,
+  maxSmeExposure: 500_000n * 1_000_000n,
+};
 
 /**
  * Local Hardhat chain: deploys the local-only DemoUSD stablecoin, then the protocol, and gives
@@ -27,5 +41,47 @@ export default buildModule("Local", (m) => {
   m.call(protocol.accessManager, "grantRole", [Roles.POLICY_ADMIN, m.getAccount(2), policyDelay], {
     id: "grant_POLICY_ADMIN",
   });
-  return protocol;
+
+  // A second pool, wired as Protocol.ts wires the first: registered financier of the receivables
+  // (in the same batch as the protocol's own set-up, before those functions are handed to
+  // POLICY_ADMIN), a lender to the loan manager, and its functions given to the same roles.
+  const poolBook = m.library("PoolBook", { id: "ShortTenorPoolBook" });
+  const poolLoans = m.library("PoolLoans", { id: "ShortTenorPoolLoans" });
+  const shortTenorPool = m.contract(
+    "FinancingPool",
+    [
+      stablecoin,
+      protocol.accessManager,
+      protocol.identityRegistry,
+      protocol.receivableToken,
+      m.getAccount(0),
+      "SME Short Tenor Pool",
+      "SSTP",
+      shortTenorPoolPolicy,
+    ],
+    { id: "ShortTenorPool", libraries: { PoolBook: poolBook, PoolLoans: poolLoans } },
+  );
+  const registered = m.call(protocol.receivableToken, "registerFinancier", [shortTenorPool, true], {
+    id: "receivables_short_tenor_pool",
+  });
+  const lender = m.call(protocol.loanManager, "setLender", [shortTenorPool, true], {
+    id: "loans_short_tenor_pool_lender",
+  });
+  const restrict = (id: string, signatures: string[], role: bigint) =>
+    m.call(protocol.accessManager, "setTargetFunctionRole", [shortTenorPool, selectors(...signatures), role], {
+      id,
+      after: [registered, lender],
+    });
+  restrict(
+    "short_tenor_pool_policy",
+    ["setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))"],
+    Roles.POLICY_ADMIN,
+  );
+  restrict(
+    "short_tenor_pool_manager",
+    ["impair(uint256)", "writeOff(uint256)", "fundLoan(address,uint256,uint256)", "revalueLoan(address,uint256)"],
+    Roles.POOL_MANAGER,
+  );
+  restrict("short_tenor_pool_pauser", ["pause()", "unpause()"], Roles.PAUSER);
+  return { ...protocol, shortTenorPool };
 });

@@ -78,6 +78,10 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     initialLoanPolicy,
   ]);
   const loanLens = m.contract("LoanLens", [loanManager]);
+  // Deployed by the LoanManager: holds receivables pledged as loan collateral and books their payments.
+  const collateralVault = m.contractAt("CollateralVault", m.staticCall(loanManager, "collateralVault"), {
+    id: "CollateralVault",
+  });
 
   const setup = [
     m.call(receivableToken, "setCurrencyAllowed", [stablecoin, true], { id: "receivables_currency" }),
@@ -86,6 +90,8 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     m.call(creditHistory, "setRecorder", [receivableToken, true], { id: "credit_receivables" }),
     m.call(creditHistory, "setRecorder", [loanManager, true], { id: "credit_loans" }),
     m.call(loanManager, "setLender", [pool, true], { id: "loans_pool_lender" }),
+    m.call(loanManager, "setCollateralToken", [receivableToken], { id: "loans_collateral_token" }),
+    m.call(receivableToken, "registerFinancier", [collateralVault, true], { id: "receivables_loans_vault" }),
   ];
 
   const restrict = (id: string, target: ContractFuture<string>, signatures: string[], role: bigint) =>
@@ -140,5 +146,6 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     loanCalculator,
     loanManager,
     loanLens,
+    collateralVault,
   };
 }

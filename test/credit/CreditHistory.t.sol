@@ -108,6 +108,36 @@ contract CreditHistoryTest is AccessBase {
         credit.recordLoan(bytes32(0), 1, ICreditHistory.Outcome.OnTime, 0);
     }
 
+    function test_recordReceivable_revertsOnZeroEntity() public {
+        vm.expectRevert(ICreditHistory.CreditZeroEntity.selector);
+        vm.prank(recorder);
+        credit.recordReceivable(bytes32(0), 1, ICreditHistory.Outcome.OnTime, 0);
+    }
+
+    function test_recordReceivable_defaultCountsAndVolumeAndEvent() public {
+        vm.expectEmit(address(credit));
+        emit ICreditHistory.ReceivableRecorded(CO, recorder, 4e6, ICreditHistory.Outcome.Defaulted, 30);
+        _receivable(ICreditHistory.Outcome.Defaulted, 4e6, 30);
+        ICreditHistory.CreditRecord memory r = credit.recordOf(CO);
+        assertEq(r.receivablesDefaulted, 1);
+        assertEq(r.receivablesDefaultedVolume, 4e6);
+        assertEq(r.receivablesRepaidVolume, 0);
+        assertEq(r.totalDaysLate, 30);
+        // n = 1: quality 0, so score and limit are 0.
+        assertEq(credit.scoreOf(CO), 0);
+        assertEq(credit.creditLimitOf(CO), 0);
+    }
+
+    function test_creditLimitOf_zeroWhenDefaultsReachRepaidVolume() public {
+        _receivable(ICreditHistory.Outcome.OnTime, 3e6, 0);
+        _receivable(ICreditHistory.Outcome.OnTime, 3e6, 0);
+        _receivable(ICreditHistory.Outcome.Defaulted, 6e6, 10);
+        // n = 3: quality = 1000·4/6 = 666, penalty = 20/3 = 6, score = 660·3/5 = 396 > 0, yet
+        // defaulted (6e6) >= repaid (6e6) leaves no credit.
+        assertEq(credit.scoreOf(CO), 396);
+        assertEq(credit.creditLimitOf(CO), 0);
+    }
+
     function test_recordReceivable_saturatesHugeVolume() public {
         _receivable(ICreditHistory.Outcome.OnTime, type(uint256).max, 0);
         _receivable(ICreditHistory.Outcome.OnTime, type(uint256).max, type(uint32).max);
@@ -130,6 +160,12 @@ contract CreditHistoryTest is AccessBase {
         vm.prank(admin);
         credit.setRecorder(recorder, false);
         assertFalse(credit.isRecorder(recorder));
+    }
+
+    function test_setBaseLimit_revertsForStranger() public {
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.prank(stranger);
+        credit.setBaseLimit(1);
     }
 
     function test_setBaseLimit_afterPolicyDelay() public {

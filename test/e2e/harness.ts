@@ -1,12 +1,28 @@
 import type { FullConfig } from "@playwright/test";
-import { assertPortsFree, deployLocal, generateContracts, startApp, startNode, stopAll } from "../../scripts/stack.ts";
+import {
+  assertPortsFree,
+  deployLocal,
+  generateContracts,
+  log,
+  seedDemo,
+  startApp,
+  startNode,
+  stopAll,
+} from "../../scripts/stack.ts";
 
-/** Brings up node → deployment → contract file → production build of the dApp; returns teardown. */
+/**
+ * Brings up node → deployment → demo seed → contract file → production build of the dApp;
+ * returns teardown. Every spec runs on the seeded chain (the seed's parties are HD accounts
+ * #40…, never a spec's own account), so pages show the demo data next to each test's own.
+ */
 export default async function harness(_config: FullConfig) {
   await assertPortsFree();
   try {
     await startNode(true);
     await deployLocal();
+    const t0 = Date.now();
+    await seedDemo();
+    log(`demo seed took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await generateContracts();
     await startApp("prod");
   } catch (error) {

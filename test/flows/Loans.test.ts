@@ -1,27 +1,34 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import type { Contract, Interface } from "ethers";
+import type { Interface } from "ethers";
 import type {
+  CollateralVault,
   CreditHistory,
   DemoUSD,
   IdentityRegistry,
   LoanLens,
   LoanManager,
+  ReceivableToken,
 } from "../../types/ethers-contracts/index.js";
 
 const DAY = 24 * 60 * 60;
 const MONTH = 30 * DAY;
 const SME = 1;
+const DEBTOR = 2;
 const INVESTOR = 4;
 const ROLE = { KYC_PROVIDER: 1n, POOL_MANAGER: 2n, UNDERWRITER: 3n };
 const AMORTIZING = 0;
 const STATUS = { Pending: 1n, Funding: 3n, Active: 4n, Repaid: 5n, Defaulted: 6n, Expired: 8n };
 const usd = (n: number) => BigInt(n) * 1_000_000n;
 
-/** Fresh chain with the loan stack wired as in deployment; borrower and two lenders verified. */
+/**
+ * Fresh chain with the loan stack wired as in deployment (the ReceivableToken is the collateral
+ * token and registers the collateral vault as a financier); borrower, debtor, two lenders verified.
+ */
 async function deploy() {
   const { ethers, networkHelpers } = await network.create();
-  const [admin, kyc, underwriter, poolManager, borrower, lender1, lender2, recovery] = await ethers.getSigners();
+  const [admin, kyc, underwriter, poolManager, borrower, lender1, lender2, recovery, debtor] =
+    await ethers.getSigners();
   const manager = await ethers.deployContract("AccessManager", [admin.address]);
   const registry = (await ethers.deployContract("IdentityRegistry", [
     await manager.getAddress(),
@@ -41,8 +48,18 @@ async function deploy() {
     { lateFeeBps: 3650, lateGraceDays: 3, impairAfterDays: 15, defaultAfterDays: 60 },
   ])) as unknown as LoanManager;
   const lens = (await ethers.deployContract("LoanLens", [await loans.getAddress()])) as unknown as LoanLens;
-  const nft = (await ethers.deployContract("MockCollateral")) as unknown as Contract;
   const notes = await ethers.getContractAt("LoanNotes", await loans.notes());
+  const receivables = (await ethers.deployContract("ReceivableToken", [
+    await manager.getAddress(),
+    await registry.getAddress(),
+  ])) as unknown as ReceivableToken;
+  const vault = (await ethers.getContractAt(
+    "CollateralVault",
+    await loans.collateralVault(),
+  )) as unknown as CollateralVault;
+  await loans.connect(admin).setCollateralToken(await receivables.getAddress());
+  await receivables.connect(admin).setCurrencyAllowed(await token.getAddress(), true);
+  await receivables.connect(admin).registerFinancier(await vault.getAddress(), true);
 
   const wire = async (target: string, fns: string[], role: bigint, iface: LoanManager | IdentityRegistry) =>
     manager.connect(admin).getFunction("setTargetFunctionRole")(
@@ -69,10 +86,33 @@ async function deploy() {
   await registry.connect(kyc).verify(borrower.address, SME, 404, expiry, entity);
   await registry.connect(kyc).verify(lender1.address, INVESTOR, 276, expiry, ethers.id("entity:l1"));
   await registry.connect(kyc).verify(lender2.address, INVESTOR, 276, expiry, ethers.id("entity:l2"));
+  await registry.connect(kyc).verify(debtor.address, DEBTOR, 276, expiry, ethers.id("entity:debtor"));
   for (const s of [borrower, lender1, lender2, recovery]) {
     await token.connect(admin).mint(s.address, usd(1_000_000));
     await token.connect(s).approve(await loans.getAddress(), ethers.MaxUint256);
   }
+  await token.connect(admin).mint(debtor.address, usd(1_000_000));
+  await token.connect(debtor).approve(await receivables.getAddress(), ethers.MaxUint256);
+  await receivables.connect(borrower).setApprovalForAll(await loans.getAddress(), true);
+
+  /** The borrower tokenizes an invoice of `face` on the debtor, who acknowledges it; returns its id. */
+  const invoice = async (face: bigint, name: string) => {
+    const now = await networkHelpers.time.latest();
+    const documentHash = ethers.sha256(ethers.toUtf8Bytes(name));
+    await receivables.connect(borrower).tokenize({
+      debtor: debtor.address,
+      currency: await token.getAddress(),
+      faceValue: face,
+      issueDate: now,
+      dueDate: now + 120 * DAY,
+      documentHash,
+      invoiceNumberHash: ethers.id(`number of ${name}`),
+      metadataURI: "",
+    });
+    const id = BigInt(documentHash);
+    await receivables.connect(debtor).acknowledge(id, 0);
+    return id;
+  };
 
   const params = async (principal: bigint, count: number, collateralId = 0n) => ({
     principal,
@@ -81,7 +121,7 @@ async function deploy() {
     period: MONTH,
     kind: AMORTIZING,
     graceCount: 0,
-    collateralToken: collateralId === 0n ? ethers.ZeroAddress : await nft.getAddress(),
+    collateralToken: collateralId === 0n ? ethers.ZeroAddress : await receivables.getAddress(),
     collateralId,
     fundingDeadline: (await networkHelpers.time.latest()) + 7 * DAY,
   });
@@ -102,12 +142,14 @@ async function deploy() {
   return {
     ethers,
     networkHelpers,
-    signers: { admin, underwriter, poolManager, borrower, lender1, lender2, recovery },
+    signers: { admin, underwriter, poolManager, borrower, lender1, lender2, recovery, debtor },
     token,
     credit,
     loans,
     lens,
-    nft,
+    receivables,
+    vault,
+    invoice,
     notes,
     entity,
     params,
@@ -159,19 +201,57 @@ describe("Loans (escrow, schedule, credit history)", function () {
 
   it("test_flow_defaultSeizesCollateralAndRecoveriesReachLenders", async function () {
     const f = await deploy();
-    const { borrower, poolManager, recovery, lender2 } = f.signers;
-    await f.nft.getFunction("mint")(borrower.address, 42n);
-    await f.nft.connect(borrower).getFunction("setApprovalForAll")(await f.loans.getAddress(), true);
-    const id = await f.activeLoan(usd(8_000), 6, 42n);
-    expect(await f.nft.getFunction("ownerOf")(42n)).to.equal(await f.loans.getAddress());
+    const { poolManager, recovery, lender2 } = f.signers;
+    const receivable = await f.invoice(usd(9_000), "invoice 42.pdf");
+    const id = await f.activeLoan(usd(8_000), 6, receivable);
+    expect(await f.receivables.ownerOf(receivable)).to.equal(await f.vault.getAddress());
     await f.networkHelpers.time.increaseTo((await f.lens.installment(id, 0)).dueDate + BigInt(61 * DAY));
     await expect(f.loans.connect(poolManager).markDefaulted(id)).to.emit(f.loans, "LoanDefaulted");
     expect((await f.loans.loan(id)).status).to.equal(STATUS.Defaulted);
     await f.loans.connect(poolManager).seizeCollateral(id, recovery.address);
-    expect(await f.nft.getFunction("ownerOf")(42n)).to.equal(recovery.address);
+    expect(await f.receivables.ownerOf(receivable)).to.equal(recovery.address);
     await f.loans.connect(recovery).repay(id, usd(4_000));
     expect(await f.loans.claimable(id, lender2.address)).to.be.closeTo(usd(3_000), 1n);
     expect((await f.credit.recordOf(f.entity)).loansDefaulted).to.equal(1n);
+  });
+
+  it("test_flow_debtorPaysPledgedInvoiceRepaysLoanAndLendersClaim", async function () {
+    const f = await deploy();
+    const { borrower, debtor, lender1, lender2 } = f.signers;
+    // The SME borrows 8,000 against an acknowledged invoice of 10,000.
+    const receivable = await f.invoice(usd(10_000), "invoice 2026-117.pdf");
+    const id = await f.activeLoan(usd(8_000), 6, receivable);
+    const vaultAddress = await f.vault.getAddress();
+    expect(await f.receivables.ownerOf(receivable)).to.equal(vaultAddress);
+    expect(await f.loans.loanSecuredBy(receivable)).to.equal(id);
+
+    // Twenty days on, before the first installment falls due, the debtor pays the invoice in
+    // full; the loan takes its payoff (principal and the running installment's interest).
+    await f.networkHelpers.time.increase(20 * DAY);
+    const borrowerBefore = await f.token.balanceOf(borrower.address);
+    const tx = f.receivables.connect(debtor).pay(receivable, usd(10_000));
+    await expect(tx).to.emit(f.loans, "LoanPaidOff");
+    await expect(tx).to.emit(f.vault, "CollateralPaymentBooked");
+    const loan = await f.loans.loan(id);
+    expect(loan.status).to.equal(STATUS.Repaid);
+    const owed = loan.repaid;
+    expect(owed).to.be.greaterThan(usd(8_000));
+    // The excess over what the loan owed goes to the borrower; nothing stays in the vault.
+    expect(await f.token.balanceOf(borrower.address)).to.equal(borrowerBefore + usd(10_000) - owed);
+    expect(await f.token.balanceOf(vaultAddress)).to.equal(0n);
+    expect((await f.receivables.receivable(receivable)).status).to.equal(4n);
+
+    // Lenders claim their pro-rata share; the escrow keeps at most rounding dust.
+    const before1 = await f.token.balanceOf(lender1.address);
+    await f.loans.connect(lender1).claim(id);
+    await f.loans.connect(lender2).claim(id);
+    expect((await f.token.balanceOf(lender1.address)) - before1).to.be.closeTo(owed / 4n, 1n);
+    expect(await f.token.balanceOf(await f.loans.getAddress())).to.be.lessThanOrEqual(2n);
+    expect((await f.credit.recordOf(f.entity)).loansOnTime).to.equal(1n);
+
+    // The settled invoice goes back to the SME.
+    await f.loans.releaseCollateral(id);
+    expect(await f.receivables.ownerOf(receivable)).to.equal(borrower.address);
   });
 
   it("test_flow_refundAfterDeadlineReturnsEveryLender", async function () {

@@ -165,7 +165,7 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
       const event = receipt!.logs
         .map((log) => pool.interface.parseLog(log))
         .find((parsed) => parsed?.name === "LoanClaimedByPool")!;
-      const [, , principalPart, income, , performanceFee] = event.args;
+      const [, , principalPart, income, , performanceFee] = event.args as unknown as bigint[];
       expect(principalPart).to.be.closeTo(row.principal, 1n);
       expect(income).to.be.closeTo(row.interest, 1n);
       netIncome += income - performanceFee;

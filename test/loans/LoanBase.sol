@@ -34,6 +34,7 @@ abstract contract LoanBase is IdentityBase {
     LoanLens internal lens;
     ILoanNotes internal notes;
     MockCollateral internal nft;
+    address internal vault;
 
     address internal borrower = makeAddr("borrower");
     address internal lender1 = makeAddr("lender1");
@@ -65,6 +66,10 @@ abstract contract LoanBase is IdentityBase {
         _wireLoans();
         vm.prank(admin);
         credit.setRecorder(address(loans), true);
+        vault = loans.collateralVault();
+        address collateral = _collateralToken();
+        vm.prank(admin);
+        loans.setCollateralToken(collateral);
 
         _verifyAs(borrower, PartyRoles.SME, BORROWER_CO);
         _verifyAs(lender1, PartyRoles.INVESTOR, LENDER_CO);
@@ -77,6 +82,12 @@ abstract contract LoanBase is IdentityBase {
         }
         vm.prank(borrower);
         nft.setApprovalForAll(address(loans), true);
+    }
+
+    /// @dev The ERC-721 accepted as collateral; the mock by default, the real receivable token in
+    /// the collateral tests.
+    function _collateralToken() internal virtual returns (address) {
+        return address(nft);
     }
 
     function _wireLoans() internal {

@@ -50,7 +50,9 @@ contract LoanManagerTest is LoanBase {
         vm.expectEmit(address(loans));
         emit ILoanManager.LoanCollateralEscrowed(1, borrower, address(nft), 77);
         _request(p);
-        assertEq(nft.ownerOf(77), address(loans));
+        assertEq(nft.ownerOf(77), vault);
+        assertEq(loans.loan(1).collateralId, 77);
+        assertEq(loans.loanSecuredBy(77), 1);
     }
 
     function test_request_revertsWhenNotVerifiedSme() public {
@@ -250,6 +252,8 @@ contract LoanManagerTest is LoanBase {
         assertEq(usd.balanceOf(lender1), before + 4_000e6);
         loans.releaseCollateral(id);
         assertEq(nft.ownerOf(5), borrower);
+        assertEq(loans.loanSecuredBy(5), 0);
+        assertEq(loans.loan(id).collateralId, 0);
     }
 
     function test_refund_expiresAfterDeadlineEvenWhenPaused() public {

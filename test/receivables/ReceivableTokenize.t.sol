@@ -8,6 +8,7 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {ReceivableBase} from "./ReceivableBase.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
+import {ReceivableRenderer} from "../../contracts/receivables/ReceivableRenderer.sol";
 
 contract ReceivableTokenizeTest is ReceivableBase {
     function test_tokenize_mintsToCallerWithDocumentHashAsId() public {
@@ -346,6 +347,64 @@ contract ReceivableTokenizeTest is ReceivableBase {
         assertEq(string(body), Base64.encode(bytes(_expectedJson(id))));
     }
 
+    function test_tokenURI_statusAcknowledged() public {
+        uint256 id = _acknowledged();
+        assertEq(token.tokenURI(id), _uri(id, "Acknowledged", FACE, 0, 0, FACE));
+    }
+
+    function test_tokenURI_statusDisputed() public {
+        uint256 id = _acknowledged();
+        vm.prank(debtor);
+        token.dispute(id, keccak256("wrong quantity"));
+        assertEq(token.tokenURI(id), _uri(id, "Disputed", FACE, 0, 0, FACE));
+    }
+
+    function test_tokenURI_statusPaidReportsFullPaymentAndNothingOutstanding() public {
+        uint256 id = _acknowledged();
+        _pay(id, FACE);
+        assertEq(token.tokenURI(id), _uri(id, "Paid", FACE, FACE, 0, 0));
+    }
+
+    function test_tokenURI_statusCancelledAnswersAfterBurn() public {
+        uint256 id = _tokenize();
+        vm.prank(sme);
+        token.cancel(id);
+        assertEq(token.tokenURI(id), _uri(id, "Cancelled", FACE, 0, 0, FACE));
+    }
+
+    function test_tokenURI_statusDefaultedWithAttestedPart() public {
+        uint256 id = _acknowledged();
+        vm.prank(servicer);
+        token.attestPayment(id, 1_000e6, keccak256("bank transfer"));
+        vm.prank(sme);
+        token.transferFrom(sme, buyer, id);
+        vm.prank(receivablesAdmin);
+        token.registerFinancier(buyer, true);
+        vm.warp(uint256(DUE) + 1);
+        vm.prank(buyer);
+        token.markDefaulted(id);
+        assertEq(token.tokenURI(id), _uri(id, "Defaulted", FACE, 0, 1_000e6, FACE - 1_000e6));
+    }
+
+    function test_tokenURI_revertsForUnknownToken() public {
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 42));
+        token.tokenURI(42);
+    }
+
+    /// The token never renders an unknown invoice (it reverts first); the renderer itself labels
+    /// `None` and reports no outstanding amount when paid + attested exceed the face value.
+    function test_render_noneStatusAndOverSettledTermsRenderWithoutReverting() public {
+        ReceivableRenderer renderer = new ReceivableRenderer();
+        IReceivableToken.Receivable memory r;
+        r.currency = address(usd);
+        r.faceValue = 5;
+        r.amountPaid = 4;
+        r.amountAttested = 3;
+        r.dueDate = DUE;
+        r.termsVersion = 2;
+        assertEq(renderer.render(7, r), _uri(7, "None", 5, 4, 3, 2, 0));
+    }
+
     // JSON literals: Prettier keeps them in single quotes rather than escaping double quotes.
     // solhint-disable quotes
     function _expectedJson(uint256 id) internal view returns (string memory) {
@@ -368,6 +427,59 @@ contract ReceivableTokenizeTest is ReceivableBase {
                 '","description":"Tokenized invoice. Payments to this token go to its holder. Amounts are in base units of the currency.","attributes":[',
                 attrs
             );
+    }
+
+    function _uri(
+        uint256 id,
+        string memory status,
+        uint256 face,
+        uint256 paid,
+        uint256 attested,
+        uint256 outstanding
+    ) internal view returns (string memory) {
+        return _uri(id, status, face, paid, attested, 0, outstanding);
+    }
+
+    /// @dev The expected `tokenURI`, written out field by field independently of the renderer.
+    function _uri(
+        uint256 id,
+        string memory status,
+        uint256 face,
+        uint256 paid,
+        uint256 attested,
+        uint256 version,
+        uint256 outstanding
+    ) internal view returns (string memory) {
+        string memory terms = string.concat(
+            '{"trait_type":"Face value","display_type":"number","value":',
+            vm.toString(face),
+            '},{"trait_type":"Currency","value":"',
+            vm.toString(address(usd)),
+            '"},{"trait_type":"Due date","display_type":"date","value":',
+            vm.toString(uint256(DUE)),
+            '},{"trait_type":"Status","value":"',
+            status,
+            '"},'
+        );
+        string memory amounts = string.concat(
+            '{"trait_type":"Amount paid","display_type":"number","value":',
+            vm.toString(paid),
+            '},{"trait_type":"Amount attested","display_type":"number","value":',
+            vm.toString(attested),
+            '},{"trait_type":"Outstanding","display_type":"number","value":',
+            vm.toString(outstanding),
+            '},{"trait_type":"Terms version","value":',
+            vm.toString(version),
+            "}]}"
+        );
+        string memory json = string.concat(
+            '{"name":"Receivable #',
+            vm.toString(bytes32(id)),
+            '","description":"Tokenized invoice. Payments to this token go to its holder. Amounts are in base units of the currency.","attributes":[',
+            terms,
+            amounts
+        );
+        return string.concat("data:application/json;base64,", Base64.encode(bytes(json)));
     }
     // solhint-enable quotes
 }

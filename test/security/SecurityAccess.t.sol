@@ -241,7 +241,12 @@ contract SecurityAccessTest is SecurityBase {
         p.collateralId = pledged;
         loans.request(p);
         vm.expectRevert(
-            abi.encodeWithSelector(IFinancingPool.PoolNotReceivableHolder.selector, pledged, sme, address(loans))
+            abi.encodeWithSelector(
+                IFinancingPool.PoolNotReceivableHolder.selector,
+                pledged,
+                sme,
+                address(loans.collateralVault())
+            )
         );
         pool.finance(pledged, 0);
         rcv.approve(address(pool), sold);

@@ -93,6 +93,8 @@ abstract contract SecurityBase is IdentityBase {
         credit.setRecorder(address(rcv), true);
         credit.setRecorder(address(loans), true);
         loans.setLender(address(pool), true);
+        loans.setCollateralToken(address(rcv));
+        rcv.registerFinancier(address(loans.collateralVault()), true);
         vm.stopPrank();
         _wireRoles();
 

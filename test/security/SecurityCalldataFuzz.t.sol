@@ -181,6 +181,14 @@ contract SecurityCalldataFuzzTest is SecurityBase {
         _fuzz(address(lens), Selectors.loanLens(), pick, seed, warp);
     }
 
+    function testFuzz_collateralVault_randomCalldata_neverPanicsNorMovesSilently(
+        uint256 pick,
+        uint256 seed,
+        uint256 warp
+    ) public {
+        _fuzz(loans.collateralVault(), Selectors.collateralVault(), pick, seed, warp);
+    }
+
     function testFuzz_calculator_randomCalldata_neverPanics(uint256 pick, uint256 seed, uint256 warp) public {
         _fuzz(address(loans.calculator()), Selectors.loanCalculator(), pick, seed, warp);
     }

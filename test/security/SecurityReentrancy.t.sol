@@ -222,58 +222,23 @@ contract SecurityReentrancyTest is SecurityBase {
 
     // ------------------------------------------------------------ attacker-chosen collateral
 
-    function _collateralLoan(ReentrantCollateral nft) private returns (uint256 id) {
+    /// Collateral can only be the protocol's own receivable token (held by the CollateralVault),
+    /// so an attacker's NFT never enters escrow: no callback into the manager on escrow or
+    /// release, and no collateral that refuses to leave and blocks a refund.
+    function test_reentrancy_attackerCollateral_refusedByNameBeforeAnyCallback() public {
+        ReentrantCollateral nft = new ReentrantCollateral();
+        nft.arm(address(loans), abi.encodeCall(ILoanManager.refund, (1)));
         nft.mint(sme, 7);
         vm.prank(sme);
         nft.setApprovalForAll(address(loans), true);
         ILoanManager.RequestParams memory p = _loanParams(PRINCIPAL, 6);
         p.collateralToken = address(nft);
         p.collateralId = 7;
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanCollateralNotAccepted.selector, address(nft), 7));
         vm.prank(sme);
-        id = loans.request(p);
-    }
-
-    /// The collateral contract runs when the manager escrows it; re-entering the manager
-    /// (here: a refund) from there is blocked.
-    function test_reentrancy_collateralEscrow_reentryReverts() public {
-        ReentrantCollateral nft = new ReentrantCollateral();
-        nft.arm(address(loans), abi.encodeCall(ILoanManager.refund, (1)));
-        uint256 id = _collateralLoan(nft);
-        assertTrue(nft.reentered());
-        _assertReentryBlocked(nft.reentryOk(), nft.reentryError());
-        assertEq(nft.ownerOf(7), address(loans));
-        assertEq(loans.loan(id).collateralToken, address(nft));
-    }
-
-    /// Release re-entering release: the second call is blocked, the NFT leaves escrow once.
-    function test_reentrancy_collateralRelease_doubleReleaseReverts() public {
-        ReentrantCollateral nft = new ReentrantCollateral();
-        uint256 id = _collateralLoan(nft);
-        vm.prank(sme);
-        loans.withdrawRequest(id);
-        nft.arm(address(loans), abi.encodeCall(ILoanManager.releaseCollateral, (id)));
-        loans.releaseCollateral(id);
-        _assertReentryBlocked(nft.reentryOk(), nft.reentryError());
+        loans.request(p);
+        assertFalse(nft.reentered());
         assertEq(nft.ownerOf(7), sme);
-        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNoCollateral.selector, id));
-        loans.releaseCollateral(id);
-    }
-
-    /// Griefing a refund: collateral that refuses to leave escrow blocks only its own release;
-    /// lenders still take their money back from the cancelled loan.
-    function test_griefing_stuckCollateral_doesNotBlockLenderRefunds() public {
-        ReentrantCollateral nft = new ReentrantCollateral();
-        uint256 id = _collateralLoan(nft);
-        vm.prank(underwriter);
-        loans.approve(id, PRINCIPAL, 1_200);
-        _fundLoan(id, alice, PRINCIPAL / 2);
-        nft.setRevertOnRelease(address(loans), true);
-        vm.warp(block.timestamp + 8 days); // funding deadline passed: anyone may expire
-        vm.prank(alice);
-        assertEq(loans.refund(id), PRINCIPAL / 2);
-        vm.expectRevert("EVIL: stuck");
-        loans.releaseCollateral(id);
-        assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Expired));
     }
 
     // ------------------------------------------------------------ fake callbacks (Teller)

@@ -6,6 +6,7 @@ const targets = [
   ["LoanManager", "artifacts/contracts/loans/LoanManager.sol/LoanManager.json"],
   ["LoanNotes", "artifacts/contracts/loans/LoanNotes.sol/LoanNotes.json"],
   ["LoanLens", "artifacts/contracts/loans/LoanLens.sol/LoanLens.json"],
+  ["CollateralVault", "artifacts/contracts/loans/CollateralVault.sol/CollateralVault.json"],
   ["LoanCalculator", "artifacts/contracts/loans/LoanCalculator.sol/LoanCalculator.json"],
   ["CreditHistory", "artifacts/contracts/credit/CreditHistory.sol/CreditHistory.json"],
   ["IdentityRegistry", "artifacts/contracts/identity/IdentityRegistry.sol/IdentityRegistry.json"],

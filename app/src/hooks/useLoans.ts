@@ -92,3 +92,101 @@ export function useLoanDetails(loanId: bigint, enabled: boolean) {
     },
   });
 }
+
+/** What the manager's events alone say about one loan: enough to sort it into a list and page it. */
+export interface LoanIndexEntry {
+  id: bigint;
+  borrower: Address;
+  status: Loan["status"];
+  fundingDeadline: number;
+  /** The viewer funded it (it may hold notes or have something to claim). */
+  fundedByViewer: boolean;
+}
+
+const statusAfter: Record<string, Loan["status"]> = {
+  LoanRequested: "Pending",
+  LoanOffered: "Offered",
+  LoanApproved: "Funding",
+  LoanDrawnDown: "Active",
+  LoanPaidOff: "Repaid",
+  LoanDefaulted: "Defaulted",
+};
+
+/**
+ * Every loan, newest first, with its status folded from the manager's life-cycle events: one
+ * log query whatever the number of loans. Stored state is read per page (`useLoanPage`).
+ */
+export function useLoanIndex(viewer: Address | undefined) {
+  const manager = useDeployedAddress("LoanManager");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["loan-index", manager, viewer, block?.toString()],
+    enabled: Boolean(manager && client),
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<LoanIndexEntry[]> => {
+      const logs = await client!.getContractEvents({ abi, address: manager!, fromBlock: 0n });
+      const loans = new Map<bigint, LoanIndexEntry>();
+      for (const log of logs) {
+        const args = log.args as Record<string, unknown>;
+        const id = args.loanId as bigint | undefined;
+        if (id === undefined) continue;
+        if (log.eventName === "LoanRequested") {
+          loans.set(id, {
+            id,
+            borrower: args.borrower as Address,
+            status: "Pending",
+            fundingDeadline: Number(args.fundingDeadline),
+            fundedByViewer: false,
+          });
+          continue;
+        }
+        const entry = loans.get(id);
+        if (!entry) continue;
+        if (log.eventName === "LoanClosedUnfunded") entry.status = Number(args.status) === 8 ? "Expired" : "Cancelled";
+        else if (statusAfter[log.eventName]) entry.status = statusAfter[log.eventName];
+        if (
+          log.eventName === "LoanFunded" &&
+          viewer &&
+          (args.lender as string).toLowerCase() === viewer.toLowerCase()
+        ) {
+          entry.fundedByViewer = true;
+        }
+      }
+      return [...loans.values()].reverse();
+    },
+  });
+}
+
+/** Stored state, the viewer's notes and claimable share for one page of loans (reads batched). */
+export function useLoanPage(ids: bigint[], viewer: Address | undefined) {
+  const manager = useDeployedAddress("LoanManager");
+  const notes = useNotesAddress();
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery({
+    queryKey: ["loan-page", manager, notes, viewer, ids.join(","), block?.toString()],
+    enabled: Boolean(manager && client && notes && ids.length > 0),
+    placeholderData: (previous) => previous,
+    queryFn: async (): Promise<LoanView[]> =>
+      Promise.all(
+        ids.map(async (id) => {
+          const [raw, held, claimable] = await Promise.all([
+            client!.readContract({ abi, address: manager!, functionName: "loan", args: [id] }),
+            viewer
+              ? client!.readContract({
+                  abi: erc1155Abi,
+                  address: notes!,
+                  functionName: "balanceOf",
+                  args: [viewer, id],
+                })
+              : 0n,
+            viewer
+              ? client!.readContract({ abi, address: manager!, functionName: "claimable", args: [id, viewer] })
+              : 0n,
+          ]);
+          return { ...toLoan(id, raw as never), notes: held, claimable };
+        }),
+      ),
+  });
+}

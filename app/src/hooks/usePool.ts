@@ -9,9 +9,10 @@ import { useDeployedAddress } from "./useDeployed";
 
 const abi = abis.FinancingPool;
 
-/** The pool's books as its views report them; re-read on every new block. */
-export function usePoolFacts() {
-  const pool = useDeployedAddress("FinancingPool");
+/** The pool's books as its views report them; re-read on every new block. Default: the first pool. */
+export function usePoolFacts(chosen?: Address) {
+  const first = useDeployedAddress("FinancingPool");
+  const pool = chosen ?? first;
   const { data: block } = useBlockNumber({ watch: true });
   const query = useReadContracts({
     allowFailure: false,

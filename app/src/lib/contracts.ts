@@ -27,3 +27,13 @@ export type { ChainKey };
 export function partyName(address: string): string | undefined {
   return isAddress(address) ? partyNames[getAddress(address)] : undefined;
 }
+
+/** Every FinancingPool deployed on `chainId` (Ignition future id and address), first pool first. */
+export function deployedPools(chainId: number | undefined): { id: string; address: Address }[] {
+  if (chainId === undefined) return [];
+  const chain = (deployments as Record<string, Record<string, { address: string; contract: string }>>)[String(chainId)];
+  return Object.entries(chain ?? {})
+    .filter(([, d]) => d.contract === "FinancingPool")
+    .map(([id, d]) => ({ id, address: getAddress(d.address) }))
+    .sort((a, b) => (a.id === "FinancingPool" ? -1 : b.id === "FinancingPool" ? 1 : a.id.localeCompare(b.id)));
+}

@@ -1,5 +1,6 @@
 import { createConnector } from "wagmi";
 import { type Address, type EIP1193RequestFn, getAddress, numberToHex } from "viem";
+import { partyNames } from "@/generated/deployedContracts";
 import { LOCAL_CHAIN_ID, localChain } from "./chains";
 
 const STORAGE_KEY = "devAccount";
@@ -8,7 +9,9 @@ const STORAGE_KEY = "devAccount";
  * A wallet for development only: the local Hardhat node holds the dev accounts unlocked and
  * signs for them, so this connector just forwards requests to the node. It refuses to
  * connect to anything that does not answer with the local chain id, so it can never be
- * offered on a real network. No private key ever reaches the browser.
+ * offered on a real network. No private key ever reaches the browser. After the node's own
+ * accounts come the seeded demo parties (scripts/seed.ts), which the node impersonates: they
+ * send transactions like the others, but cannot sign typed data (no key on the node).
  */
 export function devAccounts() {
   let selected: Address | undefined;
@@ -28,7 +31,8 @@ export function devAccounts() {
   async function nodeAccounts(): Promise<Address[]> {
     const chainId = Number(await rpc<string>("eth_chainId"));
     if (chainId !== LOCAL_CHAIN_ID) throw new Error(`Dev accounts exist only on the local chain, not ${chainId}.`);
-    return (await rpc<string[]>("eth_accounts")).map((a) => getAddress(a));
+    const own = (await rpc<string[]>("eth_accounts")).map((a) => getAddress(a));
+    return [...own, ...Object.keys(partyNames).map((a) => getAddress(a))];
   }
 
   // The selected account first: wagmi treats accounts[0] as the active one.

@@ -4,10 +4,10 @@ import { useConnection } from "wagmi";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useIsClient } from "@/hooks/useIsClient";
-import { useInvoices } from "@/hooks/useReceivables";
+import { useInvoiceIndex } from "@/hooks/useInvoiceIndex";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { DebtorActions } from "./DebtorActions";
-import { InvoiceTable } from "./InvoiceTable";
+import { PagedInvoices } from "./PagedInvoices";
 
 /** The debtor's accounts-payable view: every invoice addressed to this wallet, and what to do next. */
 export function DebtorPage() {
@@ -15,13 +15,13 @@ export function DebtorPage() {
   const { address, isConnected } = useConnection();
   const token = useTokenInfo(useDeployedAddress("Stablecoin"));
   const now = useChainTime();
-  const invoices = useInvoices({ debtor: address });
+  const invoices = useInvoiceIndex({ debtor: address });
   if (!isClient) return <section className="card">Loading…</section>;
   if (!isConnected || !address) {
     return <p className="muted">Connect a wallet on the Wallet page to see the invoices addressed to you.</p>;
   }
-  const open = invoices.data?.filter((i) => !["Paid", "Cancelled"].includes(i.receivable.status)) ?? [];
-  const closed = invoices.data?.filter((i) => ["Paid", "Cancelled"].includes(i.receivable.status)) ?? [];
+  const open = invoices.data?.filter((i) => !i.closed) ?? [];
+  const closed = invoices.data?.filter((i) => i.closed) ?? [];
   return (
     <div className="stack">
       <h1>Invoices to pay</h1>
@@ -35,8 +35,9 @@ export function DebtorPage() {
         {invoices.isPending && !invoices.isError && <p className="muted">Loading invoices…</p>}
         {invoices.data && open.length === 0 && <p className="muted">Nothing to acknowledge or pay.</p>}
         {open.length > 0 && token && now !== undefined && (
-          <InvoiceTable
-            rows={open}
+          <PagedInvoices
+            entries={open}
+            label="Open invoices"
             token={token}
             now={now}
             counterparty="issuer"
@@ -48,7 +49,14 @@ export function DebtorPage() {
       {closed.length > 0 && token && now !== undefined && (
         <section className="card">
           <h2>Settled or cancelled</h2>
-          <InvoiceTable rows={closed} token={token} now={now} counterparty="issuer" viewer={address} />
+          <PagedInvoices
+            entries={closed}
+            label="Settled invoices"
+            token={token}
+            now={now}
+            counterparty="issuer"
+            viewer={address}
+          />
         </section>
       )}
     </div>

@@ -4,9 +4,9 @@ import { useConnection } from "wagmi";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useIsClient } from "@/hooks/useIsClient";
-import { useInvoices } from "@/hooks/useReceivables";
+import { useInvoiceIndex } from "@/hooks/useInvoiceIndex";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
-import { InvoiceTable } from "./InvoiceTable";
+import { PagedInvoices } from "./PagedInvoices";
 import { TokenizeForm } from "./TokenizeForm";
 
 /** The SME's place: tokenize an invoice, then follow every invoice it issued. */
@@ -15,7 +15,7 @@ export function SmeInvoicesPage() {
   const { address, isConnected } = useConnection();
   const token = useTokenInfo(useDeployedAddress("Stablecoin"));
   const now = useChainTime();
-  const invoices = useInvoices({ issuer: address });
+  const invoices = useInvoiceIndex({ issuer: address });
   if (!isClient) return <section className="card">Loading…</section>;
   if (!isConnected || !address) {
     return <p className="muted">Connect a wallet on the Wallet page to tokenize and follow your invoices.</p>;
@@ -34,7 +34,14 @@ export function SmeInvoicesPage() {
         {invoices.isPending && !invoices.isError && <p className="muted">Loading your invoices…</p>}
         {invoices.data?.length === 0 && <p className="muted">No invoices yet. Tokenize your first one above.</p>}
         {invoices.data && invoices.data.length > 0 && token && now !== undefined && (
-          <InvoiceTable rows={invoices.data} token={token} now={now} counterparty="debtor" viewer={address} />
+          <PagedInvoices
+            entries={invoices.data}
+            token={token}
+            now={now}
+            counterparty="debtor"
+            viewer={address}
+            label="Issued invoices"
+          />
         )}
       </section>
     </div>

@@ -26,7 +26,8 @@ export function PartyList({ canRevoke }: { canRevoke: boolean }) {
 
   if (log.isLoading || !now) return <section className="card">Loading parties…</section>;
   if (log.isError) return <section className="card error">Could not read the registry&apos;s events.</section>;
-  const parties = log.data ?? [];
+  // Newest first: the party just verified is on the first page, however many came before.
+  const parties = [...(log.data ?? [])].reverse();
   const shown = parties.slice(page * PAGE, (page + 1) * PAGE);
 
   async function revoke(account: Address) {

@@ -1,13 +1,15 @@
 "use client";
 
-import { isAddressEqual } from "viem";
+import { useState } from "react";
+import { type Address, isAddressEqual } from "viem";
 import { useConnection } from "wagmi";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useHasRole, useIdentity } from "@/hooks/useIdentity";
 import { useIsClient } from "@/hooks/useIsClient";
-import { type LoanView, useLoans } from "@/hooks/useLoans";
+import { type LoanIndexEntry, type LoanView, useLoanIndex, useLoanPage } from "@/hooks/useLoans";
 import { type TokenInfo, useTokenInfo } from "@/hooks/useTokenInfo";
+import { Pager, pageOf } from "../Pager";
 import { BorrowerActions } from "./BorrowerActions";
 import { ApproveForm, FundForm, PositionActions } from "./LenderActions";
 import { LoanFacts } from "./LoanFacts";
@@ -17,16 +19,22 @@ const SME = 1;
 const INVESTOR = 4;
 const UNDERWRITER = 3n;
 
+/** One page (25) of a list of loans; only that page's stored state is read. */
 function LoanList({
-  loans,
+  entries,
+  viewer,
   token,
   now,
   testId,
   empty,
   showBorrower,
   actions,
+  keep = () => true,
 }: {
-  loans: LoanView[];
+  /** Drops rows whose stored state says they no longer belong (e.g. a position fully taken back). */
+  keep?: (loan: LoanView) => boolean;
+  entries: LoanIndexEntry[];
+  viewer: Address;
   token: TokenInfo;
   now: number;
   testId: string;
@@ -34,22 +42,39 @@ function LoanList({
   showBorrower?: boolean;
   actions: (loan: LoanView) => React.ReactNode;
 }) {
-  if (loans.length === 0) return <p className="muted">{empty}</p>;
+  const [wanted, setPage] = useState(0);
+  const { rows, page } = pageOf(entries, wanted);
+  const state = useLoanPage(
+    rows.map((e) => e.id),
+    viewer,
+  );
+  if (entries.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <ul className="invoice-list">
-      {loans.map((loan) => (
-        <li
-          key={loan.id.toString()}
-          className="invoice-item"
-          data-testid={testId}
-          data-loan-id={loan.id.toString()}
-          data-status={loan.status}
-        >
-          <LoanFacts loan={loan} token={token} now={now} showBorrower={showBorrower} />
-          {actions(loan)}
-        </li>
-      ))}
-    </ul>
+    <div className="stack" data-testid={`${testId}-list`} data-page={page}>
+      {state.isError && (
+        <p role="alert" className="error">
+          Could not read these loans: {state.error.message}
+        </p>
+      )}
+      {state.isPending && !state.isError && <p className="muted">Loading loans…</p>}
+      {state.data && (
+        <ul className="invoice-list">
+          {state.data.filter(keep).map((loan) => (
+            <li
+              key={loan.id.toString()}
+              className="invoice-item"
+              data-testid={testId}
+              data-loan-id={loan.id.toString()}
+              data-status={loan.status}
+            >
+              <LoanFacts loan={loan} token={token} now={now} showBorrower={showBorrower} />
+              {actions(loan)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager page={page} total={entries.length} onPage={setPage} label="Loans" />
+    </div>
   );
 }
 
@@ -61,7 +86,7 @@ export function LoansPage() {
   const now = useChainTime();
   const identity = useIdentity(address);
   const underwriter = useHasRole(UNDERWRITER, address);
-  const loans = useLoans(address);
+  const loans = useLoanIndex(address);
   if (!isClient) return <section className="card">Loading…</section>;
   if (!isConnected || !address) {
     return <p className="muted">Connect a wallet on the Wallet page to borrow, lend or underwrite.</p>;
@@ -77,7 +102,7 @@ export function LoansPage() {
   const open = all.filter(
     (l) => l.status === "Funding" && !isAddressEqual(l.borrower, address) && l.fundingDeadline >= now,
   );
-  const positions = all.filter((l) => l.notes > 0n || l.claimable > 0n);
+  const positions = all.filter((l) => l.fundedByViewer);
   const pending = all.filter((l) => l.status === "Pending" || l.status === "Offered");
 
   const listState = (
@@ -106,7 +131,8 @@ export function LoansPage() {
           {listState}
           {loans.data && (
             <LoanList
-              loans={pending}
+              entries={pending}
+              viewer={address}
               token={token}
               now={now}
               testId="pending-loan"
@@ -132,7 +158,8 @@ export function LoansPage() {
             {listState}
             {loans.data && (
               <LoanList
-                loans={mine}
+                entries={mine}
+                viewer={address}
                 token={token}
                 now={now}
                 testId="my-loan"
@@ -150,7 +177,8 @@ export function LoansPage() {
         {listState}
         {loans.data && (
           <LoanList
-            loans={open}
+            entries={open}
+            viewer={address}
             token={token}
             now={now}
             testId="open-loan"
@@ -167,7 +195,9 @@ export function LoansPage() {
           {listState}
           {loans.data && (
             <LoanList
-              loans={positions}
+              entries={positions}
+              keep={(l) => l.notes > 0n || l.claimable > 0n}
+              viewer={address}
               token={token}
               now={now}
               testId="position"

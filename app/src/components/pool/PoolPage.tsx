@@ -1,11 +1,14 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
+import { type Address, getAddress, isAddress } from "viem";
 import { useConnection } from "wagmi";
 import { formatAmount } from "@/lib/format";
 import { useIsClient } from "@/hooks/useIsClient";
 import { usePoolFacts, usePoolPosition } from "@/hooks/usePool";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { DepositForm } from "./DepositForm";
+import { PoolPicker } from "./PoolPicker";
 import { PoolFactsCard } from "./PoolFactsCard";
 import { PoolHistoryChart } from "@/components/charts/PoolHistoryChart";
 import { RedemptionCard } from "./RedemptionCard";
@@ -15,7 +18,9 @@ import { WithdrawForm } from "./WithdrawForm";
 export function PoolPage() {
   const isClient = useIsClient();
   const { address, isConnected } = useConnection();
-  const { facts, pool, isError, error, isPending } = usePoolFacts();
+  const chosen = useSearchParams().get("pool");
+  const poolParam: Address | undefined = chosen && isAddress(chosen) ? getAddress(chosen) : undefined;
+  const { facts, pool, isError, error, isPending } = usePoolFacts(poolParam);
   const token = useTokenInfo(facts?.asset);
   const { position, isError: positionFailed, error: positionError } = usePoolPosition(pool, facts?.asset, address);
   if (!isClient) return <section className="card">Loading the pool…</section>;
@@ -32,6 +37,7 @@ export function PoolPage() {
   return (
     <div className="stack">
       <h1>Invoice pool</h1>
+      <PoolPicker current={pool} />
       <p className="muted">
         Investors deposit {token.symbol}; the pool advances it to SMEs against invoices their debtors acknowledged, and
         earns the discount when the debtors pay.

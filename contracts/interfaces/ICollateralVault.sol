@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IReceivablePaymentHook} from "./IReceivablePaymentHook.sol";
+
+/// @title ICollateralVault
+/// @notice Holds the receivables pledged as loan collateral for one LoanManager and books every
+/// payment a debtor makes on them. The receivable contract pays the holder (this vault) and calls
+/// its hook; the vault then, in the same transaction: repays the loan the receivable secures
+/// through the manager's public `repay` (fees, interest, principal, prepayment; after default a
+/// recovery for the lenders) and sends whatever the loan does not take (excess, a loan not drawn
+/// down, repaid or cancelled, another currency) to the borrower. Nothing stays in the vault.
+interface ICollateralVault is IReceivablePaymentHook {
+    /// @notice `payer` paid `amount` of `currency` on receivable `tokenId`, which secures `loanId`:
+    /// `applied` went to the loan (see the manager's `LoanRepaid`), `toBorrower` to `borrower`.
+    event CollateralPaymentBooked(
+        uint256 indexed loanId,
+        uint256 indexed tokenId,
+        address indexed borrower,
+        address payer,
+        address currency,
+        uint256 amount,
+        uint256 applied,
+        uint256 toBorrower
+    );
+    /// @notice A servicer attested that `amount` of receivable `tokenId` (securing `loanId`) was
+    /// paid off chain to its issuer; no money reached the vault, the loan is unchanged.
+    event CollateralPaymentAttested(
+        uint256 indexed loanId,
+        uint256 indexed tokenId,
+        uint256 amount,
+        bytes32 referenceHash
+    );
+    /// @notice Receivables of `token` are held here from now on; the manager may move them.
+    event CollateralVaultBound(address indexed token, address indexed manager);
+
+    /// @notice `caller` is not the vault's manager.
+    error CollateralNotManager(address caller);
+    /// @notice Only the bound receivable contract may call the payment hooks.
+    error CollateralUnauthorizedHookCaller(address caller);
+    /// @notice The vault is bound already, to `token`.
+    error CollateralAlreadyBound(address token);
+    /// @notice Receivable `tokenId` is held here but secures no loan (sent to the vault directly).
+    error CollateralNotPledged(uint256 tokenId);
+
+    /// @notice Binds the vault to the receivable contract, once; lets the manager move its tokens.
+    /// Only the manager calls it (from `setCollateralToken`).
+    function bind(address token) external;
+
+    /// @notice The LoanManager that deployed this vault and decides where collateral goes.
+    function manager() external view returns (address);
+    /// @notice The receivable contract whose hooks are accepted (zero until bound).
+    function receivables() external view returns (address);
+}

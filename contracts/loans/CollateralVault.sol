@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
+import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
+import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
+import {ILoanManager} from "../interfaces/ILoanManager.sol";
+
+/// @title CollateralVault
+/// @notice Custody of pledged receivables and booking of their payments; see {ICollateralVault}.
+/// @dev Why a contract apart from the LoanManager: a receivable's payment goes to its holder and
+/// the hook is called on the holder, so the holder must implement the hook; the manager has no
+/// code space left for it (24 KiB limit). The manager keeps every decision (which loan a
+/// receivable secures, when it leaves) and moves the tokens as this vault's operator; the vault
+/// only turns a payment into a `repay` on the manager, which any payer may call, so it needs no
+/// privilege there. It never keeps money: what the loan does not take goes to the borrower in the
+/// same transaction.
+contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
+    using SafeERC20 for IERC20;
+
+    ILoanManager private immutable MANAGER;
+    IERC20 private immutable ASSET;
+    address private _receivables;
+
+    /// @dev Deployed by the manager, whose asset is passed in (the manager is not callable yet).
+    constructor(IERC20 asset_) {
+        MANAGER = ILoanManager(msg.sender);
+        ASSET = asset_;
+    }
+
+    /// @inheritdoc ICollateralVault
+    function bind(address token) external {
+        if (msg.sender != address(MANAGER)) revert CollateralNotManager(msg.sender);
+        if (_receivables != address(0)) revert CollateralAlreadyBound(_receivables);
+        _receivables = token;
+        emit CollateralVaultBound(token, msg.sender);
+        // The manager moves pledged receivables out (release, seizure) and pulls repayments; it
+        // is the contract that deployed this vault and owns every decision over its content.
+        IERC721(token).setApprovalForAll(msg.sender, true);
+        ASSET.forceApprove(msg.sender, type(uint256).max);
+    }
+
+    /// @inheritdoc IReceivablePaymentHook
+    /// @dev The payment already arrived here (the receivable contract pays the holder first).
+    /// A loan Active or Defaulted takes what it is owed through `repay`; anything else is the
+    /// borrower's: a loan not drawn down (nothing owed yet), repaid or closed, or an invoice in
+    /// another currency than the loan's.
+    function onReceivablePayment(
+        uint256 tokenId,
+        address payer,
+        uint128 amount
+    ) external nonReentrant returns (bytes4) {
+        IReceivableToken token = IReceivableToken(_onlyReceivables());
+        uint256 loanId = MANAGER.loanSecuredBy(tokenId);
+        if (loanId == 0) revert CollateralNotPledged(tokenId);
+        ILoanManager.Loan memory ln = MANAGER.loan(loanId);
+        address currency = token.receivable(tokenId).currency;
+        uint256 applied;
+        if (
+            currency == address(ASSET) &&
+            (ln.status == ILoanManager.Status.Active || ln.status == ILoanManager.Status.Defaulted)
+        ) applied = _repay(loanId, amount);
+        // applied ≤ amount: `repay` takes at most the amount offered.
+        uint256 rest = amount - applied;
+        emit CollateralPaymentBooked(loanId, tokenId, ln.borrower, payer, currency, amount, applied, rest);
+        if (rest != 0) IERC20(currency).safeTransfer(ln.borrower, rest);
+        return IReceivablePaymentHook.onReceivablePayment.selector;
+    }
+
+    /// @inheritdoc IReceivablePaymentHook
+    /// @dev Paid to the issuer by bank: no money here and nothing to book on the loan, whose
+    /// borrower keeps owing it; recorded for the audit trail only.
+    function onReceivablePaymentAttested(
+        uint256 tokenId,
+        uint128 amount,
+        bytes32 referenceHash
+    ) external returns (bytes4) {
+        _onlyReceivables();
+        emit CollateralPaymentAttested(MANAGER.loanSecuredBy(tokenId), tokenId, amount, referenceHash);
+        return IReceivablePaymentHook.onReceivablePaymentAttested.selector;
+    }
+
+    /// @inheritdoc ICollateralVault
+    function manager() external view returns (address) {
+        return address(MANAGER);
+    }
+
+    /// @inheritdoc ICollateralVault
+    function receivables() external view returns (address) {
+        return _receivables;
+    }
+
+    function _onlyReceivables() private view returns (address token) {
+        token = _receivables;
+        // Before binding `token` is zero, which no caller can be.
+        if (msg.sender != token) revert CollateralUnauthorizedHookCaller(msg.sender);
+    }
+
+    /// @dev Repays up to `amount` and returns what the loan took. The one refusal that is not a
+    /// fault is a defaulted loan already recovered in full (`LoanNothingOwed`): the payment is then
+    /// the borrower's. Any other revert is bubbled up, so the payment fails and no money moves.
+    function _repay(uint256 loanId, uint256 amount) private returns (uint256) {
+        try MANAGER.repay(loanId, amount) returns (uint256 paid) {
+            return paid;
+        } catch (bytes memory reason) {
+            if (bytes4(reason) == ILoanManager.LoanNothingOwed.selector) return 0;
+            LowLevelCall.bubbleRevert(reason);
+        }
+    }
+}
