@@ -351,10 +351,10 @@ async function runOurs(conn: Conn) {
   r.lenderClaim = await measure(async () => loans.connect(p.lender).claim(l2.id));
   // l3 and l4 never repay: impaired, then defaulted (the policy's 15 and 60 days late).
   clock.now = (await due(l4.id, 0)).at + 61 * DAY;
-  await send(async () => loans.connect(p.manager).impair(l3.id));
-  r.impair = await measure(async () => loans.connect(p.manager).impair(l4.id));
-  await send(async () => loans.connect(p.manager).markDefaulted(l3.id));
-  r.default = await measure(async () => loans.connect(p.manager).markDefaulted(l4.id));
+  await send(async () => loans.connect(p.underwriter).impair(l3.id));
+  r.impair = await measure(async () => loans.connect(p.underwriter).impair(l4.id));
+  await send(async () => loans.connect(p.underwriter).markDefaulted(l3.id));
+  r.default = await measure(async () => loans.connect(p.underwriter).markDefaulted(l4.id));
   return { r: r as Record<Action, Measured>, shared: { usdc, identity, p } };
 }
 interface Shared {

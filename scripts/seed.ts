@@ -202,7 +202,7 @@ await (await mainPool.connect(alice).claimRedeem(await alice.getAddress())).wait
 
 await days(15);
 log("month 3: the print works' loan goes late; dispute, cancellation");
-await (await loans.connect(poolManager).impair(defaultedLoan)).wait();
+await (await loans.connect(underwriter).impair(defaultedLoan)).wait();
 const disputed = await tokenize(acme, bigmart, 7_300, 40, "Ladders (12), one batch damaged");
 await (await receivables.connect(bigmart).dispute(disputed, ethers.id("Batch 2 arrived damaged"))).wait();
 const cancelled = await tokenize(bakery, hospital, 640, 14, "Duplicate of INV-1002");
@@ -214,18 +214,19 @@ await pay(bigmart, bigOrder, 240_000);
 log("month 4: write-off, default, an impaired invoice, late loans");
 await days(30);
 await (await mainPool.connect(poolManager).writeOff(writtenOff)).wait();
-await (await loans.connect(poolManager).markDefaulted(defaultedLoan)).wait();
+await (await loans.connect(underwriter).markDefaulted(defaultedLoan)).wait();
 const impairedInvoice = await financed(mainPool, printworks, hotels, 1_450, 10, "Menus and signage, 4 hotels");
 const lateLoan = await activeLoan(acme, 20_000, 6, [alice, baobab]);
 const lateImpairedLoan = await activeLoan(printworks, 6_000, 3, [alice]);
+const secondLateLoan = await activeLoan(bakery, 3_000, 3, [baobab]);
 await days(20);
 await (await mainPool.connect(poolManager).impair(impairedInvoice)).wait();
 
 log("month 5: current business — invoices to acknowledge, financed, loans running and in funding");
 await days(30);
-// Both late loans are now 20 days past their first due date; one is impaired, one is left for
-// the underwriter to impair.
-await (await loans.connect(poolManager).impair(lateImpairedLoan)).wait();
+// The three late loans are now 20 days past their first due date; one is impaired, two are left
+// for the underwriter to impair (one per browser project: desktop and phone share the chain).
+await (await loans.connect(underwriter).impair(lateImpairedLoan)).wait();
 const currentLoan = await activeLoan(acme, 15_000, 6, [baobab, alice]);
 const fundingLoan = await requestLoan(bakery, 9_000, 3);
 await (await loans.connect(alice).fund(fundingLoan, usd(4_000))).wait();
@@ -246,11 +247,14 @@ const summary = {
   invoices: invoiceNumber - 1000,
   loans: Number(await loans.loanCount()),
   lateLoan: lateLoan.toString(),
+  secondLateLoan: secondLateLoan.toString(),
   currentLoan: currentLoan.toString(),
   currentFinanced: currentFinanced.toString(16).slice(0, 8),
   awaitingAck: awaitingAck.toString(16).slice(0, 8),
 };
-log(`tokenized ${summary.invoices} invoices, ${summary.loans} loans (late, not yet impaired: #${summary.lateLoan})`);
+log(
+  `tokenized ${summary.invoices} invoices, ${summary.loans} loans (late, not yet impaired: #${summary.lateLoan}, #${summary.secondLateLoan})`,
+);
 
 // The node started months ago (scripts/stack.ts): end the history at today's date.
 if ((await now()) < Math.floor(Date.now() / 1000)) await networkHelpers.time.increaseTo(Math.floor(Date.now() / 1000));

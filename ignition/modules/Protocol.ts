@@ -126,11 +126,17 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     Roles.POOL_MANAGER,
   );
   restrict("pool_pauser", pool, pausable, Roles.PAUSER);
-  restrict("loans_underwriter", loanManager, ["approve(uint256,uint128,uint16)"], Roles.UNDERWRITER);
+  // Credit-risk decisions on loans (approve, impair, default) belong to the underwriter.
+  restrict(
+    "loans_underwriter",
+    loanManager,
+    ["approve(uint256,uint128,uint16)", "impair(uint256)", "markDefaulted(uint256)"],
+    Roles.UNDERWRITER,
+  );
   restrict(
     "loans_manager",
     loanManager,
-    ["impair(uint256)", "markDefaulted(uint256)", "seizeCollateral(uint256,address)", "setLender(address,bool)"],
+    ["seizeCollateral(uint256,address)", "setLender(address,bool)"],
     Roles.POOL_MANAGER,
   );
   restrict("loans_policy", loanManager, ["setPolicy((uint16,uint8,uint16,uint16))"], Roles.POLICY_ADMIN);

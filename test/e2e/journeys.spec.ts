@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
-import { connectDevAccount } from "./helpers.ts";
+import { connectDevAccount, openNavLink } from "./helpers.ts";
 import { acknowledgeAs, partyAddress, requestPendingLoanAs, tokenizeAs, walletIndex } from "./demo.ts";
 
 /**
@@ -12,6 +12,8 @@ import { acknowledgeAs, partyAddress, requestPendingLoanAs, tokenizeAs, walletIn
  */
 const UNDERWRITER = 3;
 const KYC_PROVIDER = 1;
+/** The auditor only reads: any account will do, no role is needed. */
+const AUDITOR = 0;
 const screenshots = join(process.cwd(), "test-results", "screenshots");
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const dollars = (text: string) => Number(text.replace(/[^\d.]/g, ""));
@@ -119,7 +121,7 @@ test("test_journey_investorDepositsSeesYieldRedeemsAndClaims", async ({ page }, 
   await shoot(page, testInfo, "investor-claimed");
 });
 
-test("test_journey_underwriterApprovesAPendingLoan", async ({ page }, testInfo) => {
+test("test_journey_underwriterApprovesAPendingLoanAndImpairsALateOne", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   // Nairobi Print Works defaulted once, so a 60,000 dUSD request waits for the underwriter.
   const loanId = await requestPendingLoanAs("printworks", 60_000);
@@ -134,6 +136,27 @@ test("test_journey_underwriterApprovesAPendingLoan", async ({ page }, testInfo) 
     "Funding",
   );
   await shoot(page, testInfo, "underwriter-approved");
+
+  // The seed left two loans late past the policy's 15 days (not yet 60) and not impaired; the
+  // desktop run impairs the first, the phone run (same chain) the one still waiting.
+  await openNavLink(page, "Underwriter overview");
+  const ready = page.locator('[data-testid="uw-late-loan"][data-action="impair"]');
+  await expect(ready.first()).toBeVisible();
+  const late = page.locator(
+    `[data-testid="uw-late-loan"][data-loan-id="${await ready.first().getAttribute("data-loan-id")}"]`,
+  );
+  const daysLate = Number((await late.innerText()).match(/(\d+) days late/)![1]);
+  expect(daysLate).toBeGreaterThanOrEqual(15);
+  expect(daysLate).toBeLessThan(60);
+  await expect(late).toHaveAttribute("data-impaired", "false");
+  await shoot(page, testInfo, "underwriter-late-loans");
+  await late.getByRole("button", { name: "Impair" }).click();
+  await expect(late.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  await expect(late).toHaveAttribute("data-impaired", "true");
+  await expect(late).toContainText(`${daysLate} days late · impaired`);
+  await expect(late).toHaveAttribute("data-action", "watch");
+  await expect(late.getByRole("button", { name: "Impair" })).toHaveCount(0);
+  await shoot(page, testInfo, "underwriter-impaired");
 });
 
 test("test_journey_kycProviderVerifiesANewParty", async ({ page }, testInfo) => {
@@ -148,4 +171,52 @@ test("test_journey_kycProviderVerifiesANewParty", async ({ page }, testInfo) => 
   await expect(form.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
   await expect(page.getByTestId(`party-${party}`)).toContainText("active, expires");
   await shoot(page, testInfo, "kyc-verified");
+});
+
+/** The downloaded file's rows: amount (decimal dUSD) and whether cash moved, by header name. */
+function csvRows(text: string) {
+  const [header, ...lines] = text.trimEnd().split("\r\n");
+  const columns = header.split(",");
+  const amount = columns.findIndex((c) => c.startsWith("Amount"));
+  const cash = columns.indexOf("Cash moved");
+  const cells = lines.map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "")));
+  return cells.map((c) => ({ amount: c[amount], cash: c[cash] }));
+}
+const toUnits = (decimal: string) => {
+  const [whole, fraction = ""] = decimal.split(".");
+  return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, "0"));
+};
+
+test("test_journey_auditorExportsCsvThatReconciles", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // The auditor starts from the overview and opens the fund-flow record of the seeded history.
+  await connectDevAccount(page, AUDITOR);
+  await openNavLink(page, "Auditor overview");
+  await page.getByRole("link", { name: "Open the fund-flow record" }).click();
+  await expect(page).toHaveURL(/\/flows$/);
+  const rows = page.getByTestId("flow-row");
+  await expect(rows.first()).toBeVisible({ timeout: 30_000 });
+  await expect(rows.filter({ hasText: "Sunrise Bakery" }).first()).toBeVisible();
+
+  // Every reconciliation identity holds.
+  const identities = page.getByTestId("identity");
+  const n = await identities.count();
+  expect(n).toBeGreaterThan(0);
+  for (const identity of await identities.all()) await expect(identity).toHaveAttribute("data-ok", "true");
+  await expect(page.getByTestId("reconciliation-summary")).toHaveText(`All ${n} match.`);
+  await shoot(page, testInfo, "auditor-flows");
+
+  // The file holds the movements shown (all pages), and its cash amounts add up to the total shown.
+  const shown = Number(await page.getByTestId("flow-count").getAttribute("data-count"));
+  const total = BigInt((await page.getByTestId("flow-total").getAttribute("data-value"))!);
+  expect(shown).toBeGreaterThan(20);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: `Download CSV (${shown.toLocaleString("en-US")} rows)` }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^fund-flows-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = csvRows(readFileSync((await download.path())!, "utf8"));
+  expect(csv).toHaveLength(shown);
+  const moved = csv.filter((r) => r.cash === "yes").reduce((sum, r) => sum + toUnits(r.amount), 0n);
+  expect(moved).toBe(total);
+  expect(total).toBeGreaterThan(0n);
 });

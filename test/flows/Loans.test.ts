@@ -68,13 +68,8 @@ async function deploy() {
       role,
     );
   await wire(await registry.getAddress(), ["verify", "revoke"], ROLE.KYC_PROVIDER, registry);
-  await wire(await loans.getAddress(), ["approve"], ROLE.UNDERWRITER, loans);
-  await wire(
-    await loans.getAddress(),
-    ["impair", "markDefaulted", "seizeCollateral", "setLender"],
-    ROLE.POOL_MANAGER,
-    loans,
-  );
+  await wire(await loans.getAddress(), ["approve", "impair", "markDefaulted"], ROLE.UNDERWRITER, loans);
+  await wire(await loans.getAddress(), ["seizeCollateral", "setLender"], ROLE.POOL_MANAGER, loans);
   const grant = manager.connect(admin).getFunction("grantRole");
   await grant(ROLE.KYC_PROVIDER, kyc.address, 0);
   await grant(ROLE.UNDERWRITER, underwriter.address, 0);
@@ -182,10 +177,10 @@ describe("Loans (escrow, schedule, credit history)", function () {
 
   it("test_flow_lateThenCuredKeepsFeesAndRecordsLate", async function () {
     const f = await deploy();
-    const { borrower, poolManager } = f.signers;
+    const { borrower, underwriter } = f.signers;
     const id = await f.activeLoan(usd(6_000), 3);
     await f.networkHelpers.time.increaseTo((await f.lens.installment(id, 0)).dueDate + BigInt(20 * DAY));
-    await expect(f.loans.connect(poolManager).impair(id)).to.emit(f.loans, "LoanImpaired");
+    await expect(f.loans.connect(underwriter).impair(id)).to.emit(f.loans, "LoanImpaired");
     const [fees] = await f.lens.payoffQuote(id);
     expect(fees).to.be.greaterThan(0n);
     const due = await f.lens.amountDue(id);
@@ -201,12 +196,12 @@ describe("Loans (escrow, schedule, credit history)", function () {
 
   it("test_flow_defaultSeizesCollateralAndRecoveriesReachLenders", async function () {
     const f = await deploy();
-    const { poolManager, recovery, lender2 } = f.signers;
+    const { poolManager, underwriter, recovery, lender2 } = f.signers;
     const receivable = await f.invoice(usd(9_000), "invoice 42.pdf");
     const id = await f.activeLoan(usd(8_000), 6, receivable);
     expect(await f.receivables.ownerOf(receivable)).to.equal(await f.vault.getAddress());
     await f.networkHelpers.time.increaseTo((await f.lens.installment(id, 0)).dueDate + BigInt(61 * DAY));
-    await expect(f.loans.connect(poolManager).markDefaulted(id)).to.emit(f.loans, "LoanDefaulted");
+    await expect(f.loans.connect(underwriter).markDefaulted(id)).to.emit(f.loans, "LoanDefaulted");
     expect((await f.loans.loan(id)).status).to.equal(STATUS.Defaulted);
     await f.loans.connect(poolManager).seizeCollateral(id, recovery.address);
     expect(await f.receivables.ownerOf(receivable)).to.equal(recovery.address);

@@ -117,8 +117,11 @@ contract SecurityAccessTest is SecurityBase {
             )
         );
         pool.impair(invoiceId);
+        vm.stopPrank();
+        vm.prank(underwriter);
         vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotLateEnough.selector, loanId, 0, 60));
         loans.markDefaulted(loanId);
+        vm.startPrank(poolManager);
         vm.expectRevert(
             abi.encodeWithSelector(ILoanManager.LoanInvalidStatus.selector, loanId, ILoanManager.Status.Active)
         );

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useReadContract } from "wagmi";
+import { useAccount, useReadContract } from "wagmi";
 import { CopyAddress } from "@/components/CopyAddress";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
+import { useHasRole } from "@/hooks/useIdentity";
 import { useDaysLate, usePoolLedger } from "@/hooks/useLedgers";
 import { useLoans } from "@/hooks/useLoans";
 import { usePoolFacts } from "@/hooks/usePool";
@@ -13,9 +14,11 @@ import { formatRate } from "@/lib/loans";
 import { documentHashOf } from "@/lib/receivables";
 import { dueLabel } from "@/lib/time";
 import { lateAssets } from "./LateInPool";
+import { LateLoanAction } from "./LateLoanAction";
 import { DashboardHeader, Shell, Kpi, LoadError, Loading, useMoney } from "./parts";
 
 const DAY = 86_400;
+const UNDERWRITER = 3n; // contracts/access/Roles.sol
 
 /** The underwriter's first question: which requests wait for me, and which late assets need action. */
 export function UnderwriterDashboard() {
@@ -28,6 +31,8 @@ export function UnderwriterDashboard() {
   const daysLate = useDaysLate(active.map((l) => l.id));
   const { facts } = usePoolFacts();
   const ledger = usePoolLedger();
+  const { address } = useAccount();
+  const isUnderwriter = useHasRole(UNDERWRITER, address).data === true;
 
   const header = (
     <DashboardHeader
@@ -124,6 +129,7 @@ export function UnderwriterDashboard() {
                 data-testid="uw-late-loan"
                 data-loan-id={loan.id.toString()}
                 data-action={action(days, loan.impaired)}
+                data-impaired={loan.impaired}
               >
                 <Link href="/loans">Loan #{loan.id.toString()}</Link>
                 <CopyAddress address={loan.borrower} />
@@ -137,6 +143,7 @@ export function UnderwriterDashboard() {
                     <strong>ready to {action(days, loan.impaired)}</strong>
                   )}
                 </span>
+                {isUnderwriter && <LateLoanAction loanId={loan.id} action={action(days, loan.impaired)} />}
               </li>
             ))}
           </ul>
