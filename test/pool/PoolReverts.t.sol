@@ -113,12 +113,6 @@ contract PoolRevertsTest is PoolBase {
         assertEq(pool.previewWithdraw(1), Math.mulDiv(1, supply + 1e6, assetsNow + 1, Math.Rounding.Ceil));
     }
 
-    function test_previewWithdraw_revertsAboveCashRoom() public {
-        uint256 room = type(uint96).max;
-        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, address(0), room + 1, room));
-        pool.previewWithdraw(room + 1);
-    }
-
     // ------------------------------------------------------------ receivable hooks and repay
 
     function test_onERC721Received_revertsWhenOperatorNotHolder() public {
