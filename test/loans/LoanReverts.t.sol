@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {LoanBase} from "./LoanBase.sol";
+import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
+import {IIdentityRegistry} from "../../contracts/interfaces/IIdentityRegistry.sol";
+import {Schedule} from "../../contracts/libraries/Schedule.sol";
+import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
+
+/// @notice Revert paths (exact error and arguments) and views of the loan manager, lens and notes
+/// not covered elsewhere.
+contract LoanRevertsTest is LoanBase {
+    // ------------------------------------------------------------ revert paths
+
+    function test_request_revertsWhenRegistryReturnsZeroEntity() public {
+        // The registry itself refuses a zero entity; the manager still guards against a registry
+        // that returns one.
+        vm.mockCall(
+            address(registry),
+            abi.encodeWithSelector(IIdentityRegistry.entityOf.selector, borrower),
+            abi.encode(bytes32(0))
+        );
+        ILoanManager.RequestParams memory p = _params(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.prank(borrower);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanZeroEntity.selector, borrower));
+        loans.request(p);
+    }
+
+    function test_drawdown_revertsWhenNotFunding() public {
+        uint256 id = _request(_params(PRINCIPAL, 12, Schedule.Kind.Amortizing));
+        vm.prank(borrower);
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanInvalidStatus.selector, id, ILoanManager.Status.Pending)
+        );
+        loans.drawdown(id);
+    }
+
+    function test_drawdown_revertsWhenBorrowerKycRevoked() public {
+        uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        _fund(id, lender1, PRINCIPAL / 3);
+        _fund(id, lender2, PRINCIPAL - PRINCIPAL / 3);
+        vm.prank(kyc);
+        registry.revoke(borrower, keccak256("sanctions"));
+        vm.prank(borrower);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotVerified.selector, borrower, PartyRoles.SME));
+        loans.drawdown(id);
+    }
+
+    function test_impair_revertsWhenNotActive() public {
+        uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.prank(poolManager);
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanInvalidStatus.selector, id, ILoanManager.Status.Funding)
+        );
+        loans.impair(id);
+    }
+
+    function test_seizeCollateral_revertsOnZeroRecipient() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.prank(poolManager);
+        vm.expectRevert(ILoanManager.LoanZeroAddress.selector);
+        loans.seizeCollateral(id, address(0));
+    }
+
+    // ------------------------------------------------------------ manager views
+
+    function test_daysLate_countsWholeDaysPastOldestDue() public {
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        assertEq(loans.daysLate(id), 0, "nothing due yet");
+        vm.warp(block.timestamp + MONTH + 10 days + 1 hours);
+        assertEq(loans.daysLate(id), 10);
+    }
+
+    function test_daysLate_zeroWhenNotLive() public {
+        uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.warp(block.timestamp + 2 * MONTH);
+        assertEq(loans.daysLate(id), 0);
+    }
+
+    function test_daysLate_revertsForUnknownLoan() public {
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotFound.selector, 42));
+        loans.daysLate(42);
+    }
+
+    function test_wiringViews_returnConstructorArguments() public view {
+        assertEq(address(loans.asset()), address(usd));
+        assertEq(address(loans.identityRegistry()), address(registry));
+        assertEq(address(loans.creditHistory()), address(credit));
+        address calc = address(loans.calculator());
+        assertNotEq(calc, address(0));
+        assertGt(calc.code.length, 0);
+    }
+
+    function test_isLender_followsSetLender() public {
+        assertFalse(loans.isLender(lender1));
+        vm.prank(poolManager);
+        loans.setLender(lender1, true);
+        assertTrue(loans.isLender(lender1));
+        vm.prank(poolManager);
+        loans.setLender(lender1, false);
+        assertFalse(loans.isLender(lender1));
+    }
+
+    function test_loanCount_countsRequests() public {
+        assertEq(loans.loanCount(), 0);
+        uint256 first = _request(_params(PRINCIPAL, 12, Schedule.Kind.Amortizing));
+        uint256 second = _request(_params(PRINCIPAL, 6, Schedule.Kind.Bullet));
+        assertEq(first, 1, "ids start at 1");
+        assertEq(second, 2);
+        assertEq(loans.loanCount(), 2);
+    }
+
+    // ------------------------------------------------------------ lens and notes
+
+    function test_lensManager_andNotesManager() public view {
+        assertEq(address(lens.manager()), address(loans));
+        assertEq(notes.manager(), address(loans));
+    }
+
+    function test_amountDue_zeroWhenNotLive() public {
+        uint256 id = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        vm.warp(block.timestamp + 2 * MONTH);
+        assertEq(lens.amountDue(id), 0);
+    }
+
+    function test_principalOutstanding_followsRepayments() public {
+        uint256 pending = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        assertEq(lens.principalOutstanding(pending), 0, "not drawn");
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        assertEq(lens.principalOutstanding(id), PRINCIPAL);
+        vm.warp(block.timestamp + MONTH);
+        (, uint128 p, , , ) = _rowTuple(id, 0);
+        _repay(id, _installmentTotal(id, 0));
+        assertEq(lens.principalOutstanding(id), PRINCIPAL - p);
+    }
+}

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {PoolBase} from "./PoolBase.sol";
+import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
+import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
+
+/// @notice Revert paths (exact error and arguments) and views of the pool not covered elsewhere.
+contract PoolRevertsTest is PoolBase {
+    uint256 internal constant UNKNOWN_ID = 999;
+
+    // ------------------------------------------------------------ constructor
+
+    function test_constructor_revertsOnZeroTreasury() public {
+        vm.expectRevert(IFinancingPool.PoolZeroAddress.selector);
+        new FinancingPool(
+            IERC20(address(usd)),
+            address(manager),
+            registry,
+            IReceivableToken(address(rcv)),
+            address(0),
+            "SME Pool Share",
+            "SMEP",
+            _defaultPolicy()
+        );
+    }
+
+    // ------------------------------------------------------------ entries and exits
+
+    function test_deposit_revertsWhenSharesRoundToZero() public {
+        // No discount fee, so after the impairment the exit (net) price is exactly the cash and the
+        // whole supply can leave while the impaired advance stays in the gross entry price.
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.discountRateBps = 0;
+        _setPolicy(p);
+        _deposit(alice, 100_000e6);
+        (uint256 id, ) = _financeNew(FACE, TENOR);
+        vm.warp(block.timestamp + TENOR + 6 days);
+        vm.prank(poolManager);
+        pool.impair(id);
+        uint256 all = pool.maxRedeem(alice);
+        vm.prank(alice);
+        pool.redeem(all, alice, alice);
+        assertLt(pool.totalSupply() + 1e6, pool.totalAssets(), "1 wei buys no share");
+        usd.mint(bob, 1);
+        vm.startPrank(bob);
+        usd.approve(address(pool), 1);
+        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
+        pool.deposit(1, bob);
+        vm.stopPrank();
+    }
+
+    function test_mint_revertsAboveCashRoom() public {
+        uint256 room = type(uint96).max;
+        uint256 shares = (room + 1) * 1e6;
+        uint256 assets = pool.previewMint(shares);
+        assertEq(assets, room + 1);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, alice, assets, room));
+        pool.mint(shares, alice);
+    }
+
+    function test_withdraw_revertsOnZero() public {
+        _deposit(alice, 1_000e6);
+        vm.prank(alice);
+        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
+        pool.withdraw(0, alice, alice);
+    }
+
+    function test_withdraw_paysAssetsAndBurnsPreviewedShares() public {
+        uint256 shares = _deposit(alice, 1_000e6);
+        uint256 expected = pool.previewWithdraw(400e6);
+        vm.prank(alice);
+        uint256 burned = pool.withdraw(400e6, alice, alice);
+        assertEq(burned, expected);
+        assertEq(pool.balanceOf(alice), shares - burned);
+        assertEq(usd.balanceOf(alice), 400e6);
+        assertEq(pool.totalAssets(), 600e6);
+    }
+
+    function test_redeem_revertsOnZeroShares() public {
+        _deposit(alice, 1_000e6);
+        vm.prank(alice);
+        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
+        pool.redeem(0, alice, alice);
+    }
+
+    function test_redeem_revertsWhenAssetsRoundToZero() public {
+        _deposit(alice, 1_000e6);
+        assertEq(pool.previewRedeem(1), 0);
+        vm.prank(alice);
+        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
+        pool.redeem(1, alice, alice);
+    }
+
+    function test_convertToShares_matchesPreviewDeposit() public {
+        assertEq(pool.convertToShares(1e6), 1e12, "empty pool: decimals offset of 6");
+        _deposit(alice, 1_000e6);
+        assertEq(pool.convertToShares(250e6), pool.previewDeposit(250e6));
+        assertEq(pool.convertToShares(250e6), 250e12);
+    }
+
+    function test_previewWithdraw_roundsSharesUp() public {
+        _deposit(alice, 1_000e6);
+        assertEq(pool.previewWithdraw(100e6), 100e12);
+        uint256 supply = pool.totalSupply();
+        uint256 assetsNow = pool.totalAssets();
+        assertEq(pool.previewWithdraw(1), Math.mulDiv(1, supply + 1e6, assetsNow + 1, Math.Rounding.Ceil));
+    }
+
+    // ------------------------------------------------------------ receivable hooks and repay
+
+    function test_onERC721Received_revertsWhenOperatorNotHolder() public {
+        vm.prank(address(rcv));
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotReceivableHolder.selector, 7, outsider, sme));
+        pool.onERC721Received(outsider, sme, 7, abi.encode(uint256(0)));
+    }
+
+    function test_onReceivablePaymentAttested_revertsForFakeCaller() public {
+        vm.prank(outsider);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolUnauthorizedHookCaller.selector, outsider));
+        pool.onReceivablePaymentAttested(1, 1e6, bytes32("bank"));
+    }
+
+    function test_onReceivablePaymentAttested_revertsForTokenNotFinanced() public {
+        vm.prank(address(rcv));
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolReceivableNotFinanced.selector, UNKNOWN_ID));
+        pool.onReceivablePaymentAttested(UNKNOWN_ID, 1e6, bytes32("bank"));
+    }
+
+    function test_repay_revertsForTokenNotFinanced() public {
+        vm.prank(sme);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolReceivableNotFinanced.selector, UNKNOWN_ID));
+        pool.repay(UNKNOWN_ID, 1e6);
+    }
+
+    function test_repay_revertsOnZero() public {
+        _deposit(alice, 100_000e6);
+        (uint256 id, ) = _financeNew(FACE, TENOR);
+        vm.prank(sme);
+        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
+        pool.repay(id, 0);
+    }
+
+    // ------------------------------------------------------------ late assets and policy (PoolBook)
+
+    function test_writeOff_revertsWhenAssetNotActive() public {
+        vm.prank(poolManager);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IFinancingPool.PoolAssetNotActive.selector,
+                UNKNOWN_ID,
+                IFinancingPool.AssetStatus.None
+            )
+        );
+        pool.writeOff(UNKNOWN_ID);
+    }
+
+    function test_setPolicy_revertsWhenDiscountRateAboveCap() public {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.discountRateBps = 10_001;
+        vm.prank(policyNow);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRateAboveCap.selector, 10_001, 10_000));
+        pool.setPolicy(p);
+    }
+
+    function test_setPolicy_revertsWhenPerformanceFeeAboveCap() public {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.performanceFeeBps = 3_001;
+        vm.prank(policyNow);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRateAboveCap.selector, 3_001, 3_000));
+        pool.setPolicy(p);
+    }
+
+    function test_setPolicy_revertsWhenMaxTenorAboveCap() public {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.maxTenor = 730 days + 1;
+        vm.prank(policyNow);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolTenorTooLong.selector, 0, 730 days + 1, 730 days));
+        pool.setPolicy(p);
+    }
+
+    function test_payFees_revertsWhenNothingOwed() public {
+        _deposit(alice, 1_000e6);
+        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
+        pool.payFees();
+    }
+
+    // ------------------------------------------------------------ redemption queue
+
+    function test_requestRedeem_revertsOnZero() public {
+        _deposit(alice, 1_000e6);
+        vm.prank(alice);
+        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
+        pool.requestRedeem(0, alice, alice);
+    }
+
+    function test_requestRedeem_revertsWithoutAllowance() public {
+        uint256 shares = _deposit(alice, 1_000e6);
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, bob, 0, shares));
+        pool.requestRedeem(shares, bob, alice);
+    }
+
+    function test_requestRedeem_spendsAllowanceWhenCallerIsNotOwner() public {
+        uint256 shares = _deposit(alice, 100_000e6);
+        _financeNew(FACE, TENOR);
+        vm.prank(alice);
+        pool.approve(bob, shares);
+        vm.prank(bob);
+        uint256 r = pool.requestRedeem(shares / 2, bob, alice);
+        assertEq(pool.allowance(alice, bob), shares - shares / 2);
+        assertEq(pool.balanceOf(alice), shares - shares / 2);
+        (address controller, ) = pool.redeemRequest(r);
+        assertEq(controller, bob);
+        assertEq(pool.claimableRedeemRequest(0, bob), shares / 2, "filled from idle cash");
+        assertEq(pool.claimableRedeemRequest(0, alice), 0);
+    }
+
+    function test_finance_revertsWhenCheckpointBehind() public {
+        _deposit(alice, 100_000e6);
+        uint256 financedAt = block.timestamp;
+        _financeNew(FACE, TENOR);
+        // A call books at most 120 day boundaries; financing needs accrual booked up to now.
+        vm.warp(block.timestamp + 200 days);
+        uint256 id = _invoice(sme2, debtor2, FACE, TENOR);
+        vm.startPrank(sme2);
+        rcv.approve(address(pool), id);
+        uint256 bookedTo = (financedAt / 1 days + 120) * 1 days;
+        vm.expectRevert(
+            abi.encodeWithSelector(IFinancingPool.PoolCheckpointBehind.selector, bookedTo, block.timestamp)
+        );
+        pool.finance(id, 0);
+        vm.stopPrank();
+    }
+
+    function test_checkpoint_catchesUpAfterLongIdleGap() public {
+        _deposit(alice, 100_000e6);
+        _financeNew(FACE, TENOR);
+        vm.warp(block.timestamp + 200 days);
+        pool.checkpoint(); // books 120 days
+        pool.checkpoint(); // books the rest
+        uint256 id = _invoice(sme2, debtor2, FACE, TENOR);
+        uint256 advance = _finance(sme2, id);
+        assertGt(advance, 0);
+        assertEq(uint8(pool.assetOf(id).status), uint8(IFinancingPool.AssetStatus.Active));
+    }
+
+    // ------------------------------------------------------------ views
+
+    function test_sharePrice_isAssetsPerWholeShare() public {
+        assertEq(pool.decimals(), 12);
+        _deposit(alice, 1_000e6);
+        assertEq(pool.sharePrice(), 1e6);
+        assertEq(pool.sharePrice(), pool.convertToAssets(1e12));
+    }
+
+    function test_utilizationBps_principalOverGross() public {
+        assertEq(pool.utilizationBps(), 0, "empty pool");
+        _deposit(alice, 100_000e6);
+        assertEq(pool.utilizationBps(), 0);
+        (, uint256 advance) = _financeNew(FACE, TENOR);
+        assertEq(pool.utilizationBps(), Math.mulDiv(advance, 10_000, pool.totalAssets()));
+    }
+
+    function test_claimableRedeem_andQueueBoundsAfterInstantFill() public {
+        uint256 shares = _deposit(alice, 1_000e6);
+        (uint256 head, uint256 tail) = pool.queueBounds();
+        assertEq(head, 0);
+        assertEq(tail, 0);
+        vm.prank(alice);
+        pool.requestRedeem(shares, alice, alice);
+        (head, tail) = pool.queueBounds();
+        assertEq(head, 1, "filled request left the queue");
+        assertEq(tail, 1);
+        assertEq(pool.claimableRedeemRequest(0, alice), shares);
+        assertEq(pool.claimableRedeemAssets(alice), 1_000e6);
+        assertEq(pool.claimableRedeemAssets(bob), 0);
+    }
+
+    function test_receivableToken_andTreasury() public view {
+        assertEq(address(pool.receivableToken()), address(rcv));
+        assertEq(pool.treasury(), treasury);
+    }
+}
