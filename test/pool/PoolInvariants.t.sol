@@ -185,8 +185,9 @@ contract PoolInvariantsTest is PoolBase {
             fees += a.fee;
         }
         assertEq(
-            n.cash + advanced,
-            handler.deposited() - handler.withdrawn() + handler.received(),
+            // Withdrawals may exceed deposits once income is earned: keep both sides additive.
+            n.cash + advanced + handler.withdrawn(),
+            handler.deposited() + handler.received(),
             "cash flows conserve"
         );
         assertLe(handler.received(), advanced + fees);
