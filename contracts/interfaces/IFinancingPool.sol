@@ -84,7 +84,8 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint256 cash;
         uint256 principalOutstanding;
         uint256 accruedIncome;
-        uint256 impairedPrincipal;
+        /// @dev Unrealized loss that exits exclude: principal left and accrued income of impaired assets.
+        uint256 impaired;
         uint256 feesOwed;
         uint256 reservedForClaims;
         uint256 grossAssets;
@@ -138,9 +139,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint256 owedBySme,
         bytes32 referenceHash
     );
-    /// @notice `by` impaired `tokenId`: `principal` is now an unrealized loss, `accrualReversed` of
-    /// accrued income was taken back out of NAV.
-    event AssetImpaired(uint256 indexed tokenId, address indexed by, uint256 principal, uint256 accrualReversed);
+    /// @notice `by` impaired `tokenId`: `principal` and `incomeHeld` of accrued income are now an
+    /// unrealized loss: out of the exit price, still in the entry price until paid or written off.
+    event AssetImpaired(uint256 indexed tokenId, address indexed by, uint256 principal, uint256 incomeHeld);
     /// @notice `by` wrote `tokenId` off: `loss` of principal is realized.
     event AssetWrittenOff(uint256 indexed tokenId, address indexed by, uint256 loss);
     /// @notice The pool moved `amount` of cash into `manager`'s escrow for loan `loanId` of

@@ -87,13 +87,15 @@ library PoolBook {
     }
 
     /// @dev Everything NAV depends on except share supply. `reserved` is cash owed to filled
-    /// redemption requests; `impaired` the principal of impaired assets (unrealized loss).
+    /// redemption requests; `impaired` what exits exclude (unrealized loss): the principal left of
+    /// impaired assets plus `impairedIncome`, the income they accrued, which stays in gross NAV.
     struct State {
         Ledger ledger;
         Accrual accrual;
         uint128 impaired;
         uint128 reserved;
-        uint256 writtenOff;
+        uint128 writtenOff;
+        uint128 impairedIncome;
         IFinancingPool.Policy policy;
         mapping(uint256 tokenId => StoredAsset) assets;
         mapping(uint256 day => Day) dueDays;
@@ -131,10 +133,10 @@ library PoolBook {
         if (block.timestamp < eligibleAt) {
             revert IFinancingPool.PoolAssetNotLateEnough(tokenId, eligibleAt, block.timestamp);
         }
-        if (a.status == IFinancingPool.AssetStatus.Active && a.collected <= a.advance) _closeAccrual(s, a);
+        if (a.collected <= a.advance) _closeAccrual(s, a, true);
         uint256 loss = _principalLeft(a);
         if (loss != 0) _reducePrincipal(s, a, loss, token.receivable(tokenId));
-        s.writtenOff += loss;
+        s.writtenOff += uint128(loss); // loss <= advance < 2^96
         s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
         emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss);
         // When every remaining unit was attested as paid to the SME, the debtor owes nothing and
@@ -284,11 +286,12 @@ library PoolBook {
         IReceivableToken.Receivable memory r
     ) private returns (uint256 kept) {
         StoredAsset memory a = s.assets[tokenId];
-        bool accruing = a.status == IFinancingPool.AssetStatus.Active && a.collected <= a.advance;
+        // An impaired asset stays in the accrual aggregate until its fee is reached (see `impair`).
+        bool accruing = a.status != IFinancingPool.AssetStatus.WrittenOff && a.collected <= a.advance;
         uint256 end = _accrualEnd(a);
         if (accruing && block.timestamp < end && uint256(a.collected) + amount > a.advance) {
             // Closed with the original fee: the rate it removes is the one financing added.
-            uint256 accrued = _closeAccrual(s, a);
+            uint256 accrued = _closeAccrual(s, a, false); // before the accrual end: never impaired
             accruing = false;
             // performanceFeeBps <= MAX_PERFORMANCE_FEE_BPS < BPS, so the divisor is positive.
             uint256 bps = DiscountMath.BPS;
@@ -310,7 +313,7 @@ library PoolBook {
             income = kept - principal;
             if (principal != 0) _reducePrincipal(s, a, principal, r);
             if (income != 0) {
-                if (accruing) _closeAccrual(s, a);
+                if (accruing) _closeAccrual(s, a, true);
                 uint256 feeBefore = a.collected > a.advance ? a.collected - a.advance : 0;
                 perfFee = _perfDue(a, feeBefore + income) - _perfDue(a, feeBefore);
                 income -= perfFee;
@@ -348,15 +351,20 @@ library PoolBook {
         uint256 eligibleAt = uint256(a.dueDate) + delay;
         if (block.timestamp < eligibleAt)
             revert IFinancingPool.PoolAssetNotLateEnough(tokenId, eligibleAt, block.timestamp);
-        uint256 reversed = a.collected <= a.advance ? _closeAccrual(s, a) : 0;
+        // The accrued income stays in gross NAV (entries pay for it) and leaves net NAV (exits do
+        // not): when the debtor pays late, neither price jumps, so the payment cannot be
+        // sandwiched (finding F-5). Impairment starts after the due date, so accrual has ended.
+        uint256 held = a.collected <= a.advance ? _incomeAtEnd(a) : 0;
         uint256 principal = _principalLeft(a);
-        s.impaired += uint128(principal);
+        s.impaired += uint128(principal + held); // both < 2^96
+        s.impairedIncome += uint128(held);
         s.assets[tokenId].status = IFinancingPool.AssetStatus.Impaired;
-        emit IFinancingPool.AssetImpaired(tokenId, msg.sender, principal, reversed);
+        emit IFinancingPool.AssetImpaired(tokenId, msg.sender, principal, held);
     }
 
-    /// @dev Removes an accruing asset from the aggregate; returns the income it had accrued.
-    function _closeAccrual(State storage s, StoredAsset memory a) private returns (uint256 accrued) {
+    /// @dev Removes an accruing asset from the aggregate (and, when impaired, its income from the
+    /// impairment when `impairedToo`); returns the income it had accrued.
+    function _closeAccrual(State storage s, StoredAsset memory a, bool impairedToo) private returns (uint256 accrued) {
         Accrual memory acc = s.accrual;
         uint256 end = _accrualEnd(a);
         uint256 rate = _rateOf(a);
@@ -368,7 +376,17 @@ library PoolBook {
             s.dueDays[end / DAY].endingRate -= uint128(rate);
         }
         s.accrual = acc;
+        if (impairedToo && a.status == IFinancingPool.AssetStatus.Impaired) {
+            uint128 held = uint128(_incomeAtEnd(a)); // what `impair` added, computed the same way
+            s.impaired -= held;
+            s.impairedIncome -= held;
+        }
         return scaled / SCALE;
+    }
+
+    /// @dev The investors' income of an asset over its whole accrual window, rounded down.
+    function _incomeAtEnd(StoredAsset memory a) private pure returns (uint256) {
+        return (_rateOf(a) * (_accrualEnd(a) - a.financedAt)) / SCALE;
     }
 
     /// @dev Income accrued up to now (or up to the last of MAX_CHECKPOINT_DAYS day boundaries),
@@ -450,7 +468,7 @@ library PoolBook {
             g.late1To30 -
             g.late31To60 -
             g.late61To90;
-        g.impaired = s.impaired;
+        g.impaired = s.impaired - s.impairedIncome;
         g.writtenOff = s.writtenOff;
     }
     /// @notice Validates and stores a new policy.
@@ -507,7 +525,7 @@ library PoolBook {
         n.cash = ldg.cash;
         n.principalOutstanding = ldg.principalOut;
         n.accruedIncome = acc.accrued / SCALE;
-        n.impairedPrincipal = s.impaired;
+        n.impaired = s.impaired;
         n.feesOwed = uint256(ldg.feesOwed) + mgmtFee;
         n.reservedForClaims = s.reserved;
         (n.grossAssets, n.netAssets) = navs(s);

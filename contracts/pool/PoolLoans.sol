@@ -153,7 +153,7 @@ library PoolLoans {
             }
             uint256 loss = p.principal;
             if (loss != 0) _reduce(s, p, loss, ln.entity);
-            s.writtenOff += loss;
+            s.writtenOff += uint128(loss); // loss <= the position's principal < 2^96
             p.status = IFinancingPool.LoanStatus.WrittenOff;
             emit IFinancingPool.LoanPositionWrittenOff(address(manager), loanId, msg.sender, loss);
         } else if (p.status == IFinancingPool.LoanStatus.Funded && ln.impaired) {

@@ -62,7 +62,7 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
     const grossBefore = await pool.totalAssets();
     const priceBefore = await pool.sharePrice();
     await expect(pool.connect(poolManager).impair(tokenId)).to.emit(pool, "AssetImpaired");
-    expect((await pool.navBreakdown()).impairedPrincipal).to.equal(advance);
+    expect((await pool.navBreakdown()).impaired).to.equal(advance);
     expect(await pool.sharePrice()).to.be.lt(priceBefore);
     expect(await pool.totalAssets()).to.be.lte(grossBefore); // accrual reversed, entries at book
 

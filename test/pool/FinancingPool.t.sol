@@ -540,16 +540,42 @@ contract FinancingPoolTest is PoolBase {
         _deposit(alice, 100_000e6);
         (uint256 id, uint256 advance) = _financeNew(FACE, TENOR);
         vm.warp(block.timestamp + TENOR + 6 days);
+        IFinancingPool.NavBreakdown memory before = pool.navBreakdown();
         vm.prank(poolManager);
         pool.impair(id);
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
-        assertEq(n.impairedPrincipal, advance);
-        assertEq(n.grossAssets - n.netAssets, advance);
+        // The accrued income stays in gross NAV and leaves net NAV with the principal.
+        assertEq(n.accruedIncome, before.accruedIncome);
+        assertEq(n.grossAssets, before.grossAssets);
+        assertEq(n.impaired, advance + before.accruedIncome);
+        assertEq(n.grossAssets - n.netAssets, advance + before.accruedIncome);
+        assertEq(pool.aging().impaired, advance, "aging counts principal only");
         assertEq(pool.totalAssets(), n.grossAssets);
         assertEq(pool.convertToAssets(pool.totalSupply()), n.netAssets);
         // Entry pays the gross price: a newcomer cannot buy the loss cheap.
         uint256 shares = pool.previewDeposit(1_000e6);
         assertEq(shares, (1_000e6 * (pool.totalSupply() + 1e6)) / (n.grossAssets + 1));
+    }
+
+    function test_pay_lateImpairedMovesNeitherPriceUp() public {
+        _deposit(alice, 100_000e6);
+        (uint256 id, ) = _financeNew(FACE, TENOR);
+        vm.warp(block.timestamp + TENOR + 6 days);
+        vm.prank(poolManager);
+        pool.impair(id);
+        uint256 entryBefore = pool.previewMint(1e6);
+        IFinancingPool.NavBreakdown memory n0 = pool.navBreakdown();
+        _pay(debtor, id, FACE);
+        IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
+        assertEq(n.impaired, 0, "impairment fully released");
+        assertEq(pool.aging().impaired, 0);
+        assertEq(n.accruedIncome, 0);
+        // Entries priced as before (to rounding in the pool's favour); exits rise to the entry price.
+        assertLe(pool.previewMint(1e6), entryBefore + 1);
+        assertGe(pool.previewMint(1e6) + 1, entryBefore);
+        assertEq(n.netAssets, n.grossAssets);
+        assertApproxEqAbs(n.grossAssets, n0.grossAssets, 2);
+        assertEq(uint8(pool.assetOf(id).status), uint8(IFinancingPool.AssetStatus.Repaid));
     }
 
     function test_writeOff_booksLossMarksDefaultedAndRecoveryFlowsBack() public {
@@ -566,7 +592,7 @@ contract FinancingPoolTest is PoolBase {
         pool.writeOff(id);
         assertEq(uint8(rcv.receivable(id).status), uint8(IReceivableToken.Status.Defaulted));
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
-        assertEq(n.impairedPrincipal, 0);
+        assertEq(n.impaired, 0);
         assertEq(n.principalOutstanding, 0);
         assertEq(n.grossAssets, 100_000e6 - advance);
         assertEq(pool.aging().writtenOff, advance);

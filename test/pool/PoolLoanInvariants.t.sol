@@ -183,7 +183,7 @@ contract PoolLoanInvariantsTest is PoolLoanBase {
         }
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
         assertEq(n.principalOutstanding, principal, "principal = sum of positions");
-        assertEq(n.impairedPrincipal, impaired, "impaired = sum of impaired positions");
+        assertEq(n.impaired, impaired, "impaired = sum of impaired positions");
         assertEq(pool.aging().writtenOff, lost, "written off = sum of losses");
         assertEq(pool.smeExposure(SME_CO), principal, "exposure = principal on the books");
     }

@@ -318,7 +318,7 @@ contract PoolLoansTest is PoolLoanBase {
         vm.prank(poolManager);
         pool.revalueLoan(address(loans), id);
         assertEq(pool.totalAssets(), gross, "entries still priced at book");
-        assertEq(pool.navBreakdown().impairedPrincipal, LOAN);
+        assertEq(pool.navBreakdown().impaired, LOAN);
         assertLt(_price(), price, "exit price net of the loss");
         assertEq(pool.aging().impaired, LOAN);
     }
@@ -335,12 +335,12 @@ contract PoolLoansTest is PoolLoanBase {
         assertFalse(loans.loan(id).impaired);
         pool.claimLoan(address(loans), id);
         uint256 left = _position(id).principal;
-        assertEq(pool.navBreakdown().impairedPrincipal, left, "claimed principal left the impairment");
+        assertEq(pool.navBreakdown().impaired, left, "claimed principal left the impairment");
         vm.expectEmit(address(pool));
         emit IFinancingPool.LoanPositionImpairmentReversed(address(loans), id, poolManager, left);
         vm.prank(poolManager);
         pool.revalueLoan(address(loans), id);
-        assertEq(pool.navBreakdown().impairedPrincipal, 0);
+        assertEq(pool.navBreakdown().impaired, 0);
         assertEq(uint8(_position(id).status), uint8(IFinancingPool.LoanStatus.Funded));
     }
 

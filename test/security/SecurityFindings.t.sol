@@ -11,7 +11,7 @@ import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 
-/// @notice Findings of THREAT_MODEL.md. Fixed ones (F-1, F-4) run always and prove the property.
+/// @notice Findings of THREAT_MODEL.md. Fixed ones (F-1, F-4, F-5) run always and prove the property.
 /// Open ones state the property the code should have and FAIL on the current code; they are
 /// skipped by default so the suite stays green; run them with
 /// `SECURITY_FINDINGS=true npx hardhat test solidity test/security/SecurityFindings.t.sol`.
@@ -36,6 +36,24 @@ contract SecurityFindingsTest is SecurityBase {
         vm.prank(attacker);
         uint256 back = pool.redeem(shares, attacker, attacker);
         assertLe(back, amount, "sandwich of an early repayment must not profit");
+    }
+
+    /// F-5 (fixed). Impairment used to take the asset's accrued income out of gross NAV, so a late
+    /// payment of an impaired invoice put it back in one block: a deposit just before the payment
+    /// and a redeem just after took a share of it. The income now stays in gross NAV (entries pay
+    /// for it) and only leaves net NAV (exits), so the payment moves neither price up.
+    function test_pool_latePaymentOfImpairedInvoiceSandwich_noProfit() public {
+        _deposit(alice, 100_000e6);
+        (uint256 id, ) = _financed(FACE, TENOR);
+        vm.warp(block.timestamp + TENOR + 10 days);
+        vm.prank(poolManager);
+        pool.impair(id);
+        uint256 amount = 1_000_000e6;
+        uint256 shares = _deposit(attacker, amount);
+        _pay(id, FACE);
+        vm.prank(attacker);
+        uint256 back = pool.redeem(shares, attacker, attacker);
+        assertLe(back, amount, "sandwich of a late payment of an impaired invoice must not profit");
     }
 
     /// F-2. The pool books `assets` as cash on deposit without checking what arrived: over a

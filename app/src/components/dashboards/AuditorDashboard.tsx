@@ -64,7 +64,7 @@ export function AuditorDashboard() {
             value={m.money(nav.netAssets)}
             note={`share price ${formatAmount(facts.sharePrice, m.decimals, 6)} ${m.symbol}`}
           />
-          <Kpi label="Impaired (unrealized)" value={m.money(nav.impairedPrincipal)} />
+          <Kpi label="Impaired (unrealized)" value={m.money(nav.impaired)} />
         </dl>
       </section>
       <section className="card" aria-labelledby="audit-loans">

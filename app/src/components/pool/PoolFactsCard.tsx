@@ -82,8 +82,8 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
                 <td className="num">{money(nav.grossAssets)}</td>
               </tr>
               <tr>
-                <th scope="row">Impaired advances (unrealized loss)</th>
-                <td className="num">− {money(nav.impairedPrincipal)}</td>
+                <th scope="row">Impaired advances and their accrued income (unrealized loss)</th>
+                <td className="num">− {money(nav.impaired)}</td>
               </tr>
               <tr>
                 <th scope="row">Net assets (exits are priced on this)</th>
