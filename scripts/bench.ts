@@ -568,7 +568,7 @@ if (CHECK) {
     hre,
     roots.filter((f) => f.startsWith("npm:") || f.startsWith(join(root, "contracts"))),
   );
-  const conn = await hre.network.connect();
+  const conn = await hre.network.create();
   const ours = (await runOurs(conn)).r;
   const committed = JSON.parse(readFileSync(gasFile, "utf8")) as Record<string, { gas: number }>;
   let failed = false;
@@ -617,7 +617,7 @@ const naiveBuild = await build(
 );
 
 // 3. Both scenarios on one in-process chain.
-const conn = await hre.network.connect();
+const conn = await hre.network.create();
 const t3 = Date.now();
 const { r: ours, shared } = await runOurs(conn);
 const naive = await runNaive(conn, naiveArtifacts, shared);

@@ -18,7 +18,7 @@ const BATCH = 50;
 const DAY = 86_400;
 
 const started = Date.now();
-const { ethers } = await network.connect();
+const { ethers } = await network.create();
 const deployments = join(import.meta.dirname, "..", "ignition", "deployments", "chain-31337");
 const addresses = JSON.parse(readFileSync(join(deployments, "deployed_addresses.json"), "utf8")) as Record<
   string,

@@ -89,7 +89,15 @@ export function InvestorDashboard() {
           testId="investor-gain"
           raw={gain}
           value={deposited === 0n ? "No deposit yet" : m.money(gain)}
-          note={deposited === 0n ? undefined : `${m.money(deposited)} in, ${m.money(withdrawn)} out`}
+          note={
+            deposited === 0n
+              ? undefined
+              : `${m.money(deposited)} in, ${m.money(withdrawn)} out${
+                  facts.nav.impaired > 0n
+                    ? `; shares are valued net of ${m.money(facts.nav.impaired)} impaired in the pool until it is paid or written off`
+                    : ""
+                }`
+          }
         />
         <Kpi
           label="Yield since first deposit"
