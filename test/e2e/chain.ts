@@ -199,16 +199,30 @@ export async function activateLoan(loanId: bigint, borrowerIndex: number, lender
   await send(borrowerIndex, manager, abi, "drawdown", [loanId]);
 }
 
-/** Sum of the pool's Deposit events (what the auditor's deposit total must equal). */
-export async function poolDepositTotal(): Promise<bigint> {
+/** Sum of the pool's Deposit events (what the auditor's deposit total must equal), or one owner's. */
+export async function poolDepositTotal(ownerIndex?: number): Promise<bigint> {
   const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
+  const owner = ownerIndex === undefined ? undefined : await devAccount(ownerIndex);
   const logs = await publicClient.getContractEvents({
     address: deployed("FinancingPool"),
     abi,
     eventName: "Deposit",
     fromBlock: 0n,
   });
-  return logs.reduce((sum, l) => sum + (l.args as { assets: bigint }).assets, 0n);
+  return logs
+    .map((l) => l.args as { owner: Address; assets: bigint })
+    .filter((a) => owner === undefined || a.owner.toLowerCase() === owner.toLowerCase())
+    .reduce((sum, a) => sum + a.assets, 0n);
+}
+
+/** The pool's NAV breakdown (IFinancingPool.navBreakdown). */
+export async function poolNav(): Promise<{ impaired: bigint; grossAssets: bigint; netAssets: bigint }> {
+  const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
+  return (await publicClient.readContract({
+    address: deployed("FinancingPool"),
+    abi,
+    functionName: "navBreakdown",
+  })) as { impaired: bigint; grossAssets: bigint; netAssets: bigint };
 }
 
 /** The advance the pool paid for a financed invoice (IFinancingPool.assetOf). */
@@ -221,4 +235,21 @@ export async function financedAdvance(documentHash: `0x${string}`): Promise<bigi
     args: [BigInt(documentHash)],
   })) as { advance: bigint };
   return asset.advance;
+}
+
+// ---- Time travel, undone at the end of the spec that uses it so later specs see today's clock. ----
+
+/** Takes a snapshot of the whole chain (state and clock); `revertTo` returns to it. */
+export async function snapshot(): Promise<string> {
+  return rpc<string>("evm_snapshot");
+}
+
+export async function revertTo(id: string) {
+  if (!(await rpc<boolean>("evm_revert", [id]))) throw new Error(`snapshot ${id} is gone`);
+}
+
+/** Moves the chain's clock `days` forward and mines a block at the new time. */
+export async function advanceDays(days: number) {
+  await rpc("evm_increaseTime", [days * 86_400]);
+  await rpc("evm_mine");
 }

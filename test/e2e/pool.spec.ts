@@ -1,12 +1,21 @@
 import { expect, test } from "@playwright/test";
 import { accountFor, connectDevAccount } from "./helpers.ts";
-import { mintDemoUsd, tokenizeAcknowledged, verifyParty } from "./chain.ts";
+import { advanceDays, mintDemoUsd, revertTo, snapshot, tokenizeAcknowledged, verifyParty } from "./chain.ts";
 
 const SME = 1;
 const DEBTOR = 2;
 const INVESTOR = 4;
 const usd = (dollars: number) => BigInt(dollars) * 1_000_000n;
 const dollars = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+
+// The spec moves the clock 30 days; the snapshot puts chain and clock back for the specs after it.
+let before: string | undefined;
+test.beforeEach(async () => {
+  before = await snapshot();
+});
+test.afterEach(async () => {
+  if (before) await revertTo(before);
+});
 
 test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
@@ -59,7 +68,9 @@ test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page 
   await connectDevAccount(page, investorIndex, "/pool");
   await expect(page.getByTestId("aging")).toContainText("Current (not yet due)");
 
-  // The debtor pays the whole invoice; the pool keeps advance + fee and forwards the rest.
+  // Thirty days later the debtor pays the whole invoice, 30 days early: the pool keeps the advance
+  // and the fee earned over 30 days and forwards the rest (reserve + unearned fee) to the SME.
+  await advanceDays(30);
   await connectDevAccount(page, debtorIndex, "/debtor");
   const pay = page.getByRole("form", { name: "Pay invoice" });
   await expect(pay.getByLabel(/^Pay/)).toHaveValue("10,000");
