@@ -59,12 +59,16 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
 
     // Late past the grace period: the pool manager impairs; exits are priced net of the loss.
     await networkHelpers.time.increase(36 * DAY);
-    const grossBefore = await pool.totalAssets();
     const priceBefore = await pool.sharePrice();
+    const accrued = (await pool.navBreakdown()).accruedIncome;
     await expect(pool.connect(poolManager).impair(tokenId)).to.emit(pool, "AssetImpaired");
-    expect((await pool.navBreakdown()).impaired).to.equal(advance);
+    // Principal and accrued income leave the exit price; the entry price keeps the income (F-5).
+    const nav = await pool.navBreakdown();
+    expect(nav.impaired).to.equal(advance + accrued);
+    expect(nav.accruedIncome).to.equal(accrued);
+    expect((await pool.aging()).impaired).to.equal(advance);
     expect(await pool.sharePrice()).to.be.lt(priceBefore);
-    expect(await pool.totalAssets()).to.be.lte(grossBefore); // accrual reversed, entries at book
+    expect(nav.grossAssets - nav.netAssets).to.equal(advance + accrued);
 
     // Past the default delay: write-off realizes the loss and defaults the token.
     await networkHelpers.time.increase(90 * DAY);
