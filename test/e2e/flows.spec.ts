@@ -1,24 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { getAddress } from "viem";
-import { accountFor, connectDevAccount, openNavLink } from "./helpers.ts";
+import { accountFor, connectDevAccount, openNavLink, parseFlowsCsv, toUnits } from "./helpers.ts";
 import { mintDemoUsd, tokenizeAcknowledged, verifyParty } from "./chain.ts";
 
 const SME = 1;
 const DEBTOR = 2;
 const INVESTOR = 4;
 const usd = (dollars: number) => BigInt(Math.round(dollars * 100)) * 10_000n;
-
-/** Parses the downloaded CSV (no quoted commas in these rows' amount and hash columns). */
-function parseCsv(text: string) {
-  const [header, ...lines] = text.trimEnd().split("\r\n");
-  const columns = header.split(",");
-  const amount = columns.findIndex((c) => c.startsWith("Amount"));
-  const tx = columns.indexOf("Transaction");
-  const cash = columns.indexOf("Cash moved");
-  const cells = lines.map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "")));
-  return cells.map((c) => ({ amount: c[amount], tx: c[tx], cash: c[cash] }));
-}
 
 /** Visible rows: their transaction and amount in base units, as the page renders them. */
 async function visibleRows(page: Page) {
@@ -35,11 +24,6 @@ async function visibleRows(page: Page) {
   }
   return out;
 }
-
-const toUnits = (decimal: string) => {
-  const [whole, fraction = ""] = decimal.split(".");
-  return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, "0"));
-};
 
 test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContractBalances", async ({
   page,
@@ -124,7 +108,7 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: /^Download CSV \(2 rows\)/ }).click();
   const download = await downloading;
-  const csv = parseCsv(readFileSync((await download.path())!, "utf8"));
+  const csv = parseFlowsCsv(readFileSync((await download.path())!, "utf8"));
   expect(csv.map((r) => r.tx).sort()).toEqual(smeRows.map((r) => r.tx).sort());
   expect(csv.map((r) => toUnits(r.amount)).sort()).toEqual(smeRows.map((r) => r.amount).sort());
   expect(csv.reduce((s, r) => s + toUnits(r.amount), 0n)).toBe(byKind.advance + byKind.split);

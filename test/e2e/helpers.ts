@@ -46,3 +46,20 @@ export async function openNavLink(page: Page, name: string) {
   if (await toggle.isVisible()) await toggle.click();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
 }
+
+/** Rows of a downloaded fund-flows CSV: amount (decimal), transaction and "Cash moved", by header. */
+export function parseFlowsCsv(text: string) {
+  const [header, ...lines] = text.trimEnd().split("\r\n");
+  const columns = header.split(",");
+  const amount = columns.findIndex((c) => c.startsWith("Amount"));
+  const tx = columns.indexOf("Transaction");
+  const cash = columns.indexOf("Cash moved");
+  const cells = lines.map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "")));
+  return cells.map((c) => ({ amount: c[amount], tx: c[tx], cash: c[cash] }));
+}
+
+/** A decimal dUSD amount as the CSV writes it, in base units (6 decimals). */
+export function toUnits(decimal: string): bigint {
+  const [whole, fraction = ""] = decimal.split(".");
+  return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, "0"));
+}

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
-import { connectDevAccount, openNavLink } from "./helpers.ts";
+import { connectDevAccount, openNavLink, parseFlowsCsv, toUnits } from "./helpers.ts";
 import { acknowledgeAs, partyAddress, requestPendingLoanAs, tokenizeAs, walletIndex } from "./demo.ts";
 
 /**
@@ -173,20 +173,6 @@ test("test_journey_kycProviderVerifiesANewParty", async ({ page }, testInfo) => 
   await shoot(page, testInfo, "kyc-verified");
 });
 
-/** The downloaded file's rows: amount (decimal dUSD) and whether cash moved, by header name. */
-function csvRows(text: string) {
-  const [header, ...lines] = text.trimEnd().split("\r\n");
-  const columns = header.split(",");
-  const amount = columns.findIndex((c) => c.startsWith("Amount"));
-  const cash = columns.indexOf("Cash moved");
-  const cells = lines.map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "")));
-  return cells.map((c) => ({ amount: c[amount], cash: c[cash] }));
-}
-const toUnits = (decimal: string) => {
-  const [whole, fraction = ""] = decimal.split(".");
-  return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, "0"));
-};
-
 test("test_journey_auditorExportsCsvThatReconciles", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   // The auditor starts from the overview and opens the fund-flow record of the seeded history.
@@ -214,7 +200,7 @@ test("test_journey_auditorExportsCsvThatReconciles", async ({ page }, testInfo) 
   await page.getByRole("button", { name: `Download CSV (${shown.toLocaleString("en-US")} rows)` }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^fund-flows-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = csvRows(readFileSync((await download.path())!, "utf8"));
+  const csv = parseFlowsCsv(readFileSync((await download.path())!, "utf8"));
   expect(csv).toHaveLength(shown);
   const moved = csv.filter((r) => r.cash === "yes").reduce((sum, r) => sum + toUnits(r.amount), 0n);
   expect(moved).toBe(total);

@@ -1,6 +1,9 @@
 import type { Address } from "viem";
 
 /** ILoanManager.Status, in enum order. */
+/** AccessManager role id of the underwriter (contracts/access/Roles.sol). */
+export const UNDERWRITER_ROLE = 3n;
+
 export const loanStatuses = [
   "None",
   "Pending",

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useAccount, useReadContract } from "wagmi";
+import { useConnection, useReadContract } from "wagmi";
 import { CopyAddress } from "@/components/CopyAddress";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
@@ -10,7 +10,7 @@ import { useDaysLate, usePoolLedger } from "@/hooks/useLedgers";
 import { useLoans } from "@/hooks/useLoans";
 import { usePoolFacts } from "@/hooks/usePool";
 import { abis } from "@/lib/contracts";
-import { formatRate } from "@/lib/loans";
+import { formatRate, UNDERWRITER_ROLE } from "@/lib/loans";
 import { documentHashOf } from "@/lib/receivables";
 import { dueLabel } from "@/lib/time";
 import { lateAssets } from "./LateInPool";
@@ -18,7 +18,6 @@ import { LateLoanAction } from "./LateLoanAction";
 import { DashboardHeader, Shell, Kpi, LoadError, Loading, useMoney } from "./parts";
 
 const DAY = 86_400;
-const UNDERWRITER = 3n; // contracts/access/Roles.sol
 
 /** The underwriter's first question: which requests wait for me, and which late assets need action. */
 export function UnderwriterDashboard() {
@@ -31,8 +30,8 @@ export function UnderwriterDashboard() {
   const daysLate = useDaysLate(active.map((l) => l.id));
   const { facts } = usePoolFacts();
   const ledger = usePoolLedger();
-  const { address } = useAccount();
-  const isUnderwriter = useHasRole(UNDERWRITER, address).data === true;
+  const { address } = useConnection();
+  const isUnderwriter = useHasRole(UNDERWRITER_ROLE, address).data === true;
 
   const header = (
     <DashboardHeader

@@ -9,6 +9,7 @@ import { useHasRole, useIdentity } from "@/hooks/useIdentity";
 import { useIsClient } from "@/hooks/useIsClient";
 import { type LoanIndexEntry, type LoanView, useLoanIndex, useLoanPage } from "@/hooks/useLoans";
 import { type TokenInfo, useTokenInfo } from "@/hooks/useTokenInfo";
+import { UNDERWRITER_ROLE } from "@/lib/loans";
 import { Pager, pageOf } from "../Pager";
 import { BorrowerActions } from "./BorrowerActions";
 import { ApproveForm, FundForm, PositionActions } from "./LenderActions";
@@ -17,7 +18,6 @@ import { RequestForm } from "./RequestForm";
 
 const SME = 1;
 const INVESTOR = 4;
-const UNDERWRITER = 3n;
 
 /** One page (25) of a list of loans; only that page's stored state is read. */
 function LoanList({
@@ -85,7 +85,7 @@ export function LoansPage() {
   const token = useTokenInfo(useDeployedAddress("Stablecoin"));
   const now = useChainTime();
   const identity = useIdentity(address);
-  const underwriter = useHasRole(UNDERWRITER, address);
+  const underwriter = useHasRole(UNDERWRITER_ROLE, address);
   const loans = useLoanIndex(address);
   if (!isClient) return <section className="card">Loading…</section>;
   if (!isConnected || !address) {
