@@ -142,8 +142,10 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice `by` impaired `tokenId`: `principal` and `incomeHeld` of accrued income are now an
     /// unrealized loss: out of the exit price, still in the entry price until paid or written off.
     event AssetImpaired(uint256 indexed tokenId, address indexed by, uint256 principal, uint256 incomeHeld);
-    /// @notice `by` wrote `tokenId` off: `loss` of principal is realized.
-    event AssetWrittenOff(uint256 indexed tokenId, address indexed by, uint256 loss);
+    /// @notice `by` wrote `tokenId` off: `loss` of principal is realized, and `incomeLost`, the
+    /// accrued income still in the entry price (held out of the exit price since impairment),
+    /// leaves NAV.
+    event AssetWrittenOff(uint256 indexed tokenId, address indexed by, uint256 loss, uint256 incomeLost);
     /// @notice The pool moved `amount` of cash into `manager`'s escrow for loan `loanId` of
     /// `entity`, booked at cost as principal; `by` (the pool manager) decided it.
     event LoanFundedByPool(
@@ -246,8 +248,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice ERC-1155 units from `token` (moved by `operator`) are accepted only as the mint of
     /// the notes of a loan the pool is funding.
     error PoolUnexpectedNotes(address token, address operator);
-    /// @notice Accrual is booked only up to `last` (too many idle days for one call); call `checkpoint` first.
-    error PoolCheckpointBehind(uint256 last, uint256 timestamp);
+    /// @notice `received` of the asset `token` arrived where `expected` was sent (a fee-on-transfer or
+    /// rebasing asset): refused, so the pool never books more cash than it holds (finding F-2).
+    error PoolTransferShortfall(address token, uint256 expected, uint256 received);
 
     /// @notice Finances `tokenId`, pulled from the caller (its holder and issuer, who approved the
     /// pool). Pays the advance to the caller at once. Reverts below `minAdvance` (slippage guard).
@@ -266,7 +269,8 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// date the unearned part of the fee is rebated (see `ReceivableFeeRebated`), so the pool
     /// pulls only what it keeps.
     function repay(uint256 tokenId, uint256 amount) external;
-    /// @notice Books accrued income and fees up to now (bounded: at most `MAX_CHECKPOINT_DAYS` day boundaries).
+    /// @notice Books accrued income and fees up to now. Walks the day boundaries only while an asset
+    /// accrues, so at most 730 of them (the tenor cap), however long the pool sat idle.
     function checkpoint() external;
     /// @notice ERC-7540: escrows `shares` of `owner` for `controller`, filled FIFO as cash returns.
     function requestRedeem(uint256 shares, address controller, address owner) external returns (uint256 requestId);

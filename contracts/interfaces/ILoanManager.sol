@@ -163,6 +163,9 @@ interface ILoanManager {
     error LoanOverfunded(uint256 loanId, uint256 amount, uint256 remaining);
     error LoanNotFullyFunded(uint256 loanId, uint256 funded, uint256 principal);
     error LoanZeroAmount();
+    /// @notice `received` of the asset `token` arrived where `expected` was sent (a fee-on-transfer
+    /// or rebasing asset): refused, so the escrow always covers the notes (finding F-3).
+    error LoanTransferShortfall(address token, uint256 expected, uint256 received);
     error LoanInvalidApproval(uint256 loanId, uint256 newPrincipal, uint256 principal);
     error LoanNotLateEnough(uint256 loanId, uint256 daysLate, uint256 required);
     error LoanAlreadyImpaired(uint256 loanId);

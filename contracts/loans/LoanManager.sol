@@ -199,7 +199,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         ln.funded = uint128(funded + amount);
         NOTES.mint(msg.sender, loanId, amount);
         emit LoanFunded(loanId, msg.sender, amount, funded + amount);
-        ASSET.safeTransferFrom(msg.sender, address(this), amount);
+        _pull(amount);
     }
 
     /// @inheritdoc ILoanManager
@@ -281,7 +281,17 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
                 emit LoanCured(loanId);
             }
         }
-        ASSET.safeTransferFrom(msg.sender, address(this), paid);
+        _pull(paid);
+    }
+
+    /// @dev Pulls `amount` from the caller and refuses a shortfall (fee-on-transfer or rebasing
+    /// asset): notes and claims are minted for exactly what the escrow holds (finding F-3).
+    function _pull(uint256 amount) private {
+        uint256 before = ASSET.balanceOf(address(this));
+        ASSET.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = ASSET.balanceOf(address(this));
+        received = received > before ? received - before : 0;
+        if (received < amount) revert LoanTransferShortfall(address(ASSET), amount, received);
     }
 
     /// @inheritdoc ILoanManager

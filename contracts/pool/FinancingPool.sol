@@ -282,7 +282,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     function repay(uint256 tokenId, uint256 amount) external nonReentrant {
         _checkpoint();
         uint256 kept = PoolBook.repay(_s, RECEIVABLES, tokenId, amount);
-        IERC20(asset()).safeTransferFrom(msg.sender, address(this), kept);
+        _pull(kept);
         _afterInflow();
     }
 
@@ -471,9 +471,23 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         super._update(from, to, value);
     }
 
+    /// @dev Not ERC4626's `_deposit`: the asset is pulled by `_pull`, which checks what arrived.
     function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override {
         _s.ledger.cash = (_s.ledger.cash + assets).toUint96();
-        super._deposit(caller, receiver, assets, shares);
+        _pull(assets);
+        _mint(receiver, shares);
+        emit Deposit(caller, receiver, assets, shares);
+    }
+
+    /// @dev Pulls `amount` from the caller and refuses a shortfall (fee-on-transfer or rebasing
+    /// asset), so booked cash never exceeds the balance (finding F-2).
+    function _pull(uint256 amount) private {
+        IERC20 token = IERC20(asset());
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = token.balanceOf(address(this));
+        received = received > before ? received - before : 0;
+        if (received < amount) revert PoolTransferShortfall(address(token), amount, received);
     }
 
     function _withdraw(

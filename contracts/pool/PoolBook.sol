@@ -20,10 +20,18 @@ import {DiscountMath} from "../libraries/DiscountMath.sol";
 /// @dev Income accounting (Maple v2 style): each financed receivable's net discount fee accrues
 /// linearly from financing to the start of its due date's UTC day. The book keeps one aggregate
 /// `rate` (sum of accruing assets' rates, scaled by SCALE) plus, per day, the rate that stops at
-/// that day's start. A checkpoint walks the day boundaries crossed since the last one (bounded),
-/// so NAV never includes income past an unpaid due date and never jumps when an on-time payment
-/// lands. Invariant: `accrual.rate == sum of days[d].endingRate for every day d after accrual.last`,
-/// and `accrual.accrued == sum over assets of rate_i * (min(last, end_i) - start_i)` exactly.
+/// that day's start. A checkpoint walks the day boundaries crossed since the last one until the
+/// rate reaches zero, so NAV never includes income past an unpaid due date and never jumps when
+/// an on-time payment lands. The walk is bounded without a cap: every accruing asset was booked
+/// at a checkpoint (`acc.last` then) with a tenor of at most MAX_TENOR_CAP, so the rate is zero
+/// at most MAX_TENOR_CAP / DAY boundaries after `acc.last`. A cap that stopped the walk early
+/// would leave NAV short of income already earned, and the next checkpoint would lift it in one
+/// step, which a deposit before it and a redeem after it could take (finding F-6).
+/// Invariant: `accrual.rate == sum of days[d].endingRate for every day d after accrual.last`, and
+/// `accrual.accrued == sum over open assets of _scaledLeft(a, accrual.last)` exactly: income
+/// accrued (or, once closed early, the earned fee's net) less the investors' share of the fee
+/// already collected. A payment of income converts that much accrual into cash, so NAV moves by
+/// at most the rounding dust, which goes to the protocol's fees, never up (findings F-1, F-6).
 /// This is the seam for other asset kinds (loans): an asset opens with an advance, a fee and an
 /// accrual window, is collected principal first, and can be impaired and written off.
 library PoolBook {
@@ -33,9 +41,8 @@ library PoolBook {
     /// @notice Fixed-point scale of accrual rates (asset units per second).
     uint256 internal constant SCALE = 1e9;
     uint256 internal constant DAY = 1 days;
-    /// @notice Day boundaries a single checkpoint may cross (bounds its gas).
-    uint256 internal constant MAX_CHECKPOINT_DAYS = 120;
-    /// @notice Hard cap on any policy's max tenor, so the aging view iterates a bounded day range.
+    /// @notice Hard cap on any policy's max tenor: bounds the aging view's day range and the
+    /// checkpoint's walk (at most 730 day boundaries, about 1.6M gas after two idle years).
     uint256 internal constant MAX_TENOR_CAP = 730 days;
     uint256 internal constant AGING_DAYS = 90;
     uint256 internal constant MAX_MANAGEMENT_FEE_BPS = 300;
@@ -67,6 +74,9 @@ library PoolBook {
         uint96 collected;
         uint40 dueDate;
         uint96 attestedOwedBySme;
+        /// @dev Paid into the fee before its accrual end: the fee was cut to what was earned, the
+        /// rate removed, and its income in the aggregate fixed at that fee's investors' share.
+        bool closedEarly;
     }
 
     /// @dev A queued redemption: `shares` still pending for `controller`.
@@ -123,7 +133,8 @@ library PoolBook {
         issuer = r.issuer;
     }
 
-    /// @notice Books the loss of `tokenId` (its principal left) and closes its accrual.
+    /// @notice Books the loss of `tokenId` (its principal left) and closes its accrual: the income
+    /// it accrued leaves NAV with it.
     function writeOff(State storage s, IReceivableToken token, uint256 tokenId) external {
         StoredAsset memory a = s.assets[tokenId];
         if (a.status != IFinancingPool.AssetStatus.Active && a.status != IFinancingPool.AssetStatus.Impaired) {
@@ -133,12 +144,12 @@ library PoolBook {
         if (block.timestamp < eligibleAt) {
             revert IFinancingPool.PoolAssetNotLateEnough(tokenId, eligibleAt, block.timestamp);
         }
-        if (a.collected <= a.advance) _closeAccrual(s, a, true);
+        uint256 incomeLost = _closeAccrual(s, a);
         uint256 loss = _principalLeft(a);
         if (loss != 0) _reducePrincipal(s, a, loss, token.receivable(tokenId));
         s.writtenOff += uint128(loss); // loss <= advance < 2^96
         s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
-        emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss);
+        emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss, incomeLost);
         // When every remaining unit was attested as paid to the SME, the debtor owes nothing and
         // the token cannot default; the loss is the SME's debt, booked here all the same.
         if (token.outstanding(tokenId) != 0) token.markDefaulted(tokenId);
@@ -228,8 +239,7 @@ library PoolBook {
         uint16 perfBps,
         uint256 available
     ) private {
-        Accrual memory acc = s.accrual;
-        if (acc.last != block.timestamp) revert IFinancingPool.PoolCheckpointBehind(acc.last, block.timestamp);
+        Accrual memory acc = s.accrual; // the caller checkpointed: acc.last == block.timestamp
         if (advance > available) revert IFinancingPool.PoolInsufficientLiquidity(advance, available);
         StoredAsset memory a = StoredAsset({
             advance: advance.toUint96(),
@@ -239,7 +249,8 @@ library PoolBook {
             performanceFeeBps: perfBps,
             collected: 0,
             dueDate: dueDate,
-            attestedOwedBySme: 0
+            attestedOwedBySme: 0,
+            closedEarly: false
         });
         s.assets[tokenId] = a;
         uint256 rate = _rateOf(a);
@@ -286,18 +297,9 @@ library PoolBook {
         IReceivableToken.Receivable memory r
     ) private returns (uint256 kept) {
         StoredAsset memory a = s.assets[tokenId];
-        // An impaired asset stays in the accrual aggregate until its fee is reached (see `impair`).
-        bool accruing = a.status != IFinancingPool.AssetStatus.WrittenOff && a.collected <= a.advance;
-        uint256 end = _accrualEnd(a);
-        if (accruing && block.timestamp < end && uint256(a.collected) + amount > a.advance) {
-            // Closed with the original fee: the rate it removes is the one financing added.
-            uint256 accrued = _closeAccrual(s, a, false); // before the accrual end: never impaired
-            accruing = false;
-            // performanceFeeBps <= MAX_PERFORMANCE_FEE_BPS < BPS, so the divisor is positive.
-            uint256 bps = DiscountMath.BPS;
-            uint256 earned = Math.min((accrued * bps) / (bps - a.performanceFeeBps), a.fee);
-            emit IFinancingPool.ReceivableFeeRebated(tokenId, r.issuer, a.fee - earned);
-            a.fee = uint96(earned); // earned <= fee
+        bool open = a.status == IFinancingPool.AssetStatus.Active || a.status == IFinancingPool.AssetStatus.Impaired;
+        if (open && !a.closedEarly && block.timestamp < _accrualEnd(a) && uint256(a.collected) + amount > a.advance) {
+            _closeEarly(s, a, tokenId, r.issuer);
         }
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         kept = Math.min(amount, owed);
@@ -313,10 +315,12 @@ library PoolBook {
             income = kept - principal;
             if (principal != 0) _reducePrincipal(s, a, principal, r);
             if (income != 0) {
-                if (accruing) _closeAccrual(s, a, true);
                 uint256 feeBefore = a.collected > a.advance ? a.collected - a.advance : 0;
                 perfFee = _perfDue(a, feeBefore + income) - _perfDue(a, feeBefore);
                 income -= perfFee;
+                uint256 dust = _realize(s, a, income); // before `collected` moves
+                income -= dust;
+                perfFee += dust;
             }
         }
         a.collected += uint96(kept); // kept <= owed, so collected stays <= advance + fee
@@ -354,7 +358,7 @@ library PoolBook {
         // The accrued income stays in gross NAV (entries pay for it) and leaves net NAV (exits do
         // not): when the debtor pays late, neither price jumps, so the payment cannot be
         // sandwiched (finding F-5). Impairment starts after the due date, so accrual has ended.
-        uint256 held = a.collected <= a.advance ? _incomeAtEnd(a) : 0;
+        uint256 held = _scaledLeft(a, _accrualEnd(a)) / SCALE;
         uint256 principal = _principalLeft(a);
         s.impaired += uint128(principal + held); // both < 2^96
         s.impairedIncome += uint128(held);
@@ -362,35 +366,78 @@ library PoolBook {
         emit IFinancingPool.AssetImpaired(tokenId, msg.sender, principal, held);
     }
 
-    /// @dev Removes an accruing asset from the aggregate (and, when impaired, its income from the
-    /// impairment when `impairedToo`); returns the income it had accrued.
-    function _closeAccrual(State storage s, StoredAsset memory a, bool impairedToo) private returns (uint256 accrued) {
+    /// @dev Early payment into the fee (finding F-1): stops the asset's accrual now and cuts its fee
+    /// to what NAV showed of it (floored, grossed up by the performance fee, rounded down); the
+    /// unearned rest is rebated to the SME. Its income in the aggregate becomes that fee's net,
+    /// which is never more than NAV showed, and payments then convert it into cash.
+    function _closeEarly(State storage s, StoredAsset memory a, uint256 tokenId, address issuer) private {
         Accrual memory acc = s.accrual;
-        uint256 end = _accrualEnd(a);
         uint256 rate = _rateOf(a);
-        uint256 upTo = Math.min(acc.last, end);
-        uint256 scaled = rate * (upTo - a.financedAt);
-        acc.accrued -= uint104(scaled); // this asset's share of the aggregate, so never more than it
-        if (end > acc.last) {
+        // The pool checkpointed before collecting, so acc.last is now, before the accrual end.
+        uint256 rest = acc.accrued - rate * (acc.last - a.financedAt);
+        uint256 shown = acc.accrued / SCALE - rest / SCALE;
+        // performanceFeeBps <= MAX_PERFORMANCE_FEE_BPS < BPS, so the divisor is positive.
+        uint256 bps = DiscountMath.BPS;
+        uint256 earned = Math.min((shown * bps) / (bps - a.performanceFeeBps), a.fee);
+        emit IFinancingPool.ReceivableFeeRebated(tokenId, issuer, a.fee - earned);
+        a.fee = uint96(earned); // earned <= fee
+        a.closedEarly = true;
+        acc.accrued = uint104(rest + _netFee(a) * SCALE); // _netFee <= shown: NAV cannot rise
+        acc.rate -= uint96(rate);
+        s.dueDays[_accrualEnd(a) / DAY].endingRate -= uint128(rate);
+        s.accrual = acc;
+    }
+
+    /// @dev Converts `netIncome` just received (the investors' share of a fee payment) from accrual
+    /// into cash: the aggregate loses at most the asset's income left, and an impaired asset's
+    /// held income shrinks the same way. Returns the dust NAV never showed (the payment exceeds the
+    /// floored accrual it replaces), which the caller books as protocol fees, so NAV cannot jump.
+    function _realize(State storage s, StoredAsset memory a, uint256 netIncome) private returns (uint256 dust) {
+        uint256 accrued = s.accrual.accrued;
+        uint256 left = _scaledLeft(a, s.accrual.last);
+        uint256 take = Math.min(netIncome * SCALE, left);
+        s.accrual.accrued = uint104(accrued - take); // take <= left, this asset's part of the aggregate
+        // shown <= ceil(take / SCALE) <= netIncome
+        uint256 shown = accrued / SCALE - (accrued - take) / SCALE;
+        if (a.status == IFinancingPool.AssetStatus.Impaired) _release(s, left / SCALE - (left - take) / SCALE);
+        return netIncome - shown;
+    }
+
+    /// @dev Takes an open asset out of the aggregate for good (write-off); returns the NAV it held.
+    function _closeAccrual(State storage s, StoredAsset memory a) private returns (uint256 shown) {
+        Accrual memory acc = s.accrual;
+        uint256 left = _scaledLeft(a, acc.last);
+        uint256 end = _accrualEnd(a);
+        shown = acc.accrued / SCALE - (acc.accrued - left) / SCALE;
+        acc.accrued -= uint104(left);
+        if (!a.closedEarly && end > acc.last) {
+            uint256 rate = _rateOf(a);
             acc.rate -= uint96(rate);
             s.dueDays[end / DAY].endingRate -= uint128(rate);
         }
         s.accrual = acc;
-        if (impairedToo && a.status == IFinancingPool.AssetStatus.Impaired) {
-            uint128 held = uint128(_incomeAtEnd(a)); // what `impair` added, computed the same way
-            s.impaired -= held;
-            s.impairedIncome -= held;
-        }
-        return scaled / SCALE;
+        if (a.status == IFinancingPool.AssetStatus.Impaired) _release(s, left / SCALE);
     }
 
-    /// @dev The investors' income of an asset over its whole accrual window, rounded down.
-    function _incomeAtEnd(StoredAsset memory a) private pure returns (uint256) {
-        return (_rateOf(a) * (_accrualEnd(a) - a.financedAt)) / SCALE;
+    /// @dev Takes `amount` of held income off the impairment (what `impair` added, floored alike).
+    function _release(State storage s, uint256 amount) private {
+        s.impaired -= uint128(amount);
+        s.impairedIncome -= uint128(amount);
     }
 
-    /// @dev Income accrued up to now (or up to the last of MAX_CHECKPOINT_DAYS day boundaries),
-    /// and the management fee on net NAV for the elapsed time, rounded down.
+    /// @dev Scaled income of an open asset still in the aggregate at checkpoint time `last`.
+    function _scaledLeft(StoredAsset memory a, uint256 last) private pure returns (uint256) {
+        if (a.status != IFinancingPool.AssetStatus.Active && a.status != IFinancingPool.AssetStatus.Impaired) return 0;
+        uint256 full =
+            a.closedEarly ? _netFee(a) * SCALE : _rateOf(a) * (Math.min(last, _accrualEnd(a)) - a.financedAt);
+        uint256 feeCollected = a.collected > a.advance ? a.collected - a.advance : 0;
+        uint256 paid = (feeCollected - _perfDue(a, feeCollected)) * SCALE;
+        return full > paid ? full - paid : 0;
+    }
+
+    /// @dev Income accrued up to now and the management fee on net NAV for the elapsed time,
+    /// rounded down. Day boundaries are walked only while some asset accrues (see the library
+    /// NatSpec for the bound).
     function accruedNow(State storage s) internal view returns (Accrual memory acc, uint256 mgmtFee) {
         acc = s.accrual;
         uint256 last = acc.last;
@@ -398,24 +445,16 @@ library PoolBook {
         uint256 accrued = acc.accrued;
         uint256 rate = acc.rate;
         uint256 to = block.timestamp;
-        if (rate != 0) {
-            uint256 day = last / DAY;
-            uint256 today = to / DAY;
-            uint256 steps;
-            while (day < today) {
-                if (steps == MAX_CHECKPOINT_DAYS) {
-                    to = day * DAY;
-                    break;
-                }
-                ++day;
-                ++steps;
-                uint256 boundary = day * DAY;
-                accrued += rate * (boundary - last);
-                rate -= s.dueDays[day].endingRate;
-                last = boundary;
-            }
-            accrued += rate * (to - last);
+        uint256 day = last / DAY;
+        uint256 today = to / DAY;
+        while (day < today && rate != 0) {
+            ++day;
+            uint256 boundary = day * DAY;
+            accrued += rate * (boundary - last);
+            rate -= s.dueDays[day].endingRate;
+            last = boundary;
         }
+        accrued += rate * (to - last);
         uint256 bps = acc.managementFeeBps;
         if (bps != 0) mgmtFee = DiscountMath.annualDown(_netAssets(s, acc.accrued), bps, to - acc.last);
         acc = Accrual(accrued.toUint104(), uint96(rate), uint40(to), acc.managementFeeBps); // rate only decreased
@@ -440,8 +479,12 @@ library PoolBook {
 
     /// @dev Scaled per-second accrual of the investors' part of the fee (after the performance fee).
     function _rateOf(StoredAsset memory a) private pure returns (uint256) {
-        uint256 net = uint256(a.fee) - DiscountMath.bpsDown(a.fee, a.performanceFeeBps);
-        return (net * SCALE) / (_accrualEnd(a) - a.financedAt);
+        return (_netFee(a) * SCALE) / (_accrualEnd(a) - a.financedAt);
+    }
+
+    /// @dev The investors' part of the fee (after the performance fee).
+    function _netFee(StoredAsset memory a) private pure returns (uint256) {
+        return uint256(a.fee) - DiscountMath.bpsDown(a.fee, a.performanceFeeBps);
     }
 
     /// @dev Performance fee due once `feeCollected` of the fee has been received, rounded down.

@@ -171,6 +171,36 @@ describe("Fund flows (pure functions, no chain)", function () {
     expect(totalOf(selected)).to.equal(usd(101_500));
   });
 
+  it("test_flows_writeOffIsOneNonCashRowOfPrincipalAndHeldIncome", function () {
+    const written = decodeFlows(
+      [
+        ...history.slice(0, 2),
+        ...tx(11, [
+          "FinancingPool",
+          "AssetWrittenOff",
+          { tokenId: 7n, by: treasury, loss: usd(7_800), incomeLost: usd(150) },
+        ]),
+      ],
+      { pool, escrow },
+    );
+    const row = written.find((r) => r.kind === "writeOff")!;
+    expect(row).to.deep.include({ from: pool, to: debtor, cash: false, amount: usd(7_950), invoiceId: 7n });
+    expect(row.parts).to.deep.equal({ principal: usd(7_800), income: usd(150) });
+    // Only the principal comes off the advances; no token moved, so pool cash is the deposit less the advance.
+    const ids = reconcile(
+      written,
+      { poolStablecoin: usd(92_200), poolBookedCash: usd(92_200), poolPrincipal: 0n, escrowStablecoin: 0n },
+      { pool, escrow },
+      kindLabels,
+    );
+    expect(ids.map((i) => [i.id, i.ok])).to.deep.equal([
+      ["pool-cash", true],
+      ["pool-book", true],
+      ["pool-principal", true],
+      ["escrow-cash", true],
+    ]);
+  });
+
   it("test_flows_sankeyHasNoLoopsSoMoneyBackEndsInItsOwnNode", function () {
     const { nodes, links } = buildSankey(rows, 6, roleLabels);
     const pairs = new Set(links.map((l) => `${l.source}>${l.target}`));

@@ -74,7 +74,9 @@ contract PoolGasTest is PoolBase {
         // either fewer invariants (no aging, no exposure) or the token splitting the payment itself.
         // Paid two hours after financing, i.e. early: since the F-1 fix the pool also cuts the fee to
         // what was earned and emits `ReceivableFeeRebated` (~+5.7k over the 144,447 before the fix).
-        _report("debtor pays financed invoice in full (double + pool)", data, 151_000);
+        // Since the F-6 fix the earned fee's net stays in the accrual until paid and the payment then
+        // converts it, with the rounding dust booked to fees (~+3k: 154,119 measured).
+        _report("debtor pays financed invoice in full (double + pool)", data, 155_000);
     }
 
     function test_gas_debtorPaysUnfinancedInvoice_baseline() public {

@@ -7,21 +7,14 @@ import {SecurityBase} from "./SecurityBase.sol";
 import {FeeOnTransferToken} from "../receivables/ReceivableMocks.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
+import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 
-/// @notice Findings of THREAT_MODEL.md. Fixed ones (F-1, F-4, F-5) run always and prove the property.
-/// Open ones state the property the code should have and FAIL on the current code; they are
-/// skipped by default so the suite stays green; run them with
-/// `SECURITY_FINDINGS=true npx hardhat test solidity test/security/SecurityFindings.t.sol`.
-/// THREAT_MODEL.md ("Open findings") describes each; remove the skip when the fix lands.
+/// @notice Findings of THREAT_MODEL.md, all fixed (F-1 to F-6): each test proves the property the
+/// fix restored and would fail on the code before it.
 contract SecurityFindingsTest is SecurityBase {
-    modifier openFinding() {
-        if (!vm.envOr("SECURITY_FINDINGS", false)) vm.skip(true);
-        _;
-    }
-
     /// F-1 (fixed). A debtor paying early used to realize the whole discount fee at once; an
     /// attacker watching the mempool deposited before that payment and redeemed after it. The pool
     /// now keeps only the fee earned so far (what NAV already showed) and rebates the rest to the
@@ -56,11 +49,27 @@ contract SecurityFindingsTest is SecurityBase {
         assertLe(back, amount, "sandwich of a late payment of an impaired invoice must not profit");
     }
 
-    /// F-2. The pool books `assets` as cash on deposit without checking what arrived: over a
-    /// fee-on-transfer (or negatively rebasing) asset its ledger exceeds its balance and the last
-    /// investors cannot exit. It should refuse such an asset by a named error (as the receivable
-    /// token does with `ReceivableTransferAmountMismatch`) or book the balance delta.
-    function test_finding_pool_feeOnTransferAsset_neverBooksMoreThanReceived() public openFinding {
+    /// F-6 (fixed). A checkpoint used to cross at most 120 day boundaries, so after a long idle
+    /// spell NAV (views and checkpoint alike) stopped short of income an accruing asset had already
+    /// earned; the next checkpoint, here the one inside a late payment, lifted it in one step and a
+    /// deposit before it shared the jump. The walk now runs to the present (bounded by the tenor cap).
+    function test_pool_longIdleSpellSandwich_noProfit() public {
+        _deposit(alice, 300_000e6);
+        _financed(100_000e6, 175 days); // still accruing after the idle spell
+        (uint256 shortId, ) = _financed(FACE, 30 days);
+        vm.warp(block.timestamp + 150 days); // more than 120 day boundaries, no checkpoint
+        uint256 amount = 1_000_000e6;
+        uint256 shares = _deposit(attacker, amount);
+        _pay(shortId, FACE); // late payment: its checkpoint walks all 150 days
+        vm.prank(attacker);
+        uint256 back = pool.redeem(shares, attacker, attacker);
+        assertLe(back, amount, "sandwich of the first checkpoint after a long idle spell must not profit");
+    }
+
+    /// F-2 (fixed). The pool booked `assets` as cash on deposit without checking what arrived: over
+    /// a fee-on-transfer (or negatively rebasing) asset its ledger exceeded its balance and the last
+    /// investors could not exit. It now checks the balance delta and refuses a shortfall by name.
+    function test_pool_feeOnTransferAsset_refusedByBalanceDelta() public {
         FeeOnTransferToken fot = new FeeOnTransferToken();
         FinancingPool p = new FinancingPool(
             IERC20(address(fot)),
@@ -75,15 +84,18 @@ contract SecurityFindingsTest is SecurityBase {
         fot.mint(alice, 1_000e6);
         vm.startPrank(alice);
         fot.approve(address(p), type(uint256).max);
-        // A named refusal would also satisfy the property, so the outcome of the call is not asserted.
-        (bool ok, ) = address(p).call(abi.encodeCall(p.deposit, (1_000e6, alice)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IFinancingPool.PoolTransferShortfall.selector, address(fot), 1_000e6, 990e6)
+        );
+        p.deposit(1_000e6, alice);
         vm.stopPrank();
-        ok;
-        assertLe(p.navBreakdown().cash, fot.balanceOf(address(p)), "booked cash <= cash held");
+        assertEq(p.navBreakdown().cash, 0, "nothing booked");
+        assertEq(fot.balanceOf(address(p)), 0);
     }
 
-    /// F-3. Same in the loan escrow: `fund` mints notes for `amount` whatever arrived.
-    function test_finding_loans_feeOnTransferAsset_escrowCoversNotes() public openFinding {
+    /// F-3 (fixed). Same in the loan escrow: `fund` minted notes for `amount` whatever arrived; it
+    /// now refuses a shortfall by name, so the escrow covers every note.
+    function test_loans_feeOnTransferAsset_refusedByBalanceDelta() public {
         FeeOnTransferToken fot = new FeeOnTransferToken();
         LoanManager lm = new LoanManager(
             address(manager),
@@ -101,10 +113,13 @@ contract SecurityFindingsTest is SecurityBase {
         fot.mint(alice, PRINCIPAL);
         vm.startPrank(alice);
         fot.approve(address(lm), type(uint256).max);
-        (bool ok, ) = address(lm).call(abi.encodeCall(lm.fund, (id, 1_000e6)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanTransferShortfall.selector, address(fot), 1_000e6, 990e6)
+        );
+        lm.fund(id, 1_000e6);
         vm.stopPrank();
-        ok;
-        assertGe(fot.balanceOf(address(lm)), lm.loan(id).funded, "escrow covers every note");
+        assertEq(lm.loan(id).funded, 0, "no note minted");
+        assertEq(fot.balanceOf(address(lm)), 0);
     }
 
     /// F-4 (fixed). Share conversions use `Math.mulDiv`, which panics (0x11) when the result

@@ -75,7 +75,7 @@ export function usePoolLedger() {
         } else if (log.eventName === "ReceivablePaymentCollected") {
           totals.collected += log.args.principal! + log.args.income! + log.args.recovery!;
         } else if (log.eventName === "AssetWrittenOff") {
-          totals.losses += log.args.loss!;
+          totals.losses += log.args.loss! + log.args.incomeLost!;
         } else if (log.eventName === "FeesPaid") {
           totals.feesPaid += log.args.amount!;
         }

@@ -128,7 +128,8 @@ const sentences: Record<string, (args: Args) => string> = {
   PoolNotController: () => "Only the wallet that controls this redemption request can cancel it.",
   PoolRequestNotPending: () => "This redemption request is no longer pending (filled or cancelled).",
   PoolNothingToClaim: () => "Nothing is ready to claim yet.",
-  PoolCheckpointBehind: () => "The pool's books are many days behind; someone must call checkpoint first.",
+  PoolTransferShortfall: ([, expected, received]) =>
+    `Only ${usd(received)} of the ${usd(expected)} sent reached the pool: this currency takes a fee or rebases on transfer, so the pool refuses it.`,
   ERC4626ExceededMaxDeposit: ([, assets, max]) => `You can deposit at most ${usd(max)}, not ${usd(assets)}.`,
   ERC4626ExceededMaxWithdraw: ([, assets, max]) =>
     `You can withdraw at most ${usd(max)} right now, not ${usd(assets)}; request a redemption for the rest.`,
@@ -145,6 +146,8 @@ const sentences: Record<string, (args: Args) => string> = {
   LoanFundingStillOpen: ([id, deadline]) =>
     `Loan #${String(id)} is open for funding until ${when(deadline)}; it cannot expire yet.`,
   LoanOverfunded: ([, amount, remaining]) => `You offered ${usd(amount)} but only ${usd(remaining)} is still needed.`,
+  LoanTransferShortfall: ([, expected, received]) =>
+    `Only ${usd(received)} of the ${usd(expected)} sent reached the loan escrow: this currency takes a fee or rebases on transfer, so the escrow refuses it.`,
   LoanNotFullyFunded: ([, funded, principal]) => `Only ${usd(funded)} of ${usd(principal)} is funded so far.`,
   LoanZeroAmount: () => "The amount must be more than zero.",
   LoanInvalidApproval: ([, newPrincipal, principal]) =>

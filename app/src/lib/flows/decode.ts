@@ -173,7 +173,10 @@ export const flowRules: FlowRule[] = [
     rows: (a, ctx) => {
       const tokenId = a.n("tokenId");
       const debtor = ctx.financed.get(tokenId)?.debtor ?? a.a("by");
-      return [move("writeOff", ctx.pool, "pool", debtor, "debtor", a.n("loss"), { invoiceId: tokenId, cash: false })];
+      // NAV loses the principal and the accrued income impairment held out of the exit price.
+      const parts = { principal: a.n("loss"), income: a.n("incomeLost") };
+      const amount = parts.principal + parts.income;
+      return [move("writeOff", ctx.pool, "pool", debtor, "debtor", amount, { invoiceId: tokenId, parts, cash: false })];
     },
   },
   {

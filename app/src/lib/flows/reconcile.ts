@@ -67,7 +67,7 @@ export function principalTerms(rows: FlowRow[], pool: Address): Term[] {
   for (const r of rows) {
     if (r.invoiceId === undefined) continue;
     if (r.kind === "advance" && isAddressEqual(r.from, pool)) advanced += r.amount;
-    else if (r.kind === "writeOff" && isAddressEqual(r.from, pool)) writtenOff += r.amount;
+    else if (r.kind === "writeOff" && isAddressEqual(r.from, pool)) writtenOff += r.parts?.principal ?? r.amount;
     else if (isAddressEqual(r.to, pool)) collected += r.parts?.principal ?? 0n;
   }
   return [
