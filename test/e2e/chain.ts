@@ -215,6 +215,17 @@ export async function poolDepositTotal(ownerIndex?: number): Promise<bigint> {
     .reduce((sum, a) => sum + a.assets, 0n);
 }
 
+/** A loan's status as the manager stores it (ILoanManager.Status: 4 Active, 6 Defaulted). */
+export async function loanStatus(loanId: bigint): Promise<number> {
+  const loan = (await publicClient.readContract({
+    address: deployed("LoanManager"),
+    abi: abiOf("loans/LoanManager.sol", "LoanManager"),
+    functionName: "loan",
+    args: [loanId],
+  })) as { status: number };
+  return loan.status;
+}
+
 /** The pool's NAV breakdown (IFinancingPool.navBreakdown). */
 export async function poolNav(): Promise<{ impaired: bigint; grossAssets: bigint; netAssets: bigint }> {
   const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");

@@ -4,6 +4,7 @@ import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
 import { connectDevAccount, openNavLink, parseFlowsCsv, toUnits } from "./helpers.ts";
 import { acknowledgeAs, partyAddress, requestPendingLoanAs, tokenizeAs, walletIndex } from "./demo.ts";
+import { advanceDays, loanStatus, revertTo, snapshot } from "./chain.ts";
 
 /**
  * One journey per person over the seeded demo (scripts/seed.ts): each acts as a named demo
@@ -157,6 +158,34 @@ test("test_journey_underwriterApprovesAPendingLoanAndImpairsALateOne", async ({ 
   await expect(late).toHaveAttribute("data-action", "watch");
   await expect(late.getByRole("button", { name: "Impair" })).toHaveCount(0);
   await shoot(page, testInfo, "underwriter-impaired");
+});
+
+test("test_journey_underwriterMarksALoanDefaultedPastThePolicyDelay", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // Two months on, the seed's late loans are past the policy's 60 days: the underwriter marks one
+  // defaulted. The snapshot puts chain and clock back, so the journeys after this one see today.
+  const before = await snapshot();
+  try {
+    await advanceDays(61);
+    await connectDevAccount(page, UNDERWRITER);
+    await openNavLink(page, "Underwriter overview");
+    await expect(page.getByTestId("uw-late")).toContainText(/[1-9]\d* to default/);
+    const ready = page.locator('[data-testid="uw-late-loan"][data-action="default"]');
+    await expect(ready.first()).toBeVisible();
+    const loanId = BigInt((await ready.first().getAttribute("data-loan-id"))!);
+    const late = page.locator(`[data-testid="uw-late-loan"][data-loan-id="${loanId}"]`);
+    const daysLate = Number((await late.innerText()).match(/(\d+) days late/)![1]);
+    expect(daysLate).toBeGreaterThanOrEqual(60);
+    expect(await loanStatus(loanId)).toBe(4); // Active
+    await shoot(page, testInfo, "underwriter-to-default");
+    await late.getByRole("button", { name: "Mark defaulted" }).click();
+    // Defaulted, the loan leaves the list of active late loans.
+    await expect(late).toHaveCount(0);
+    expect(await loanStatus(loanId)).toBe(6); // Defaulted
+    await shoot(page, testInfo, "underwriter-defaulted");
+  } finally {
+    await revertTo(before);
+  }
 });
 
 test("test_journey_kycProviderVerifiesANewParty", async ({ page }, testInfo) => {
