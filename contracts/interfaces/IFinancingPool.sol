@@ -117,7 +117,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint40 dueDate
     );
     /// @notice `payer` paid the pool `principal` + `income` (+ `recovery` after a write-off) on
-    /// `tokenId`; `performanceFee` of the income is owed to the treasury.
+    /// `tokenId`; `performanceFee` of the income is owed to the treasury. It includes the rounding
+    /// dust (at most a few units) by which the payment exceeds the floored accrual NAV showed, so
+    /// investors' NAV never rises on a payment (finding F-6).
     event ReceivablePaymentCollected(
         uint256 indexed tokenId,
         address indexed payer,

@@ -13,6 +13,7 @@ import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
 import {ICreditHistory} from "../interfaces/ICreditHistory.sol";
 import {ILoanManager} from "../interfaces/ILoanManager.sol";
 import {Schedule} from "../libraries/Schedule.sol";
+import {TransferIn} from "../libraries/TransferIn.sol";
 import {ILoanCalculator} from "../interfaces/ILoanCalculator.sol";
 import {LoanMath} from "./LoanMath.sol";
 import {LoanNotes} from "./LoanNotes.sol";
@@ -287,10 +288,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     /// @dev Pulls `amount` from the caller and refuses a shortfall (fee-on-transfer or rebasing
     /// asset): notes and claims are minted for exactly what the escrow holds (finding F-3).
     function _pull(uint256 amount) private {
-        uint256 before = ASSET.balanceOf(address(this));
-        ASSET.safeTransferFrom(msg.sender, address(this), amount);
-        uint256 received = ASSET.balanceOf(address(this));
-        received = received > before ? received - before : 0;
+        uint256 received = TransferIn.pullMeasured(ASSET, amount);
         if (received < amount) revert LoanTransferShortfall(address(ASSET), amount, received);
     }
 

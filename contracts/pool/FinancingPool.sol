@@ -18,6 +18,7 @@ import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {SharesMath} from "../libraries/SharesMath.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
+import {TransferIn} from "../libraries/TransferIn.sol";
 import {ILoanManager} from "../interfaces/ILoanManager.sol";
 import {PoolBook} from "./PoolBook.sol";
 import {PoolLoans} from "./PoolLoans.sol";
@@ -483,10 +484,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// asset), so booked cash never exceeds the balance (finding F-2).
     function _pull(uint256 amount) private {
         IERC20 token = IERC20(asset());
-        uint256 before = token.balanceOf(address(this));
-        token.safeTransferFrom(msg.sender, address(this), amount);
-        uint256 received = token.balanceOf(address(this));
-        received = received > before ? received - before : 0;
+        uint256 received = TransferIn.pullMeasured(token, amount);
         if (received < amount) revert PoolTransferShortfall(address(token), amount, received);
     }
 

@@ -42,7 +42,8 @@ library PoolBook {
     uint256 internal constant SCALE = 1e9;
     uint256 internal constant DAY = 1 days;
     /// @notice Hard cap on any policy's max tenor: bounds the aging view's day range and the
-    /// checkpoint's walk (at most 730 day boundaries, about 1.6M gas after two idle years).
+    /// checkpoint's walk (at most 730 day boundaries, 2,028,310 gas measured after two idle years,
+    /// `test_gas_checkpointAfterTwoIdleYears`).
     uint256 internal constant MAX_TENOR_CAP = 730 days;
     uint256 internal constant AGING_DAYS = 90;
     uint256 internal constant MAX_MANAGEMENT_FEE_BPS = 300;
@@ -425,9 +426,9 @@ library PoolBook {
         s.impairedIncome -= uint128(amount);
     }
 
-    /// @dev Scaled income of an open asset still in the aggregate at checkpoint time `last`.
+    /// @dev Scaled income of an open (active or impaired) asset still in the aggregate at checkpoint
+    /// time `last`. Callers pass only open assets: repaid and written-off ones have left it.
     function _scaledLeft(StoredAsset memory a, uint256 last) private pure returns (uint256) {
-        if (a.status != IFinancingPool.AssetStatus.Active && a.status != IFinancingPool.AssetStatus.Impaired) return 0;
         uint256 full =
             a.closedEarly ? _netFee(a) * SCALE : _rateOf(a) * (Math.min(last, _accrualEnd(a)) - a.financedAt);
         uint256 feeCollected = a.collected > a.advance ? a.collected - a.advance : 0;

@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {console} from "forge-std/console.sol";
 import {PoolBase} from "./PoolBase.sol";
+import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 
 /// @notice Gas per user action in steady state: every account, balance, bucket and exposure slot
 /// already exists (warmed up in setUp, a separate transaction, so the measured call still pays cold
@@ -77,6 +78,22 @@ contract PoolGasTest is PoolBase {
         // Since the F-6 fix the earned fee's net stays in the accrual until paid and the payment then
         // converts it, with the rounding dust booked to fees (~+3k: 154,119 measured).
         _report("debtor pays financed invoice in full (double + pool)", data, 155_000);
+    }
+
+    /// The worst case of the uncapped accrual walk (finding F-6): an invoice at the 730-day tenor
+    /// cap keeps the rate above zero, and nothing touches the pool for two years, so the first
+    /// write crosses every day boundary (one cold bucket read each).
+    function test_gas_checkpointAfterTwoIdleYears() public {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.maxTenor = 730 days;
+        _setPolicy(p);
+        _financeNew(FACE, 729 days);
+        vm.warp(block.timestamp + 729 days);
+        // No view first: it would walk (and warm) the same day buckets inside this test's transaction.
+        bytes memory data = abi.encodeCall(pool.checkpoint, ());
+        pool.checkpoint();
+        _report("checkpoint after two idle years (730-day walk)", data, 2_100_000);
+        assertGt(pool.navBreakdown().accruedIncome, 0, "the long invoice's income was booked");
     }
 
     function test_gas_debtorPaysUnfinancedInvoice_baseline() public {
