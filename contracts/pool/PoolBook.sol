@@ -343,10 +343,20 @@ library PoolBook {
         IReceivableToken.Receivable memory r
     ) private {
         s.ledger.principalOut -= uint96(principal); // principal <= this asset's remaining advance
-        s.debtorExposure[r.debtorEntity] -= principal;
-        s.smeExposure[r.issuerEntity] -= principal;
+        _releaseExposure(s.debtorExposure, r.debtorEntity, principal);
+        _releaseExposure(s.smeExposure, r.issuerEntity, principal);
         s.dueDays[a.dueDate / DAY].principalDue -= uint128(principal);
         if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint128(principal);
+    }
+
+    /// @dev Exposure is keyed by a party's entity as the registry reports it now; the KYC provider
+    /// may have revoked it (zero) or re-keyed it since financing (finding F-7). Neither may block a
+    /// settlement or write-off: a revoked entity keeps its count (its limit only gets stricter),
+    /// and a release never takes an entity below zero.
+    function _releaseExposure(mapping(bytes32 => uint256) storage exposure, bytes32 entity, uint256 amount) private {
+        if (entity == bytes32(0)) return;
+        uint256 held = exposure[entity];
+        exposure[entity] = held > amount ? held - amount : 0;
     }
 
     function impair(State storage s, uint256 tokenId, uint256 delay) external {
