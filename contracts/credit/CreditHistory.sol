@@ -19,7 +19,7 @@ import {ICreditHistory} from "../interfaces/ICreditHistory.sol";
 ///   limit = min(baseLimit · score / 1000, repaidVolume − defaultedVolume)   (0 if negative)
 ///   where the volumes add receivables and loans. A borrower can thus never be auto-approved for
 ///   more than it has already repaid net of what it defaulted on, however good its score.
-/// Writes never revert on large inputs (counts and volumes saturate): a recorder's payment or
+/// Writes never revert on large inputs (counts, volumes and days late saturate): a recorder's payment or
 /// close path must not be blocked by bookkeeping.
 contract CreditHistory is AccessManaged, ICreditHistory {
     /// @notice Highest score.
@@ -27,28 +27,21 @@ contract CreditHistory is AccessManaged, ICreditHistory {
     /// @notice Settled obligations after which the score carries its full weight.
     uint256 public constant FULL_WEIGHT_COUNT = 5;
 
-    /// @dev Slot 1 of an entity: counts and total days late (6 × 32 + 64 bits).
-    struct Counts {
-        uint32 receivablesOnTime;
-        uint32 receivablesLate;
-        uint32 receivablesDefaulted;
-        uint32 loansOnTime;
-        uint32 loansLate;
-        uint32 loansDefaulted;
-        uint64 totalDaysLate;
-    }
-
-    /// @dev Slot 2 of an entity: volumes (4 × 64 bits).
-    struct Volumes {
-        uint64 receivablesRepaid;
-        uint64 receivablesDefaulted;
-        uint64 loansRepaid;
-        uint64 loansDefaulted;
+    /// @dev One kind of obligation of an entity (receivables or loans), packed in one slot so a
+    /// settlement reads and writes one slot: 3 × 32 + 2 × 64 + 32 bits. Days late are kept per
+    /// kind and added in views; each saturates like every other field.
+    struct Tally {
+        uint32 onTime;
+        uint32 late;
+        uint32 defaulted;
+        uint64 repaidVolume;
+        uint64 defaultedVolume;
+        uint32 daysLate;
     }
 
     mapping(address recorder => bool allowed) private _recorders;
-    mapping(bytes32 entity => Counts) private _counts;
-    mapping(bytes32 entity => Volumes) private _volumes;
+    mapping(bytes32 entity => Tally) private _receivables;
+    mapping(bytes32 entity => Tally) private _loans;
     uint256 private _baseLimit;
 
     constructor(address initialAuthority, uint256 initialBaseLimit) AccessManaged(initialAuthority) {
@@ -69,42 +62,14 @@ contract CreditHistory is AccessManaged, ICreditHistory {
         uint32 daysLate
     ) external onlyRecorder {
         if (entity == bytes32(0)) revert CreditZeroEntity();
-        Counts memory c = _counts[entity];
-        Volumes memory v = _volumes[entity];
-        if (outcome == Outcome.OnTime) {
-            c.receivablesOnTime = _inc32(c.receivablesOnTime);
-            v.receivablesRepaid = _add64(v.receivablesRepaid, faceValue);
-        } else if (outcome == Outcome.Late) {
-            c.receivablesLate = _inc32(c.receivablesLate);
-            v.receivablesRepaid = _add64(v.receivablesRepaid, faceValue);
-        } else {
-            c.receivablesDefaulted = _inc32(c.receivablesDefaulted);
-            v.receivablesDefaulted = _add64(v.receivablesDefaulted, faceValue);
-        }
-        c.totalDaysLate = _add64(c.totalDaysLate, daysLate);
-        _counts[entity] = c;
-        _volumes[entity] = v;
+        _receivables[entity] = _tally(_receivables[entity], faceValue, outcome, daysLate);
         emit ReceivableRecorded(entity, msg.sender, faceValue, outcome, daysLate);
     }
 
     /// @inheritdoc ICreditHistory
     function recordLoan(bytes32 entity, uint256 principal, Outcome outcome, uint32 daysLate) external onlyRecorder {
         if (entity == bytes32(0)) revert CreditZeroEntity();
-        Counts memory c = _counts[entity];
-        Volumes memory v = _volumes[entity];
-        if (outcome == Outcome.OnTime) {
-            c.loansOnTime = _inc32(c.loansOnTime);
-            v.loansRepaid = _add64(v.loansRepaid, principal);
-        } else if (outcome == Outcome.Late) {
-            c.loansLate = _inc32(c.loansLate);
-            v.loansRepaid = _add64(v.loansRepaid, principal);
-        } else {
-            c.loansDefaulted = _inc32(c.loansDefaulted);
-            v.loansDefaulted = _add64(v.loansDefaulted, principal);
-        }
-        c.totalDaysLate = _add64(c.totalDaysLate, daysLate);
-        _counts[entity] = c;
-        _volumes[entity] = v;
+        _loans[entity] = _tally(_loans[entity], principal, outcome, daysLate);
         emit LoanRecorded(entity, msg.sender, principal, outcome, daysLate);
     }
 
@@ -133,52 +98,78 @@ contract CreditHistory is AccessManaged, ICreditHistory {
 
     /// @inheritdoc ICreditHistory
     function recordOf(bytes32 entity) external view returns (CreditRecord memory r) {
-        Counts memory c = _counts[entity];
-        Volumes memory v = _volumes[entity];
+        Tally memory rc = _receivables[entity];
+        Tally memory ln = _loans[entity];
         r = CreditRecord({
-            receivablesOnTime: c.receivablesOnTime,
-            receivablesLate: c.receivablesLate,
-            receivablesDefaulted: c.receivablesDefaulted,
-            loansOnTime: c.loansOnTime,
-            loansLate: c.loansLate,
-            loansDefaulted: c.loansDefaulted,
-            totalDaysLate: c.totalDaysLate,
-            receivablesRepaidVolume: v.receivablesRepaid,
-            receivablesDefaultedVolume: v.receivablesDefaulted,
-            loansRepaidVolume: v.loansRepaid,
-            loansDefaultedVolume: v.loansDefaulted
+            receivablesOnTime: rc.onTime,
+            receivablesLate: rc.late,
+            receivablesDefaulted: rc.defaulted,
+            loansOnTime: ln.onTime,
+            loansLate: ln.late,
+            loansDefaulted: ln.defaulted,
+            totalDaysLate: uint64(rc.daysLate) + ln.daysLate,
+            receivablesRepaidVolume: rc.repaidVolume,
+            receivablesDefaultedVolume: rc.defaultedVolume,
+            loansRepaidVolume: ln.repaidVolume,
+            loansDefaultedVolume: ln.defaultedVolume
         });
     }
 
     /// @inheritdoc ICreditHistory
     function scoreOf(bytes32 entity) public view returns (uint256) {
-        return _score(_counts[entity]);
+        return _score(_receivables[entity], _loans[entity]);
     }
 
     /// @inheritdoc ICreditHistory
     function creditLimitOf(bytes32 entity) external view returns (uint256) {
-        uint256 score = _score(_counts[entity]);
+        Tally memory rc = _receivables[entity];
+        Tally memory ln = _loans[entity];
+        uint256 score = _score(rc, ln);
         if (score == 0) return 0;
-        Volumes memory v = _volumes[entity];
-        uint256 repaid = uint256(v.receivablesRepaid) + v.loansRepaid;
-        uint256 defaulted = uint256(v.receivablesDefaulted) + v.loansDefaulted;
+        uint256 repaid = uint256(rc.repaidVolume) + ln.repaidVolume;
+        uint256 defaulted = uint256(rc.defaultedVolume) + ln.defaultedVolume;
         if (defaulted >= repaid) return 0;
         uint256 byScore = Math.mulDiv(_baseLimit, score, MAX_SCORE);
         return Math.min(byScore, repaid - defaulted);
     }
 
-    function _score(Counts memory c) private pure returns (uint256) {
-        uint256 onTime = uint256(c.receivablesOnTime) + c.loansOnTime;
-        uint256 late = uint256(c.receivablesLate) + c.loansLate;
-        uint256 n = onTime + late + c.receivablesDefaulted + c.loansDefaulted;
+    function _tally(
+        Tally memory t,
+        uint256 amount,
+        Outcome outcome,
+        uint32 daysLate
+    ) private pure returns (Tally memory) {
+        if (outcome == Outcome.OnTime) {
+            t.onTime = _inc32(t.onTime);
+            t.repaidVolume = _add64(t.repaidVolume, amount);
+        } else if (outcome == Outcome.Late) {
+            t.late = _inc32(t.late);
+            t.repaidVolume = _add64(t.repaidVolume, amount);
+        } else {
+            t.defaulted = _inc32(t.defaulted);
+            t.defaultedVolume = _add64(t.defaultedVolume, amount);
+        }
+        t.daysLate = _add32(t.daysLate, daysLate);
+        return t;
+    }
+
+    function _score(Tally memory rc, Tally memory ln) private pure returns (uint256) {
+        uint256 onTime = uint256(rc.onTime) + ln.onTime;
+        uint256 late = uint256(rc.late) + ln.late;
+        uint256 n = onTime + late + rc.defaulted + ln.defaulted;
         if (n == 0) return 0;
         uint256 quality = (MAX_SCORE * (2 * onTime + late)) / (2 * n);
-        uint256 penalty = Math.min(quality, (2 * uint256(c.totalDaysLate)) / n);
+        uint256 penalty = Math.min(quality, (2 * (uint256(rc.daysLate) + ln.daysLate)) / n);
         return ((quality - penalty) * Math.min(n, FULL_WEIGHT_COUNT)) / FULL_WEIGHT_COUNT;
     }
 
     function _inc32(uint32 x) private pure returns (uint32) {
         return x == type(uint32).max ? x : x + 1;
+    }
+
+    function _add32(uint32 x, uint32 y) private pure returns (uint32) {
+        uint256 sum = uint256(x) + y;
+        return sum > type(uint32).max ? type(uint32).max : uint32(sum);
     }
 
     function _add64(uint64 x, uint256 y) private pure returns (uint64) {

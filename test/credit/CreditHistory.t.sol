@@ -144,6 +144,15 @@ contract CreditHistoryTest is AccessBase {
         assertEq(credit.recordOf(CO).receivablesRepaidVolume, type(uint64).max);
     }
 
+    function test_recordOf_daysLateSaturatePerKindAndAdd() public {
+        _receivable(ICreditHistory.Outcome.Late, 1e6, type(uint32).max);
+        _receivable(ICreditHistory.Outcome.Late, 1e6, 5);
+        assertEq(credit.recordOf(CO).totalDaysLate, type(uint32).max, "receivable days late saturate");
+        vm.prank(recorder);
+        credit.recordLoan(CO, 1e6, ICreditHistory.Outcome.Late, 7);
+        assertEq(credit.recordOf(CO).totalDaysLate, uint64(type(uint32).max) + 7, "kinds add in the view");
+    }
+
     function test_setRecorder_revertsForStranger() public {
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
         vm.prank(stranger);
