@@ -23,6 +23,7 @@ import type { BaseContract, ContractTransactionResponse, Signer } from "ethers";
 import userConfig from "../hardhat.config.ts";
 import LocalModule from "../ignition/modules/Local.ts";
 import { floorOf } from "../bench/floors.ts";
+import { traceGas } from "../bench/trace.ts";
 import * as prettier from "prettier";
 
 const root = join(import.meta.dirname, "..");
@@ -56,6 +57,7 @@ type Action = (typeof ACTIONS)[number];
 interface Measured {
   gas: number;
   data: string;
+  hash: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +139,7 @@ async function measure(tx: () => Promise<ContractTransactionResponse>): Promise<
   const sent = await tx();
   const receipt = await sent.wait();
   if (!receipt || receipt.status !== 1) throw new Error(`transaction failed: ${sent.hash}`);
-  return { gas: Number(receipt.gasUsed), data: sent.data };
+  return { gas: Number(receipt.gasUsed), data: sent.data, hash: sent.hash };
 }
 const send = async (tx: () => Promise<ContractTransactionResponse>) => void (await measure(tx));
 /** Our scenario starts at T0 (May 2033), the naive one 400 days later (ours spans ~160 days). */
@@ -276,7 +278,7 @@ async function runOurs(conn: Conn) {
   r.tokenize = second.m;
   const batch = await Promise.all(Array.from({ length: 20 }, () => invoiceParams(conn, p, usdAddr)));
   const b = await measure(async () => rcv.connect(p.sme).tokenizeBatch(batch));
-  r.tokenizeBatchPerInvoice = { gas: Math.round(b.gas / 20), data: b.data };
+  r.tokenizeBatchPerInvoice = { ...b, gas: Math.round(b.gas / 20) };
   await ackBySig(first.id);
   r.acknowledgeBySig = await ackBySig(second.id);
   await send(async () => rcv.connect(p.debtor).pay(first.id, usd(10_000)));
@@ -427,7 +429,7 @@ async function runNaive(conn: Conn, naiveArtifacts: string, shared: Shared) {
   r.tokenize = second.m;
   const batch = await Promise.all(Array.from({ length: 20 }, () => invoiceParams(conn, p, usdAddr)));
   const b = await measure(async () => rcv.connect(p.sme).tokenizeBatch(batch));
-  r.tokenizeBatchPerInvoice = { gas: Math.round(b.gas / 20), data: b.data };
+  r.tokenizeBatchPerInvoice = { ...b, gas: Math.round(b.gas / 20) };
   await ackBySig(first.id, first.due);
   r.acknowledgeBySig = await ackBySig(second.id, second.due);
   await send(async () => rcv.connect(p.debtor).pay(first.id, usd(10_000)));
@@ -570,6 +572,10 @@ if (CHECK) {
   );
   const conn = await hre.network.create();
   const ours = (await runOurs(conn)).r;
+  for (const a of (process.env.BENCH_TRACE ?? "").split(",").filter(Boolean) as Action[]) {
+    console.log(`\n${a}: ${ours[a].gas} gas`);
+    await traceGas((x) => conn.provider.request(x), ours[a].hash);
+  }
   const committed = JSON.parse(readFileSync(gasFile, "utf8")) as Record<string, { gas: number }>;
   let failed = false;
   for (const a of ACTIONS) {
