@@ -6,9 +6,25 @@ pragma solidity ^0.8.30;
 /// payments in the same transaction. Only financiers registered in the receivable contract are
 /// called; an implementation must check that `msg.sender` is that receivable contract.
 interface IReceivablePaymentHook {
+    /// @notice The invoice a payment settles, as the receivable contract reads it at payment: its
+    /// issuer (the SME), its currency, and the entities the identity registry reports now for
+    /// its issuer and debtor (zero when revoked). Passed in so the holder books the payment
+    /// without calling back into the receivable contract.
+    struct PaidInvoice {
+        address issuer;
+        address currency;
+        bytes32 issuerEntity;
+        bytes32 debtorEntity;
+    }
+
     /// @notice `amount` of the invoice's currency has just been transferred to the holder.
     /// @return The selector of this function, or the payment reverts.
-    function onReceivablePayment(uint256 tokenId, address payer, uint128 amount) external returns (bytes4);
+    function onReceivablePayment(
+        uint256 tokenId,
+        address payer,
+        uint128 amount,
+        PaidInvoice calldata invoice
+    ) external returns (bytes4);
 
     /// @notice A servicer attested that `amount` was paid off chain (to the issuer, by bank).
     /// @return The selector of this function, or the attestation reverts.

@@ -8,7 +8,6 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
 import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
-import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
 import {ILoanManager} from "../interfaces/ILoanManager.sol";
 
 /// @title CollateralVault
@@ -53,13 +52,14 @@ contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
     function onReceivablePayment(
         uint256 tokenId,
         address payer,
-        uint128 amount
+        uint128 amount,
+        PaidInvoice calldata invoice
     ) external nonReentrant returns (bytes4) {
-        IReceivableToken token = IReceivableToken(_onlyReceivables());
+        _onlyReceivables();
         uint256 loanId = MANAGER.loanSecuredBy(tokenId);
         if (loanId == 0) revert CollateralNotPledged(tokenId);
         ILoanManager.Loan memory ln = MANAGER.loan(loanId);
-        address currency = token.receivable(tokenId).currency;
+        address currency = invoice.currency;
         uint256 applied;
         if (
             currency == address(ASSET) &&

@@ -249,16 +249,17 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     function onReceivablePayment(
         uint256 tokenId,
         address payer,
-        uint128 amount
+        uint128 amount,
+        PaidInvoice calldata invoice
     ) external nonReentrant returns (bytes4) {
         if (msg.sender != address(RECEIVABLES)) revert PoolUnauthorizedHookCaller(msg.sender);
         if (_s.assets[tokenId].status == AssetStatus.None) revert PoolReceivableNotFinanced(tokenId);
         _checkpoint();
-        (uint256 kept, address issuer) = PoolBook.collect(_s, RECEIVABLES, tokenId, payer, amount);
+        uint256 kept = PoolBook.collect(_s, tokenId, payer, amount, invoice);
         uint256 forward = amount - kept;
         if (forward != 0) {
-            emit ReceivablePaymentForwarded(tokenId, issuer, forward);
-            IERC20(asset()).safeTransfer(issuer, forward);
+            emit ReceivablePaymentForwarded(tokenId, invoice.issuer, forward);
+            IERC20(asset()).safeTransfer(invoice.issuer, forward);
         }
         _afterInflow();
         return IReceivablePaymentHook.onReceivablePayment.selector;

@@ -9,6 +9,7 @@ import {SharesMath} from "../libraries/SharesMath.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
 import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
+import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
 import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
@@ -120,18 +121,16 @@ library PoolBook {
         uint256 loanPrincipal;
     }
 
-    /// @notice Books `amount` just received for `tokenId` from `payer`; returns what the pool keeps
-    /// and the SME (issuer) that gets the rest.
+    /// @notice Books `amount` just received for `tokenId` from `payer`, of the invoice the receivable
+    /// token describes in `invoice`; returns what the pool keeps (the issuer gets the rest).
     function collect(
         State storage s,
-        IReceivableToken token,
         uint256 tokenId,
         address payer,
-        uint256 amount
-    ) external returns (uint256 kept, address issuer) {
-        IReceivableToken.Receivable memory r = token.receivable(tokenId);
-        kept = _collect(s, tokenId, payer, amount, r);
-        issuer = r.issuer;
+        uint256 amount,
+        IReceivablePaymentHook.PaidInvoice calldata invoice
+    ) external returns (uint256 kept) {
+        kept = _collect(s, tokenId, payer, amount, invoice);
     }
 
     /// @notice Books the loss of `tokenId` (its principal left) and closes its accrual: the income
@@ -147,7 +146,7 @@ library PoolBook {
         }
         uint256 incomeLost = _closeAccrual(s, a);
         uint256 loss = _principalLeft(a);
-        if (loss != 0) _reducePrincipal(s, a, loss, token.receivable(tokenId));
+        if (loss != 0) _reducePrincipal(s, a, loss, _paidInvoice(token, tokenId));
         s.writtenOff += uint128(loss); // loss <= advance < 2^96
         s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
         emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss, incomeLost);
@@ -169,7 +168,7 @@ library PoolBook {
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         if (amount > owed) revert IFinancingPool.PoolRepayExceedsOwed(tokenId, amount, owed);
-        kept = _collect(s, tokenId, msg.sender, amount, token.receivable(tokenId));
+        kept = _collect(s, tokenId, msg.sender, amount, _paidInvoice(token, tokenId));
         uint256 attested = a.attestedOwedBySme;
         if (attested != 0) {
             // An early repayment's rebate also cuts what the SME owes: never more than is left.
@@ -295,7 +294,7 @@ library PoolBook {
         uint256 tokenId,
         address payer,
         uint256 amount,
-        IReceivableToken.Receivable memory r
+        IReceivablePaymentHook.PaidInvoice memory r
     ) private returns (uint256 kept) {
         StoredAsset memory a = s.assets[tokenId];
         bool open = a.status == IFinancingPool.AssetStatus.Active || a.status == IFinancingPool.AssetStatus.Impaired;
@@ -340,13 +339,23 @@ library PoolBook {
         State storage s,
         StoredAsset memory a,
         uint256 principal,
-        IReceivableToken.Receivable memory r
+        IReceivablePaymentHook.PaidInvoice memory r
     ) private {
         s.ledger.principalOut -= uint96(principal); // principal <= this asset's remaining advance
         _releaseExposure(s.debtorExposure, r.debtorEntity, principal);
         _releaseExposure(s.smeExposure, r.issuerEntity, principal);
         s.dueDays[a.dueDate / DAY].principalDue -= uint128(principal);
         if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint128(principal);
+    }
+
+    /// @dev What a direct repayment or a write-off needs of the invoice, read from the token (the
+    /// payment hook gets the same fields passed in).
+    function _paidInvoice(
+        IReceivableToken token,
+        uint256 tokenId
+    ) private view returns (IReceivablePaymentHook.PaidInvoice memory) {
+        IReceivableToken.Receivable memory r = token.receivable(tokenId);
+        return IReceivablePaymentHook.PaidInvoice(r.issuer, r.currency, r.issuerEntity, r.debtorEntity);
     }
 
     /// @dev Exposure is keyed by a party's entity as the registry reports it now; the KYC provider

@@ -257,7 +257,8 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         (uint128 outstandingAmount, Settlement memory s, Status previous) = _checkPayment(tokenId, inv, amount);
         address holder = _ownerOf(tokenId);
         if (holder == msg.sender) revert ReceivablePayerIsHolder(tokenId, msg.sender);
-        IERC20 currency = IERC20(_currencies[inv.terms.unpackTerms().currencyId]);
+        ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
+        IERC20 currency = IERC20(_currencies[t.currencyId]);
 
         bool fullyPaid = amount == outstandingAmount;
         // Fits 96 bits: amountPaid + amount <= faceValue.
@@ -268,10 +269,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         emit ReceivablePaid(tokenId, msg.sender, holder, address(currency), amount, totalPaid, fullyPaid);
 
         _collect(currency, holder, amount);
-        if (_financiers[holder]) {
-            bytes4 answer = IReceivablePaymentHook(holder).onReceivablePayment(tokenId, msg.sender, amount);
-            if (answer != IReceivablePaymentHook.onReceivablePayment.selector) revert ReceivableHookRejected(holder);
-        }
+        if (_financiers[holder]) _notifyPayment(tokenId, holder, amount, t.issuer, address(currency), inv);
         if (fullyPaid) _recordSettlement(inv, previous);
     }
 
@@ -523,6 +521,25 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
                 balanceAfter < balanceBefore ? 0 : balanceAfter - balanceBefore
             );
         }
+    }
+
+    /// @dev Hands a financier holder what it needs to book the payment, so it need not call back.
+    function _notifyPayment(
+        uint256 tokenId,
+        address holder,
+        uint128 amount,
+        address issuer,
+        address currency,
+        Invoice storage inv
+    ) private {
+        IReceivablePaymentHook.PaidInvoice memory paid = IReceivablePaymentHook.PaidInvoice(
+            issuer,
+            currency,
+            _REGISTRY.entityOf(issuer),
+            _REGISTRY.entityOf(inv.parties.debtor())
+        );
+        bytes4 answer = IReceivablePaymentHook(holder).onReceivablePayment(tokenId, msg.sender, amount, paid);
+        if (answer != IReceivablePaymentHook.onReceivablePayment.selector) revert ReceivableHookRejected(holder);
     }
 
     function _resolveDispute(uint256 tokenId, Invoice storage inv) private {

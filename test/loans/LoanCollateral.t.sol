@@ -5,6 +5,7 @@ import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {LoanBase} from "./LoanBase.sol";
 import {MockCollateral} from "./LoanMocks.sol";
 import {ReceivableToken} from "../../contracts/receivables/ReceivableToken.sol";
+import {IReceivablePaymentHook} from "../../contracts/interfaces/IReceivablePaymentHook.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {ICollateralVault} from "../../contracts/interfaces/ICollateralVault.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
@@ -149,7 +150,12 @@ contract LoanCollateralTest is LoanBase {
         usd.mint(vault, 1_000e6);
         vm.expectRevert(abi.encodeWithSelector(ICollateralVault.CollateralUnauthorizedHookCaller.selector, stranger));
         vm.prank(stranger);
-        collateralVault.onReceivablePayment(invoice, stranger, 1_000e6);
+        collateralVault.onReceivablePayment(
+            invoice,
+            stranger,
+            1_000e6,
+            IReceivablePaymentHook.PaidInvoice(stranger, address(usd), 0, 0)
+        );
         assertEq(loans.loan(id).repaid, 0);
     }
 

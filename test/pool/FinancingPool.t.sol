@@ -6,6 +6,7 @@ import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {PoolBase} from "./PoolBase.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {IReceivablePaymentHook} from "../../contracts/interfaces/IReceivablePaymentHook.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
 
@@ -373,13 +374,13 @@ contract FinancingPoolTest is PoolBase {
     function test_onReceivablePayment_revertsForFakeCaller() public {
         vm.prank(outsider);
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolUnauthorizedHookCaller.selector, outsider));
-        pool.onReceivablePayment(1, outsider, 1);
+        pool.onReceivablePayment(1, outsider, 1, IReceivablePaymentHook.PaidInvoice(outsider, address(usd), 0, 0));
     }
 
     function test_onReceivablePayment_revertsForTokenNotFinanced() public {
         vm.prank(address(rcv));
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolReceivableNotFinanced.selector, 42));
-        pool.onReceivablePayment(42, outsider, 1);
+        pool.onReceivablePayment(42, outsider, 1, IReceivablePaymentHook.PaidInvoice(outsider, address(usd), 0, 0));
     }
 
     function test_pay_onTimeSplitsAndDoesNotJumpSharePrice() public {

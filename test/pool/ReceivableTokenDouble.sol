@@ -12,7 +12,8 @@ import {IReceivablePaymentHook} from "../../contracts/interfaces/IReceivablePaym
 /// - `receivable(id)` returns the stored struct; `outstanding(id)` = face - paid - attested.
 /// - `pay(id, amount)`: refuses amount 0 and overpayment; allowed in status Acknowledged and
 ///   Defaulted (recoveries); moves `amount` from the payer straight to the current holder, then,
-///   if the holder is a registered financier, calls `onReceivablePayment(id, payer, amount)` and
+///   if the holder is a registered financier, calls `onReceivablePayment(id, payer, amount,
+///   invoice)` with the stored issuer, currency and entities, and
 ///   requires its selector back; status becomes Paid when paid + attested reach the face value.
 /// - `attestPayment(id, amount, ref)`: (SERVICER-only in the real token; open here) records an
 ///   off-chain payment and calls `onReceivablePaymentAttested` on a financier holder.
@@ -90,7 +91,13 @@ contract ReceivableTokenDouble is ERC721 {
         emit IReceivableToken.ReceivablePaid(tokenId, msg.sender, holder, r.currency, amount, r.amountPaid, full);
         IERC20(r.currency).safeTransferFrom(msg.sender, holder, amount);
         if (_financiers[holder]) {
-            bytes4 ret = IReceivablePaymentHook(holder).onReceivablePayment(tokenId, msg.sender, amount);
+            IReceivablePaymentHook.PaidInvoice memory paid = IReceivablePaymentHook.PaidInvoice(
+                r.issuer,
+                r.currency,
+                r.issuerEntity,
+                r.debtorEntity
+            );
+            bytes4 ret = IReceivablePaymentHook(holder).onReceivablePayment(tokenId, msg.sender, amount, paid);
             if (ret != IReceivablePaymentHook.onReceivablePayment.selector) {
                 revert IReceivableToken.ReceivableHookRejected(holder);
             }

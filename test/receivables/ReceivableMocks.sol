@@ -49,6 +49,7 @@ contract MockFinancier is IReceivablePaymentHook {
     uint256 public lastTokenId;
     address public lastPayer;
     uint128 public lastAmount;
+    IReceivablePaymentHook.PaidInvoice public lastInvoice;
 
     constructor(IReceivableToken receivables) {
         RECEIVABLES = receivables;
@@ -79,11 +80,17 @@ contract MockFinancier is IReceivablePaymentHook {
         RECEIVABLES.transferFrom(address(this), to, tokenId);
     }
 
-    function onReceivablePayment(uint256 tokenId, address payer, uint128 amount) external returns (bytes4) {
+    function onReceivablePayment(
+        uint256 tokenId,
+        address payer,
+        uint128 amount,
+        PaidInvoice calldata invoice
+    ) external returns (bytes4) {
         paymentCalls++;
         lastTokenId = tokenId;
         lastPayer = payer;
         lastAmount = amount;
+        lastInvoice = invoice;
         if (reenter && strict) RECEIVABLES.pay(tokenId, amount);
         else if (reenter) {
             try RECEIVABLES.pay(tokenId, amount) {

@@ -182,6 +182,25 @@ contract ReceivablePaymentTest is ReceivableBase {
         assertEq(usd.balanceOf(address(financier)), 700);
     }
 
+    function test_pay_passesFinancierTheInvoiceItBooks() public {
+        uint256 id = _financed();
+        _pay(id, 700);
+        (address issuer, address currency, bytes32 issuerEntity, bytes32 debtorEntity) = financier.lastInvoice();
+        assertEq(issuer, sme, "issuer");
+        assertEq(currency, address(usd), "currency");
+        assertEq(issuerEntity, ACME, "the issuer's entity now");
+        assertEq(debtorEntity, DEBTOR_CO, "the debtor's entity now");
+    }
+
+    function test_pay_passesZeroEntityOfRevokedDebtor() public {
+        uint256 id = _financed();
+        vm.prank(kyc);
+        registry.revoke(debtor, bytes32(0));
+        _pay(id, 700);
+        (, , , bytes32 debtorEntity) = financier.lastInvoice();
+        assertEq(debtorEntity, bytes32(0), "revoked: the holder sees entity zero");
+    }
+
     function test_pay_doesNotCallUnregisteredHolder() public {
         uint256 id = _financed();
         vm.prank(receivablesAdmin);

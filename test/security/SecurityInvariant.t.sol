@@ -267,7 +267,10 @@ contract SecurityHandler is Test {
         _mustFail(
             ATTACKER,
             address(POOL),
-            abi.encodeCall(IReceivablePaymentHook.onReceivablePayment, (id, ATTACKER, amount))
+            abi.encodeCall(
+                IReceivablePaymentHook.onReceivablePayment,
+                (id, ATTACKER, amount, IReceivablePaymentHook.PaidInvoice(ATTACKER, address(0), 0, 0))
+            )
         );
         _mustFail(
             ATTACKER,

@@ -45,7 +45,7 @@ library Selectors {
         s[32] = 0x54104d8f; // navBreakdown()
         s[33] = 0xf23a6e61; // onERC1155Received(address,address,uint256,uint256,bytes)
         s[34] = 0x150b7a02; // onERC721Received(address,address,uint256,bytes)
-        s[35] = 0xea57d7d6; // onReceivablePayment(uint256,address,uint128)
+        s[35] = 0xc35b900c; // onReceivablePayment(uint256,address,uint128,(address,address,bytes32,bytes32))
         s[36] = 0x05033613; // onReceivablePaymentAttested(uint256,uint128,bytes32)
         s[37] = 0x8456cb59; // pause()
         s[38] = 0x5c975abb; // paused()
@@ -203,7 +203,7 @@ library Selectors {
         s = new bytes4[](5);
         s[0] = 0x81bac14f; // bind(address)
         s[1] = 0x481c6a75; // manager()
-        s[2] = 0xea57d7d6; // onReceivablePayment(uint256,address,uint128)
+        s[2] = 0xc35b900c; // onReceivablePayment(uint256,address,uint128,(address,address,bytes32,bytes32))
         s[3] = 0x05033613; // onReceivablePaymentAttested(uint256,uint128,bytes32)
         s[4] = 0x17559f3b; // receivables()
     }

@@ -16,7 +16,13 @@ contract FakeReceivable is ERC721 {
     }
 
     function fakePayment(address pool, uint256 tokenId, uint128 amount) external returns (bytes4) {
-        return IReceivablePaymentHook(pool).onReceivablePayment(tokenId, msg.sender, amount);
+        IReceivablePaymentHook.PaidInvoice memory paid = IReceivablePaymentHook.PaidInvoice(
+            msg.sender,
+            address(0),
+            bytes32(0),
+            bytes32(0)
+        );
+        return IReceivablePaymentHook(pool).onReceivablePayment(tokenId, msg.sender, amount, paid);
     }
 
     function fakeAttestation(address pool, uint256 tokenId, uint128 amount) external returns (bytes4) {
