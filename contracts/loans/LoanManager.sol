@@ -288,7 +288,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     /// @dev Pulls `amount` from the caller and refuses a shortfall (fee-on-transfer or rebasing
     /// asset): notes and claims are minted for exactly what the escrow holds (finding F-3).
     function _pull(uint256 amount) private {
-        uint256 received = TransferIn.pullMeasured(ASSET, amount);
+        uint256 received = TransferIn.moveMeasured(ASSET, address(this), amount);
         if (received < amount) revert LoanTransferShortfall(address(ASSET), amount, received);
     }
 

@@ -485,7 +485,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// asset), so booked cash never exceeds the balance (finding F-2).
     function _pull(uint256 amount) private {
         IERC20 token = IERC20(asset());
-        uint256 received = TransferIn.pullMeasured(token, amount);
+        uint256 received = TransferIn.moveMeasured(token, address(this), amount);
         if (received < amount) revert PoolTransferShortfall(address(token), amount, received);
     }
 

@@ -294,12 +294,12 @@ library PoolBook {
         uint256 tokenId,
         address payer,
         uint256 amount,
-        IReceivablePaymentHook.PaidInvoice memory r
+        IReceivablePaymentHook.PaidInvoice memory invoice
     ) private returns (uint256 kept) {
         StoredAsset memory a = s.assets[tokenId];
         bool open = a.status == IFinancingPool.AssetStatus.Active || a.status == IFinancingPool.AssetStatus.Impaired;
         if (open && !a.closedEarly && block.timestamp < _accrualEnd(a) && uint256(a.collected) + amount > a.advance) {
-            _closeEarly(s, a, tokenId, r.issuer);
+            _closeEarly(s, a, tokenId, invoice.issuer);
         }
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         kept = Math.min(amount, owed);
@@ -313,7 +313,7 @@ library PoolBook {
         } else {
             principal = a.collected < a.advance ? Math.min(kept, uint256(a.advance) - a.collected) : 0;
             income = kept - principal;
-            if (principal != 0) _reducePrincipal(s, a, principal, r);
+            if (principal != 0) _reducePrincipal(s, a, principal, invoice);
             if (income != 0) {
                 uint256 feeBefore = a.collected > a.advance ? a.collected - a.advance : 0;
                 perfFee = _perfDue(a, feeBefore + income) - _perfDue(a, feeBefore);
@@ -339,11 +339,11 @@ library PoolBook {
         State storage s,
         StoredAsset memory a,
         uint256 principal,
-        IReceivablePaymentHook.PaidInvoice memory r
+        IReceivablePaymentHook.PaidInvoice memory invoice
     ) private {
         s.ledger.principalOut -= uint96(principal); // principal <= this asset's remaining advance
-        _releaseExposure(s.debtorExposure, r.debtorEntity, principal);
-        _releaseExposure(s.smeExposure, r.issuerEntity, principal);
+        _releaseExposure(s.debtorExposure, invoice.debtorEntity, principal);
+        _releaseExposure(s.smeExposure, invoice.issuerEntity, principal);
         s.dueDays[a.dueDate / DAY].principalDue -= uint128(principal);
         if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint128(principal);
     }

@@ -4,7 +4,6 @@ pragma solidity ^0.8.30;
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -17,6 +16,7 @@ import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
 import {ICreditHistory} from "../interfaces/ICreditHistory.sol";
 import {ReceivableRenderer} from "./ReceivableRenderer.sol";
 import {ReceivablePacking} from "./ReceivablePacking.sol";
+import {TransferIn} from "../libraries/TransferIn.sol";
 
 /// @title ReceivableToken
 /// @notice One ERC-721 per invoice; see {IReceivableToken}. EIP-712 domain: name
@@ -43,7 +43,6 @@ import {ReceivablePacking} from "./ReceivablePacking.sol";
 /// (it would be the only write to a fresh slot); once `Paid`, paid + attested == face holds, so
 /// {receivable} reports `amountPaid = faceValue - amountAttested`.
 contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTransient, IReceivableToken {
-    using SafeERC20 for IERC20;
     using ReceivablePacking for uint256;
     using ReceivablePacking for ReceivablePacking.Terms;
     using ReceivablePacking for ReceivablePacking.Parties;
@@ -511,16 +510,8 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     /// @dev Moves `amount` from the payer straight to the holder and refuses tokens that deliver
     /// anything else (fee-on-transfer, rebasing): the invoice books exactly what the holder got.
     function _collect(IERC20 currency, address holder, uint128 amount) private {
-        uint256 balanceBefore = currency.balanceOf(holder);
-        currency.safeTransferFrom(msg.sender, holder, amount);
-        uint256 balanceAfter = currency.balanceOf(holder);
-        if (balanceAfter < balanceBefore || balanceAfter - balanceBefore != amount) {
-            revert ReceivableTransferAmountMismatch(
-                address(currency),
-                amount,
-                balanceAfter < balanceBefore ? 0 : balanceAfter - balanceBefore
-            );
-        }
+        uint256 received = TransferIn.moveMeasured(currency, holder, amount);
+        if (received != amount) revert ReceivableTransferAmountMismatch(address(currency), amount, received);
     }
 
     /// @dev Hands a financier holder what it needs to book the payment, so it need not call back.
