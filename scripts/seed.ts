@@ -162,8 +162,7 @@ async function payInstallment(borrower: Signer, id: bigint) {
 const days = (n: number) => networkHelpers.time.increase(n * DAY);
 
 log("month 1: investors fund both pools; first invoices and loans");
-// Deposits sized to what the pools finance: the management fee is charged on all assets, idle
-// cash included, so an underused pool would show investors a loss.
+// Deposits sized to what the pools finance, so the pools show a realistic utilization.
 await (await mainPool.connect(alice).deposit(usd(200_000), await alice.getAddress())).wait();
 await (await mainPool.connect(baobab).deposit(usd(120_000), await baobab.getAddress())).wait();
 if (shortPool) await (await shortPool.connect(savanna).deposit(usd(40_000), await savanna.getAddress())).wait();

@@ -16,6 +16,8 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice Financing and risk parameters. Amounts are in the pool asset's units.
     /// @dev Discount rate is annual; fee = face * rate * secondsToDue / 365 days, rounded up.
     /// Exposure limits are on advance principal outstanding per company (identity entity).
+    /// The management fee is annual on principal outstanding (deployed capital), rounded down:
+    /// idle cash pays none, so an underused pool does not cost its investors.
     struct Policy {
         uint16 advanceRateBps;
         uint16 discountRateBps;

@@ -18,7 +18,6 @@ import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {SharesMath} from "../libraries/SharesMath.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
-import {TransferIn} from "../libraries/TransferIn.sol";
 import {ILoanManager} from "../interfaces/ILoanManager.sol";
 import {PoolBook} from "./PoolBook.sol";
 import {PoolLoans} from "./PoolLoans.sol";
@@ -83,7 +82,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address receiver
     ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256 shares) {
         _checkEntry(receiver, assets);
-        _checkpointForShares();
         shares = _previewDeposit(receiver, assets);
         if (shares == 0) revert PoolZeroAmount();
         _deposit(msg.sender, receiver, assets, shares);
@@ -95,7 +93,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address receiver
     ) public override(ERC4626, IERC4626) nonReentrant whenNotPaused returns (uint256 assets) {
         _checkEntry(receiver, shares);
-        _checkpointForShares();
         assets = previewMint(shares);
         _checkRoom(receiver, assets);
         _deposit(msg.sender, receiver, assets, shares);
@@ -108,7 +105,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address owner
     ) public override(ERC4626, IERC4626) nonReentrant returns (uint256 shares) {
         if (assets == 0) revert PoolZeroAmount();
-        _checkpointForShares();
         uint256 max = maxWithdraw(owner);
         if (assets > max) revert ERC4626ExceededMaxWithdraw(owner, assets, max);
         shares = previewWithdraw(assets);
@@ -122,7 +118,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address owner
     ) public override(ERC4626, IERC4626) nonReentrant returns (uint256 assets) {
         if (shares == 0) revert PoolZeroAmount();
-        _checkpointForShares();
         assets = previewRedeem(shares);
         if (assets == 0) revert PoolZeroAmount();
         // Same bound as maxRedeem, checked on the assets so the NAV is computed once.
@@ -312,6 +307,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function fundLoan(address manager, uint256 loanId, uint256 amount) external restricted nonReentrant whenNotPaused {
+        _checkpoint(); // principal outstanding, the management fee's base, moves
         PoolLoans.fund(_s, asset(), ILoanManager(manager), loanId, amount, instantLiquidity());
     }
 
@@ -448,13 +444,8 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         _checkpoint();
     }
 
-    /// @dev Writes the accrual and management fee computed by `_accrued` (identical to the views).
-    /// @dev Before a deposit or exit: the views already price accrual exactly, so only the
-    /// management fee (whose base, NAV, the deposit or exit changes) needs booking first.
-    function _checkpointForShares() private {
-        if (_s.accrual.managementFeeBps != 0) _checkpoint();
-    }
-
+    /// @dev Writes the accrual and management fee the views compute. Deposits and exits skip it:
+    /// the views price both exactly, and neither moves the fee base (principal outstanding).
     function _checkpoint() private {
         (PoolBook.Accrual memory acc, uint256 mgmtFee) = PoolBook.accruedNow(_s);
         _s.accrual = acc;
@@ -481,12 +472,20 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         emit Deposit(caller, receiver, assets, shares);
     }
 
-    /// @dev Pulls `amount` from the caller and refuses a shortfall (fee-on-transfer or rebasing
-    /// asset), so booked cash never exceeds the balance (finding F-2).
+    /// @dev Pulls `amount`, already booked as cash, and refuses a balance below the books
+    /// (fee-on-transfer or rebasing asset), so booked cash never exceeds the balance (finding F-2).
+    /// One `balanceOf` against the books instead of a delta of two saves a call per pull; an
+    /// unbooked surplus (a donation) may absorb a shortfall, and the books stay covered either way.
     function _pull(uint256 amount) private {
         IERC20 token = IERC20(asset());
-        uint256 received = TransferIn.moveMeasured(token, address(this), amount);
-        if (received < amount) revert PoolTransferShortfall(address(token), amount, received);
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 held = token.balanceOf(address(this));
+        uint256 booked = _s.ledger.cash;
+        if (held < booked) {
+            // What arrived beyond the books before this pull: exact unless a surplus existed.
+            uint256 received = held + amount > booked ? held + amount - booked : 0;
+            revert PoolTransferShortfall(address(token), amount, received);
+        }
     }
 
     function _withdraw(

@@ -455,9 +455,11 @@ library PoolBook {
         return full > paid ? full - paid : 0;
     }
 
-    /// @dev Income accrued up to now and the management fee on net NAV for the elapsed time,
-    /// rounded down. Day boundaries are walked only while some asset accrues (see the library
-    /// NatSpec for the bound).
+    /// @dev Income accrued up to now and the management fee on principal outstanding (deployed
+    /// capital) for the elapsed time, rounded down. Day boundaries are walked only while some asset
+    /// accrues (see the library NatSpec for the bound). The fee base changes only where principal
+    /// moves, and every such entry point checkpoints first, so deposits and exits price the fee
+    /// exactly without writing a checkpoint; idle cash pays no fee.
     function accruedNow(State storage s) internal view returns (Accrual memory acc, uint256 mgmtFee) {
         acc = s.accrual;
         uint256 last = acc.last;
@@ -476,16 +478,8 @@ library PoolBook {
         }
         accrued += rate * (to - last);
         uint256 bps = acc.managementFeeBps;
-        if (bps != 0) mgmtFee = DiscountMath.annualDown(_netAssets(s, acc.accrued), bps, to - acc.last);
+        if (bps != 0) mgmtFee = DiscountMath.annualDown(s.ledger.principalOut, bps, to - acc.last);
         acc = Accrual(accrued.toUint104(), uint96(rate), uint40(to), acc.managementFeeBps); // rate only decreased
-    }
-
-    /// @dev Net NAV from stored state with `accruedScaled` as the accrual: the management-fee base.
-    function _netAssets(State storage s, uint256 accruedScaled) private view returns (uint256) {
-        Ledger memory ldg = s.ledger;
-        uint256 plus = uint256(ldg.cash) + ldg.principalOut + accruedScaled / SCALE;
-        uint256 minus = uint256(ldg.feesOwed) + s.reserved + s.impaired;
-        return plus > minus ? plus - minus : 0;
     }
 
     function _principalLeft(StoredAsset memory a) private pure returns (uint256) {

@@ -284,15 +284,49 @@ contract PoolFuzzTest is PoolBase {
         assertLe(back, amount);
     }
 
-    function testFuzz_managementFee_accruesAtMostCap(uint256 elapsed) public {
+    function testFuzz_managementFee_isExactOnPrincipalOutstanding(uint256 elapsed) public {
         elapsed = bound(elapsed, 1, 3 * 365 days);
         IFinancingPool.Policy memory p = _defaultPolicy();
         p.managementFeeBps = 300;
         _setPolicy(p);
         _deposit(alice, 100_000e6);
+        _financeNew(FACE, TENOR);
+        IFinancingPool.NavBreakdown memory before = pool.navBreakdown();
         vm.warp(block.timestamp + elapsed);
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
-        assertLe(n.feesOwed, (100_000e6 * 300 * elapsed) / (10_000 * 365 days));
-        assertEq(n.grossAssets + n.feesOwed, 100_000e6);
+        uint256 expected = (before.principalOutstanding * 300 * elapsed) / (10_000 * 365 days);
+        assertEq(n.feesOwed - before.feesOwed, expected, "fee = principal x rate x time, floored");
+    }
+
+    function test_managementFee_notChargedOnIdleCash() public {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.managementFeeBps = 300;
+        _setPolicy(p);
+        _deposit(alice, 100_000e6);
+        vm.warp(block.timestamp + 365 days);
+        IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
+        assertEq(n.feesOwed, 0);
+        assertEq(n.grossAssets, 100_000e6);
+    }
+
+    /// Deposits and exits write no checkpoint; the fee they leave behind must equal the fee of
+    /// the same span with no entry or exit in between, to the unit.
+    function testFuzz_managementFee_sameWhetherInvestorsEnterOrLeave(uint256 t1, uint256 t2, uint256 amount) public {
+        t1 = bound(t1, 1, 90 days);
+        t2 = bound(t2, 1, 90 days);
+        amount = bound(amount, 1e6, 1_000_000e6);
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.managementFeeBps = 300;
+        _setPolicy(p);
+        _deposit(alice, 100_000e6);
+        _financeNew(FACE, TENOR);
+        IFinancingPool.NavBreakdown memory before = pool.navBreakdown();
+        vm.warp(block.timestamp + t1);
+        uint256 shares = _deposit(bob, amount);
+        vm.warp(block.timestamp + t2);
+        vm.prank(bob);
+        pool.redeem(shares / 2, bob, bob);
+        uint256 expected = (before.principalOutstanding * 300 * (t1 + t2)) / (10_000 * 365 days);
+        assertEq(pool.navBreakdown().feesOwed - before.feesOwed, expected);
     }
 }

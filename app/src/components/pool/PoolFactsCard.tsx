@@ -142,7 +142,7 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
           </div>
           <div>
             <dt>Management fee</dt>
-            <dd>{formatBps(facts.policy.managementFeeBps)} of NAV a year</dd>
+            <dd>{formatBps(facts.policy.managementFeeBps)} of deployed capital a year</dd>
           </div>
           <div>
             <dt>Performance fee</dt>
