@@ -13,7 +13,7 @@ export function FaucetForm() {
   const token = deployedAddress(chainId, "Stablecoin");
   const [amount, setAmount] = useState("1,000");
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
+  const { state, busy, run } = useContractAction();
   const available = useReadContract({
     abi: abis.DemoUSD,
     address: token,
@@ -21,7 +21,6 @@ export function FaucetForm() {
     args: address ? [address] : undefined,
     query: { enabled: Boolean(address && token) },
   });
-  const busy = state.status === "simulating" || state.status === "signing" || state.status === "pending";
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -26,6 +26,7 @@ interface ActionRequest {
  * Simulates a contract call, and only if the simulation passes asks the wallet to sign it;
  * then tracks it to its receipt and refreshes every cached read. A rejected or reverted call
  * ends in "failed" with one sentence; the caller's form state is untouched either way.
+ * `busy` is true from the simulation to the receipt, so forms cannot send twice meanwhile.
  */
 export function useContractAction() {
   const config = useConfig();
@@ -54,5 +55,6 @@ export function useContractAction() {
     [config, queryClient],
   );
 
-  return { state, run, reset: () => setState({ status: "idle" }) };
+  const busy = state.status === "simulating" || state.status === "signing" || state.status === "pending";
+  return { state, busy, run, reset: () => setState({ status: "idle" }) };
 }

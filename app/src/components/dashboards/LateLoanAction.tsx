@@ -9,7 +9,6 @@ import { abis } from "@/lib/contracts";
 export function LateLoanAction({ loanId, action }: { loanId: bigint; action: "impair" | "default" | "watch" }) {
   const manager = useDeployedAddress("LoanManager");
   const tx = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(tx.state.status);
   const functionName = action === "default" ? "markDefaulted" : "impair";
   const label = action === "default" ? "Mark defaulted" : "Impair";
 
@@ -18,7 +17,7 @@ export function LateLoanAction({ loanId, action }: { loanId: bigint; action: "im
       {action !== "watch" && (
         <button
           type="button"
-          disabled={!manager || busy}
+          disabled={!manager || tx.busy}
           onClick={() => manager && tx.run({ abi: abis.LoanManager, address: manager, functionName, args: [loanId] })}
         >
           {label}

@@ -25,11 +25,10 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
   const config = useConfig();
   const now = useChainTime();
   const receivables = useDeployedAddress("ReceivableToken");
-  const { state, run } = useContractAction();
+  const { state, busy, run } = useContractAction();
   const [signed, setSigned] = useState<SignedAcknowledgement>();
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string>();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
   const settledInFull = outstandingOf(r) === 0n;
 
   async function sign() {

@@ -34,7 +34,7 @@ export function FinanceOffer(props: {
   const pool = useDeployedAddress("FinancingPool");
   const receivables = useDeployedAddress("ReceivableToken");
   const identity = useDeployedAddress("IdentityRegistry");
-  const { state, run } = useContractAction();
+  const { state, busy, run } = useContractAction();
   const reads = useReadContracts({
     allowFailure: false,
     contracts: [
@@ -49,7 +49,6 @@ export function FinanceOffer(props: {
     ],
     query: { enabled: Boolean(pool && identity), refetchInterval: 5_000 },
   });
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
   if (!pool) return null;

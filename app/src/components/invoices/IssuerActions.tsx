@@ -10,10 +10,9 @@ import { TxStatus } from "../TxStatus";
 /** The issuer submits the debtor's signed acknowledgement (and pays its gas), or cancels. */
 export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receivable: Receivable }) {
   const receivables = useDeployedAddress("ReceivableToken");
-  const { state, run } = useContractAction();
+  const { state, busy, run } = useContractAction();
   const [pasted, setPasted] = useState("");
   const [problem, setProblem] = useState<string>();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
 
   async function submitAcknowledgement() {
     const signed = parseSignedAcknowledgement(pasted);

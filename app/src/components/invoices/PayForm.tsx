@@ -24,7 +24,7 @@ export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; recei
   const outstanding = outstandingOf(receivable);
   const [amount, setAmount] = useState(formatAmount(outstanding, token.decimals));
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
+  const { state, busy, run } = useContractAction();
   const balance = useReadContract({
     abi: erc20Abi,
     address: receivable.currency,
@@ -32,7 +32,6 @@ export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; recei
     args: address ? [address] : undefined,
     query: { enabled: Boolean(address) },
   });
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
 
   async function submit(e: FormEvent) {

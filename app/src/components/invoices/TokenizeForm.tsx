@@ -56,8 +56,8 @@ export function TokenizeForm() {
   const [problem, setProblem] = useState<string>();
   const [checking, setChecking] = useState(false);
   const [created, setCreated] = useState<bigint>();
-  const { state, run } = useContractAction();
-  const busy = checking || ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy: sending, run } = useContractAction();
+  const busy = checking || sending;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function chooseFile(chosen: File | undefined) {

@@ -16,8 +16,7 @@ import { Installments } from "./Installments";
 /** What the borrower can do with one of its loans, by status. */
 export function BorrowerActions({ loan, token, now }: { loan: LoanView; token: TokenInfo; now: number }) {
   const manager = useDeployedAddress("LoanManager");
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const open = ["Pending", "Offered", "Funding"].includes(loan.status);
   const call = (functionName: string) =>
     run({ abi: abis.LoanManager, address: manager!, functionName, args: [loan.id] });
@@ -64,8 +63,7 @@ function Repayment({ loan, token, now }: { loan: LoanView; token: TokenInfo; now
   const details = useLoanDetails(loan.id, true);
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const balance = useReadContract({
     abi: erc20Abi,

@@ -25,8 +25,7 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
   const remaining = loan.principal - loan.funded;
   const [amount, setAmount] = useState(formatAmount(remaining, token.decimals));
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const balance = useReadContract({
     abi: erc20Abi,
@@ -91,8 +90,7 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
 /** A lender's position in one loan: notes held, what is claimable, claim and refund. */
 export function PositionActions({ loan, token, now }: { loan: LoanView; token: TokenInfo; now: number }) {
   const manager = useDeployedAddress("LoanManager");
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   // A loan not drawn down by its deadline is expired by `refund` itself.
   const lapsed = ["Pending", "Offered", "Funding"].includes(loan.status) && now > loan.fundingDeadline;
@@ -151,8 +149,7 @@ export function ApproveForm({ loan, token }: { loan: LoanView; token: TokenInfo 
   const [amount, setAmount] = useState(formatAmount(loan.principal, token.decimals));
   const [rate, setRate] = useState(String(loan.rateBps / 100));
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
   async function submit(e: FormEvent) {

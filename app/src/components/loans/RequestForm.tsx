@@ -73,8 +73,7 @@ export function RequestForm({ token, now }: { token: TokenInfo; now: number }) {
   const [grace, setGrace] = useState("0");
   const [deadline, setDeadline] = useState(() => inDays(14, now));
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
   const checked = useMemo(

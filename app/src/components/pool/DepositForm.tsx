@@ -27,8 +27,7 @@ export function DepositForm(props: {
   const config = useConfig();
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
 
   async function submit(e: FormEvent) {

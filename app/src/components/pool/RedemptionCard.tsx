@@ -26,7 +26,7 @@ export function RedemptionCard(props: { facts: PoolFacts; owner: Address; positi
   const [problem, setProblem] = useState<string>();
   const request = useContractAction();
   const other = useContractAction();
-  const busy = [request.state, other.state].some((s) => ["simulating", "signing", "pending"].includes(s.status));
+  const busy = request.busy || other.busy;
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
   const shares = (v: bigint) => `${formatAmount(v, facts.shareDecimals, 4)} ${facts.shareSymbol}`;
 

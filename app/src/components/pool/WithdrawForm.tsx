@@ -17,8 +17,7 @@ export function WithdrawForm(props: { pool: Address; owner: Address; position: P
   const { pool, owner, position, token } = props;
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
-  const busy = ["simulating", "signing", "pending"].includes(state.status);
+  const { state, busy, run } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
   const limited = position.maxWithdraw < position.value;
 
