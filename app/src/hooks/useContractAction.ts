@@ -2,9 +2,9 @@
 
 import { useCallback, useState } from "react";
 import { useConfig } from "wagmi";
-import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { readContract, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { useQueryClient } from "@tanstack/react-query";
-import type { Abi, Hash } from "viem";
+import { type Abi, type Address, type Hash, erc20Abi } from "viem";
 import { explainError } from "@/lib/errors";
 
 export type TxState =
@@ -20,6 +20,13 @@ interface ActionRequest {
   address: `0x${string}`;
   functionName: string;
   args?: readonly unknown[];
+}
+
+interface Pull {
+  token: Address;
+  owner: Address;
+  spender: Address;
+  amount: bigint;
 }
 
 /**
@@ -55,6 +62,24 @@ export function useContractAction() {
     [config, queryClient],
   );
 
+  /**
+   * Approves exactly `amount` when the allowance is short of it (never an open-ended approval);
+   * false when that approval was rejected or failed, so the caller stops before the pull.
+   */
+  const approveIfShort = useCallback(
+    async ({ token, owner, spender, amount }: Pull): Promise<boolean> => {
+      const allowance = await readContract(config, {
+        abi: erc20Abi,
+        address: token,
+        functionName: "allowance",
+        args: [owner, spender],
+      });
+      if (allowance >= amount) return true;
+      return run({ abi: erc20Abi, address: token, functionName: "approve", args: [spender, amount] });
+    },
+    [config, run],
+  );
+
   const busy = state.status === "simulating" || state.status === "signing" || state.status === "pending";
-  return { state, busy, run, reset: () => setState({ status: "idle" }) };
+  return { state, busy, run, approveIfShort, reset: () => setState({ status: "idle" }) };
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useConfig, useConnection, useReadContract } from "wagmi";
-import { readContract } from "wagmi/actions";
+import { useConnection, useReadContract } from "wagmi";
 import { erc20Abi } from "viem";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
@@ -19,12 +18,11 @@ import { TxStatus } from "../TxStatus";
  */
 export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; receivable: Receivable; token: TokenInfo }) {
   const { address } = useConnection();
-  const config = useConfig();
   const receivables = useDeployedAddress("ReceivableToken");
   const outstanding = outstandingOf(receivable);
   const [amount, setAmount] = useState(formatAmount(outstanding, token.decimals));
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, run, approveIfShort } = useContractAction();
   const balance = useReadContract({
     abi: erc20Abi,
     address: receivable.currency,
@@ -43,21 +41,8 @@ export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; recei
       return setProblem(`Your balance is ${money(balance.data)}; that is not enough to pay ${money(parsed.value)}.`);
     }
     setProblem(undefined);
-    const allowance = await readContract(config, {
-      abi: erc20Abi,
-      address: receivable.currency,
-      functionName: "allowance",
-      args: [address!, receivables!],
-    });
-    if (allowance < parsed.value) {
-      const approved = await run({
-        abi: erc20Abi,
-        address: receivable.currency,
-        functionName: "approve",
-        args: [receivables!, parsed.value],
-      });
-      if (!approved) return;
-    }
+    const pull = { token: receivable.currency, owner: address!, spender: receivables!, amount: parsed.value };
+    if (!(await approveIfShort(pull))) return;
     await run({
       abi: abis.IReceivableToken,
       address: receivables!,

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useConfig, useConnection, useReadContract } from "wagmi";
-import { readContract } from "wagmi/actions";
+import { useConnection, useReadContract } from "wagmi";
 import { erc20Abi } from "viem";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
@@ -57,13 +56,12 @@ export function BorrowerActions({ loan, token, now }: { loan: LoanView; token: T
 /** Installments, what is due now, a repayment form (exact approval first) and the payoff. */
 function Repayment({ loan, token, now }: { loan: LoanView; token: TokenInfo; now: number }) {
   const { address } = useConnection();
-  const config = useConfig();
   const manager = useDeployedAddress("LoanManager");
   const stablecoin = useDeployedAddress("Stablecoin");
   const details = useLoanDetails(loan.id, true);
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, run, approveIfShort } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const balance = useReadContract({
     abi: erc20Abi,
@@ -91,16 +89,7 @@ function Repayment({ loan, token, now }: { loan: LoanView; token: TokenInfo; now
       return setProblem(`Your balance is ${money(balance.data)}; that is not enough to pay ${money(value)}.`);
     }
     setProblem(undefined);
-    const allowance = await readContract(config, {
-      abi: erc20Abi,
-      address: stablecoin!,
-      functionName: "allowance",
-      args: [address!, manager!],
-    });
-    if (allowance < value) {
-      const ok = await run({ abi: erc20Abi, address: stablecoin!, functionName: "approve", args: [manager!, value] });
-      if (!ok) return;
-    }
+    if (!(await approveIfShort({ token: stablecoin!, owner: address!, spender: manager!, amount: value }))) return;
     await run({ abi: abis.LoanManager, address: manager!, functionName: "repay", args: [loan.id, value] });
   }
 

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useConfig, useConnection, useReadContract } from "wagmi";
-import { readContract } from "wagmi/actions";
+import { useConnection, useReadContract } from "wagmi";
 import { erc20Abi } from "viem";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
@@ -19,13 +18,12 @@ import { TxStatus } from "../TxStatus";
  */
 export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInfo; now: number }) {
   const { address } = useConnection();
-  const config = useConfig();
   const manager = useDeployedAddress("LoanManager");
   const stablecoin = useDeployedAddress("Stablecoin");
   const remaining = loan.principal - loan.funded;
   const [amount, setAmount] = useState(formatAmount(remaining, token.decimals));
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, run, approveIfShort } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const balance = useReadContract({
     abi: erc20Abi,
@@ -45,21 +43,8 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
       return setProblem(`Your balance is ${money(balance.data)}; that is not enough to lend ${money(parsed.value)}.`);
     }
     setProblem(undefined);
-    const allowance = await readContract(config, {
-      abi: erc20Abi,
-      address: stablecoin!,
-      functionName: "allowance",
-      args: [address!, manager!],
-    });
-    if (allowance < parsed.value) {
-      const ok = await run({
-        abi: erc20Abi,
-        address: stablecoin!,
-        functionName: "approve",
-        args: [manager!, parsed.value],
-      });
-      if (!ok) return;
-    }
+    const pull = { token: stablecoin!, owner: address!, spender: manager!, amount: parsed.value };
+    if (!(await approveIfShort(pull))) return;
     await run({ abi: abis.LoanManager, address: manager!, functionName: "fund", args: [loan.id, parsed.value] });
   }
 

@@ -1,9 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
-import { type Address, erc20Abi } from "viem";
+import type { Address } from "viem";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
 import { useContractAction } from "@/hooks/useContractAction";
@@ -24,10 +22,9 @@ export function DepositForm(props: {
   token: TokenInfo;
 }) {
   const { pool, asset, owner, position, token } = props;
-  const config = useConfig();
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, run, approveIfShort } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
 
   async function submit(e: FormEvent) {
@@ -40,21 +37,7 @@ export function DepositForm(props: {
       return setProblem(`Your balance is ${money(position.walletBalance)}; you cannot deposit ${money(parsed.value)}.`);
     }
     setProblem(undefined);
-    const allowance = await readContract(config, {
-      abi: erc20Abi,
-      address: asset,
-      functionName: "allowance",
-      args: [owner, pool],
-    });
-    if (allowance < parsed.value) {
-      const approved = await run({
-        abi: erc20Abi,
-        address: asset,
-        functionName: "approve",
-        args: [pool, parsed.value],
-      });
-      if (!approved) return;
-    }
+    if (!(await approveIfShort({ token: asset, owner, spender: pool, amount: parsed.value }))) return;
     const ok = await run({
       abi: abis.FinancingPool,
       address: pool,
