@@ -9,7 +9,7 @@ import { outstandingOf, type Receivable } from "@/lib/receivables";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
-import { TxStatus } from "../TxStatus";
+import { FormSubmit } from "../FormSubmit";
 
 /**
  * Pays part or all of an invoice. The money goes to whoever holds the token now (the SME, or
@@ -61,15 +61,7 @@ export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; recei
           {balance.data !== undefined && <> · your balance {money(balance.data)}</>}
         </small>
       </label>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? "Working…" : "Pay"}
-      </button>
-      <TxStatus state={state} />
+      <FormSubmit label="Pay" problem={problem} busy={busy} state={state} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { LoanView } from "@/hooks/useLoans";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { FormSubmit } from "../FormSubmit";
 import { TxStatus } from "../TxStatus";
 
 /**
@@ -59,15 +60,7 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
           and a pro-rata share of every repayment.
         </small>
       </label>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? "Working…" : "Fund"}
-      </button>
-      <TxStatus state={state} />
+      <FormSubmit label="Fund" problem={problem} busy={busy} state={state} />
     </form>
   );
 }
@@ -167,15 +160,7 @@ export function ApproveForm({ loan, token }: { loan: LoanView; token: TokenInfo 
           Same terms open the loan for funding at once; other terms go back to the borrower.
         </small>
       </label>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? "Working…" : "Approve"}
-      </button>
-      <TxStatus state={state} />
+      <FormSubmit label="Approve" problem={problem} busy={busy} state={state} />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { PREVIEW_ROWS, type PreviewTerms, useSchedulePreview } from "@/hooks/useSchedulePreview";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
-import { TxStatus } from "../TxStatus";
+import { FormSubmit } from "../FormSubmit";
 
 const DAY = 86_400;
 const inDays = (days: number, from: number) => new Date((from + days * DAY) * 1000).toISOString().slice(0, 10);
@@ -158,15 +158,14 @@ export function RequestForm({ token, now }: { token: TokenInfo; now: number }) {
             {checked.ok && <> ({relativeDays(checked.deadline, now)})</>}.
           </small>
         </label>
-        {problem && (
-          <p role="alert" className="error" id="request-problem">
-            {problem}
-          </p>
-        )}
-        <button type="submit" disabled={busy || !manager}>
-          {busy ? "Working…" : "Request loan"}
-        </button>
-        <TxStatus state={state} />
+        <FormSubmit
+          label="Request loan"
+          problem={problem}
+          problemId="request-problem"
+          busy={busy}
+          disabled={busy || !manager}
+          state={state}
+        />
       </form>
       <div data-testid="schedule-preview">
         <h3>Schedule preview</h3>

@@ -7,7 +7,7 @@ import { formatAmount, parseAmountInput } from "@/lib/format";
 import { useContractAction } from "@/hooks/useContractAction";
 import type { PoolPosition } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
-import { TxStatus } from "../TxStatus";
+import { FormSubmit } from "../FormSubmit";
 
 /**
  * Deposits stablecoin for shares. The amount is checked against the wallet balance before
@@ -63,15 +63,7 @@ export function DepositForm(props: {
           Your wallet holds {money(position.walletBalance)}. You approve exactly this amount, then deposit.
         </small>
       </label>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? "Working…" : "Deposit"}
-      </button>
-      <TxStatus state={state} />
+      <FormSubmit label="Deposit" problem={problem} busy={busy} state={state} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { formatAmount, parseAmountInput } from "@/lib/format";
 import { useContractAction } from "@/hooks/useContractAction";
 import { type PoolFacts, type PoolPosition, useOpenRequests } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { FormSubmit } from "../FormSubmit";
 import { TxStatus } from "../TxStatus";
 
 const abi = abis.FinancingPool;
@@ -146,15 +147,7 @@ export function RedemptionCard(props: { facts: PoolFacts; owner: Address; positi
             {position.maxWithdraw > 0n && <> Up to {money(position.maxWithdraw)} can be withdrawn at once instead.</>}
           </small>
         </label>
-        {problem && (
-          <p role="alert" className="error">
-            {problem}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? "Working…" : "Request redemption"}
-        </button>
-        <TxStatus state={request.state} />
+        <FormSubmit label="Request redemption" problem={problem} busy={busy} state={request.state} />
       </form>
     </section>
   );

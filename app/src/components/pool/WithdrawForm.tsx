@@ -7,7 +7,7 @@ import { formatAmount, parseAmountInput } from "@/lib/format";
 import { useContractAction } from "@/hooks/useContractAction";
 import type { PoolPosition } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
-import { TxStatus } from "../TxStatus";
+import { FormSubmit } from "../FormSubmit";
 
 /**
  * Withdraws at once, up to what the pool's free cash allows (maxWithdraw). Taking the whole
@@ -63,15 +63,7 @@ export function WithdrawForm(props: { pool: Address; owner: Address; position: P
           {limited && " — limited by the pool's free cash; request a redemption for the rest"}.
         </small>
       </label>
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? "Working…" : "Withdraw"}
-      </button>
-      <TxStatus state={state} />
+      <FormSubmit label="Withdraw" problem={problem} busy={busy} state={state} />
     </form>
   );
 }
