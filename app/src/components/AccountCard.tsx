@@ -1,20 +1,15 @@
 "use client";
 
-import { useBalance, useConnection, useReadContract } from "wagmi";
-import { abis, deployedAddress } from "@/lib/contracts";
+import { useBalance, useConnection } from "wagmi";
+import { deployedAddress } from "@/lib/contracts";
 import { formatAmount } from "@/lib/format";
+import { useWalletBalance } from "@/hooks/useWalletBalance";
 
 export function AccountCard() {
   const { address, chainId, chain } = useConnection();
   const stablecoin = deployedAddress(chainId, "Stablecoin");
   const eth = useBalance({ address });
-  const usd = useReadContract({
-    abi: abis.DemoUSD,
-    address: stablecoin,
-    functionName: "balanceOf",
-    args: address ? [address] : undefined,
-    query: { enabled: Boolean(address && stablecoin) },
-  });
+  const usd = useWalletBalance(stablecoin);
 
   return (
     <section className="card">

@@ -1,14 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useConnection, useReadContract } from "wagmi";
-import { erc20Abi } from "viem";
+import { useConnection } from "wagmi";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
 import { outstandingOf, type Receivable } from "@/lib/receivables";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { useWalletBalance } from "@/hooks/useWalletBalance";
 import { FormSubmit } from "../FormSubmit";
 
 /**
@@ -23,13 +23,7 @@ export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; recei
   const [amount, setAmount] = useState(formatAmount(outstanding, token.decimals));
   const [problem, setProblem] = useState<string>();
   const { state, busy, run, approveIfShort } = useContractAction();
-  const balance = useReadContract({
-    abi: erc20Abi,
-    address: receivable.currency,
-    functionName: "balanceOf",
-    args: address ? [address] : undefined,
-    query: { enabled: Boolean(address) },
-  });
+  const balance = useWalletBalance(receivable.currency);
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
 
   async function submit(e: FormEvent) {

@@ -1,14 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useConnection, useReadContract } from "wagmi";
-import { erc20Abi } from "viem";
+import { useConnection } from "wagmi";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { type LoanView, useLoanDetails } from "@/hooks/useLoans";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { useWalletBalance } from "@/hooks/useWalletBalance";
 import { TxStatus } from "../TxStatus";
 import { Installments } from "./Installments";
 
@@ -63,13 +63,7 @@ function Repayment({ loan, token, now }: { loan: LoanView; token: TokenInfo; now
   const [problem, setProblem] = useState<string>();
   const { state, busy, run, approveIfShort } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
-  const balance = useReadContract({
-    abi: erc20Abi,
-    address: stablecoin,
-    functionName: "balanceOf",
-    args: address ? [address] : undefined,
-    query: { enabled: Boolean(address && stablecoin) },
-  });
+  const balance = useWalletBalance(stablecoin);
 
   if (details.isError) {
     return (

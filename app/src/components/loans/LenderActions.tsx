@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useConnection, useReadContract } from "wagmi";
-import { erc20Abi } from "viem";
+import { useConnection } from "wagmi";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
 import { refundable } from "@/lib/loans";
@@ -10,6 +9,7 @@ import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { LoanView } from "@/hooks/useLoans";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { useWalletBalance } from "@/hooks/useWalletBalance";
 import { FormSubmit } from "../FormSubmit";
 import { TxStatus } from "../TxStatus";
 
@@ -26,13 +26,7 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
   const [problem, setProblem] = useState<string>();
   const { state, busy, run, approveIfShort } = useContractAction();
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
-  const balance = useReadContract({
-    abi: erc20Abi,
-    address: stablecoin,
-    functionName: "balanceOf",
-    args: address ? [address] : undefined,
-    query: { enabled: Boolean(address && stablecoin) },
-  });
+  const balance = useWalletBalance(stablecoin);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
