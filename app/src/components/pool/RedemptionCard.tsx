@@ -11,6 +11,7 @@ import { type PoolFacts, type PoolPosition, useOpenRequests } from "@/hooks/useP
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { FormSubmit } from "../FormSubmit";
 import { TxStatus } from "../TxStatus";
+import { FillableAmount } from "./FillableAmount";
 
 const abi = abis.FinancingPool;
 
@@ -127,26 +128,20 @@ export function RedemptionCard(props: { facts: PoolFacts; owner: Address; positi
       )}
       <TxStatus state={other.state} />
       <form onSubmit={submit} noValidate className="form" aria-label="Request redemption">
-        <label className="field">
-          <span>Amount to redeem ({token.symbol})</span>
-          <span className="field-row">
-            <input name="redeemAmount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-            <button
-              type="button"
-              className="secondary"
-              disabled={position.shares === 0n}
-              onClick={() => setAmount(formatAmount(position.value, token.decimals))}
-            >
-              All
-            </button>
-          </span>
+        <FillableAmount
+          label={`Amount to redeem (${token.symbol})`}
+          name="redeemAmount"
+          value={amount}
+          onChange={setAmount}
+          fill={{ label: "All", value: formatAmount(position.value, token.decimals), disabled: position.shares === 0n }}
+        >
           <small className="muted">
             Your shares are worth {money(position.value)}; at least {money(facts.policy.minRedeemRequest)} per request.
             You queue the shares worth this amount now; they are paid at the exit price when filled, which may differ
             slightly.
             {position.maxWithdraw > 0n && <> Up to {money(position.maxWithdraw)} can be withdrawn at once instead.</>}
           </small>
-        </label>
+        </FillableAmount>
         <FormSubmit label="Request redemption" problem={problem} busy={busy} state={request.state} />
       </form>
     </section>

@@ -8,6 +8,7 @@ import { useContractAction } from "@/hooks/useContractAction";
 import type { PoolPosition } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { FormSubmit } from "../FormSubmit";
+import { FillableAmount } from "./FillableAmount";
 
 /**
  * Withdraws at once, up to what the pool's free cash allows (maxWithdraw). Taking the whole
@@ -45,24 +46,22 @@ export function WithdrawForm(props: { pool: Address; owner: Address; position: P
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Withdraw">
       <h3>Withdraw now</h3>
-      <label className="field">
-        <span>Amount to withdraw ({token.symbol})</span>
-        <span className="field-row">
-          <input name="withdrawAmount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-          <button
-            type="button"
-            className="secondary"
-            disabled={position.maxWithdraw === 0n}
-            onClick={() => setAmount(formatAmount(position.maxWithdraw, token.decimals))}
-          >
-            Max
-          </button>
-        </span>
+      <FillableAmount
+        label={`Amount to withdraw (${token.symbol})`}
+        name="withdrawAmount"
+        value={amount}
+        onChange={setAmount}
+        fill={{
+          label: "Max",
+          value: formatAmount(position.maxWithdraw, token.decimals),
+          disabled: position.maxWithdraw === 0n,
+        }}
+      >
         <small className="muted" data-testid="max-withdraw">
           Up to {money(position.maxWithdraw)} now
           {limited && " — limited by the pool's free cash; request a redemption for the rest"}.
         </small>
-      </label>
+      </FillableAmount>
       <FormSubmit label="Withdraw" problem={problem} busy={busy} state={state} />
     </form>
   );
