@@ -42,7 +42,8 @@ export function usePoolFacts(chosen?: Address) {
         idleCash: d[3],
         instantLiquidity: d[4],
         aging: d[5],
-        policy: toPolicy(d[6]),
+        // uint32 durations decode as numbers, so the ABI's struct is a PoolPolicy as it comes.
+        policy: d[6] satisfies PoolPolicy,
         asset: d[7],
         shareDecimals: d[8],
         totalSupply: d[9],
@@ -53,25 +54,6 @@ export function usePoolFacts(chosen?: Address) {
 }
 
 export type PoolFacts = NonNullable<ReturnType<typeof usePoolFacts>["facts"]>;
-
-function toPolicy(p: {
-  advanceRateBps: number;
-  discountRateBps: number;
-  managementFeeBps: number;
-  performanceFeeBps: number;
-  maxTenor: number;
-  gracePeriod: number;
-  publicImpairDelay: number;
-  defaultDelay: number;
-  requireVerifiedDebtor: boolean;
-  minTicket: bigint;
-  maxTicket: bigint;
-  maxDebtorExposure: bigint;
-  maxSmeExposure: bigint;
-  minRedeemRequest: bigint;
-}): PoolPolicy {
-  return { ...p, maxTenor: Number(p.maxTenor), gracePeriod: Number(p.gracePeriod) };
-}
 
 /** The connected investor's side of the pool: shares, their value, limits, queue, wallet. */
 export function usePoolPosition(pool: Address | undefined, asset: Address | undefined, owner: Address | undefined) {

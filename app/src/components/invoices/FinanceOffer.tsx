@@ -71,7 +71,7 @@ export function FinanceOffer(props: {
     );
   }
   const [rawPolicy, liquidity, debtorExposure, smeExposure, poolAsset, asset, debtorOk, smeOk] = reads.data;
-  const policy: PoolPolicy = { ...rawPolicy, maxTenor: Number(rawPolicy.maxTenor) };
+  const policy: PoolPolicy = rawPolicy;
 
   if (isAddressEqual(holder, pool)) {
     return (
