@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useBlockNumber, usePublicClient, useReadContract } from "wagmi";
-import { type Address, erc1155Abi } from "viem";
+import { type Address, type PublicClient, erc1155Abi } from "viem";
 import { abis } from "@/lib/contracts";
 import { type Loan, toLoan } from "@/lib/loans";
 import { useDeployedAddress } from "./useDeployed";
@@ -27,6 +27,24 @@ export function useNotesAddress() {
   }).data as Address | undefined;
 }
 
+/** One loan's stored state with the viewer's notes and claimable share (zero without a viewer). */
+async function readLoanView(
+  client: PublicClient,
+  manager: Address,
+  notes: Address,
+  id: bigint,
+  viewer: Address | undefined,
+): Promise<LoanView> {
+  const [raw, held, claimable] = await Promise.all([
+    client.readContract({ abi, address: manager, functionName: "loan", args: [id] }),
+    viewer
+      ? client.readContract({ abi: erc1155Abi, address: notes, functionName: "balanceOf", args: [viewer, id] })
+      : 0n,
+    viewer ? client.readContract({ abi, address: manager, functionName: "claimable", args: [id, viewer] }) : 0n,
+  ]);
+  return { ...toLoan(id, raw as never), notes: held, claimable };
+}
+
 /**
  * Every loan of the manager, found through its LoanRequested events, with its stored state and
  * (when a viewer is given) the viewer's notes and claimable share. Refreshed on every block.
@@ -48,24 +66,7 @@ export function useLoans(viewer: Address | undefined) {
         fromBlock: 0n,
       });
       const rows = await Promise.all(
-        logs.map(async (log) => {
-          const id = log.args.loanId!;
-          const [raw, held, claimable] = await Promise.all([
-            client!.readContract({ abi, address: manager!, functionName: "loan", args: [id] }),
-            viewer
-              ? client!.readContract({
-                  abi: erc1155Abi,
-                  address: notes!,
-                  functionName: "balanceOf",
-                  args: [viewer, id],
-                })
-              : 0n,
-            viewer
-              ? client!.readContract({ abi, address: manager!, functionName: "claimable", args: [id, viewer] })
-              : 0n,
-          ]);
-          return { ...toLoan(id, raw as never), notes: held, claimable };
-        }),
+        logs.map((log) => readLoanView(client!, manager!, notes!, log.args.loanId!, viewer)),
       );
       return rows.reverse();
     },
@@ -169,24 +170,6 @@ export function useLoanPage(ids: bigint[], viewer: Address | undefined) {
     enabled: Boolean(manager && client && notes && ids.length > 0),
     placeholderData: (previous) => previous,
     queryFn: async (): Promise<LoanView[]> =>
-      Promise.all(
-        ids.map(async (id) => {
-          const [raw, held, claimable] = await Promise.all([
-            client!.readContract({ abi, address: manager!, functionName: "loan", args: [id] }),
-            viewer
-              ? client!.readContract({
-                  abi: erc1155Abi,
-                  address: notes!,
-                  functionName: "balanceOf",
-                  args: [viewer, id],
-                })
-              : 0n,
-            viewer
-              ? client!.readContract({ abi, address: manager!, functionName: "claimable", args: [id, viewer] })
-              : 0n,
-          ]);
-          return { ...toLoan(id, raw as never), notes: held, claimable };
-        }),
-      ),
+      Promise.all(ids.map((id) => readLoanView(client!, manager!, notes!, id, viewer))),
   });
 }
