@@ -1,28 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { shortAddress } from "@/lib/format";
 import { partyName } from "@/lib/contracts";
+import { CopyButton } from "./CopyButton";
 
 export function CopyAddress({ address }: { address: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <span className="address">
       {partyName(address) && <span className="party-name">{partyName(address)}&nbsp;</span>}
       <span title={address} data-testid="address">
         {shortAddress(address)}
       </span>
-      <button
-        type="button"
-        className="link"
-        onClick={async () => {
-          await navigator.clipboard?.writeText(address);
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        }}
-      >
-        {copied ? "copied" : "copy"}
-      </button>
+      <CopyButton text={address} />
     </span>
   );
 }
