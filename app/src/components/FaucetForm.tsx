@@ -5,6 +5,7 @@ import { useConnection, useReadContract } from "wagmi";
 import { abis, deployedAddress } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
 import { useContractAction } from "@/hooks/useContractAction";
+import { FormSubmit } from "./FormSubmit";
 import { TxStatus } from "./TxStatus";
 
 /** Local chain only: takes test dollars from the DemoUSD faucet, within its daily limit. */
@@ -54,14 +55,7 @@ export function FaucetForm() {
             aria-describedby="faucet-problem"
           />
         </label>
-        {problem && (
-          <p id="faucet-problem" role="alert" className="error">
-            {problem}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? "Working…" : "Get test dollars"}
-        </button>
+        <FormSubmit label="Get test dollars" problem={problem} problemId="faucet-problem" busy={busy} />
       </form>
       <TxStatus state={state} />
     </section>

@@ -5,13 +5,14 @@ import { TxStatus } from "./TxStatus";
 
 /**
  * The end of a transaction form: the reason the input was refused, the submit button (locked
- * while a transaction is in flight) and the transaction's progress. `disabled` defaults to `busy`.
+ * while a transaction is in flight) and the transaction's progress. `disabled` defaults to `busy`;
+ * without `state` the form shows its progress elsewhere.
  */
 export function FormSubmit(props: {
   label: string;
   problem: string | undefined;
   busy: boolean;
-  state: TxState;
+  state?: TxState;
   problemId?: string;
   disabled?: boolean;
 }) {
@@ -26,7 +27,7 @@ export function FormSubmit(props: {
       <button type="submit" disabled={disabled}>
         {busy ? "Working…" : label}
       </button>
-      <TxStatus state={state} />
+      {state && <TxStatus state={state} />}
     </>
   );
 }

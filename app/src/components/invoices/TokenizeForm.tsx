@@ -16,6 +16,7 @@ import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { readReceivable } from "@/hooks/useReceivables";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
+import { FormSubmit } from "../FormSubmit";
 import { TxStatus } from "../TxStatus";
 
 interface Draft {
@@ -242,14 +243,7 @@ export function TokenizeForm() {
           />
           <small className="muted">Recorded in the tokenization event for anyone to read; leave out secrets.</small>
         </label>
-        {problem && (
-          <p role="alert" className="error" id="tokenize-problem">
-            {problem}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {busy ? "Working…" : "Tokenize invoice"}
-        </button>
+        <FormSubmit label="Tokenize invoice" problem={problem} problemId="tokenize-problem" busy={busy} />
       </form>
       <TxStatus state={state} />
       {created !== undefined && (
