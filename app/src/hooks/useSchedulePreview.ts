@@ -4,16 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
+import type { Loan } from "@/lib/loans";
 import { useDeployedAddress } from "./useDeployed";
 
-export interface PreviewTerms {
-  principal: bigint;
-  rateBps: number;
-  count: number;
-  period: number;
-  kind: number;
-  graceCount: number;
-}
+/** The terms a borrower chooses, as the loan will store them. */
+export type PreviewTerms = Pick<Loan, "principal" | "rateBps" | "count" | "period" | "kind" | "graceCount">;
 
 export interface PreviewRow {
   index: number;
