@@ -286,12 +286,7 @@ contract PoolFuzzTest is PoolBase {
 
     function testFuzz_managementFee_isExactOnPrincipalOutstanding(uint256 elapsed) public {
         elapsed = bound(elapsed, 1, 3 * 365 days);
-        IFinancingPool.Policy memory p = _defaultPolicy();
-        p.managementFeeBps = 300;
-        _setPolicy(p);
-        _deposit(alice, 100_000e6);
-        _financeNew(FACE, TENOR);
-        IFinancingPool.NavBreakdown memory before = pool.navBreakdown();
+        IFinancingPool.NavBreakdown memory before = _feePoolWithOneAsset();
         vm.warp(block.timestamp + elapsed);
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
         uint256 expected = (before.principalOutstanding * 300 * elapsed) / (10_000 * 365 days);
@@ -299,9 +294,7 @@ contract PoolFuzzTest is PoolBase {
     }
 
     function test_managementFee_notChargedOnIdleCash() public {
-        IFinancingPool.Policy memory p = _defaultPolicy();
-        p.managementFeeBps = 300;
-        _setPolicy(p);
+        _setManagementFee(300);
         _deposit(alice, 100_000e6);
         vm.warp(block.timestamp + 365 days);
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
@@ -315,12 +308,7 @@ contract PoolFuzzTest is PoolBase {
         t1 = bound(t1, 1, 90 days);
         t2 = bound(t2, 1, 90 days);
         amount = bound(amount, 1e6, 1_000_000e6);
-        IFinancingPool.Policy memory p = _defaultPolicy();
-        p.managementFeeBps = 300;
-        _setPolicy(p);
-        _deposit(alice, 100_000e6);
-        _financeNew(FACE, TENOR);
-        IFinancingPool.NavBreakdown memory before = pool.navBreakdown();
+        IFinancingPool.NavBreakdown memory before = _feePoolWithOneAsset();
         vm.warp(block.timestamp + t1);
         uint256 shares = _deposit(bob, amount);
         vm.warp(block.timestamp + t2);
@@ -328,5 +316,19 @@ contract PoolFuzzTest is PoolBase {
         pool.redeem(shares / 2, bob, bob);
         uint256 expected = (before.principalOutstanding * 300 * (t1 + t2)) / (10_000 * 365 days);
         assertEq(pool.navBreakdown().feesOwed - before.feesOwed, expected);
+    }
+
+    function _setManagementFee(uint16 bps) private {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.managementFeeBps = bps;
+        _setPolicy(p);
+    }
+
+    /// A 3 % management fee, 100,000 deposited and one invoice financed; the books right after.
+    function _feePoolWithOneAsset() private returns (IFinancingPool.NavBreakdown memory) {
+        _setManagementFee(300);
+        _deposit(alice, 100_000e6);
+        _financeNew(FACE, TENOR);
+        return pool.navBreakdown();
     }
 }
