@@ -144,9 +144,9 @@ export async function payInvoice(debtorIndex: number, documentHash: `0x${string}
   await send(debtorIndex, receivables, abi, "pay", [BigInt(documentHash), amount]);
 }
 
-/** The investor (dev account `index`) deposits `amount` into the pool. */
-export async function depositToPool(index: number, amount: bigint) {
-  const pool = deployed("FinancingPool");
+/** The investor (dev account `index`) deposits `amount` into the pool of Ignition id `poolId`. */
+export async function depositToPool(index: number, amount: bigint, poolId = "FinancingPool") {
+  const pool = deployed(poolId);
   await send(index, deployed("Stablecoin"), abiOf("token/DemoUSD.sol", "DemoUSD"), "approve", [pool, amount]);
   const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
   await send(index, pool, abi, "deposit", [amount, await devAccount(index)]);

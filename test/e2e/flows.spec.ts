@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { getAddress } from "viem";
-import { accountFor, connectDevAccount, openNavLink, parseFlowsCsv, toUnits } from "./helpers.ts";
+import { MAIN_POOL, accountFor, connectDevAccount, offerOf, openNavLink, parseFlowsCsv, toUnits } from "./helpers.ts";
 import { mintDemoUsd, tokenizeAcknowledged, verifyParty } from "./chain.ts";
 
 const SME = 1;
@@ -52,7 +52,7 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
 
   await connectDevAccount(page, smeIndex, "/invoices");
   await page.getByRole("link", { name: invoiceNumber }).click();
-  const offer = page.getByTestId("finance-offer");
+  const offer = offerOf(page, MAIN_POOL);
   await offer.getByRole("button", { name: "Finance this invoice" }).click();
   await expect(page.getByTestId("financed").getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
 

@@ -63,3 +63,12 @@ export function toUnits(decimal: string): bigint {
   const [whole, fraction = ""] = decimal.split(".");
   return BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, "0"));
 }
+
+/** The pool names the local deployment gives its two pools (ignition/modules). */
+export const MAIN_POOL = "SME Invoice Pool";
+export const SHORT_TENOR_POOL = "SME Short Tenor Pool";
+
+/** The card with `poolName`'s offer on an invoice page (every pool makes one). */
+export function offerOf(page: Page, poolName: string) {
+  return page.locator(`[data-testid="finance-offer"][data-pool="${poolName}"]`);
+}

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
-import { connectDevAccount, openNavLink, parseFlowsCsv, toUnits } from "./helpers.ts";
+import { MAIN_POOL, connectDevAccount, offerOf, openNavLink, parseFlowsCsv, toUnits } from "./helpers.ts";
 import { acknowledgeAs, partyAddress, requestPendingLoanAs, tokenizeAs, walletIndex } from "./demo.ts";
 import { advanceDays, loanStatus, revertTo, snapshot } from "./chain.ts";
 
@@ -54,7 +54,7 @@ test("test_journey_smeTokenizesThenFinancesAnInvoice", async ({ page }, testInfo
   await acknowledgeAs("bigmart", tokenId);
   await link.click();
   await expect(page.getByTestId("invoice-status")).toHaveText("Acknowledged");
-  const offer = page.getByTestId("finance-offer");
+  const offer = offerOf(page, MAIN_POOL);
   await expect(offer.getByTestId("offer-remainder")).toHaveText("1,200 dUSD");
   await offer.getByRole("button", { name: "Finance this invoice" }).click();
   await expect(page.getByTestId("financed").getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");

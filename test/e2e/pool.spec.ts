@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { accountFor, connectDevAccount } from "./helpers.ts";
-import { advanceDays, mintDemoUsd, revertTo, snapshot, tokenizeAcknowledged, verifyParty } from "./chain.ts";
+import { MAIN_POOL, SHORT_TENOR_POOL, accountFor, connectDevAccount, offerOf } from "./helpers.ts";
+import {
+  advanceDays,
+  depositToPool,
+  mintDemoUsd,
+  revertTo,
+  snapshot,
+  tokenizeAcknowledged,
+  verifyParty,
+} from "./chain.ts";
 
 const SME = 1;
 const DEBTOR = 2;
@@ -52,7 +60,7 @@ test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page 
   await connectDevAccount(page, smeIndex, "/invoices");
   await page.getByRole("link", { name: invoiceNumber }).click();
   await expect(page.getByTestId("invoice-status")).toHaveText("Acknowledged");
-  const offer = page.getByTestId("finance-offer");
+  const offer = offerOf(page, MAIN_POOL);
   await expect(offer.getByTestId("offer-advance")).toHaveText(/^7,80\d\.\d{1,2} dUSD$/);
   await expect(offer.getByTestId("offer-fee")).toHaveText(/^− 197\.\d{1,2} dUSD$/);
   await expect(offer.getByTestId("offer-remainder")).toHaveText("2,000 dUSD");
@@ -110,4 +118,41 @@ test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page 
   await expect.poll(async () => dollars(await page.getByTestId("wallet-balance").innerText())).toBeCloseTo(51_100, 1);
   await expect(page.getByTestId("claimable-redeem")).toHaveText("0 dUSD");
   await page.screenshot({ path: testInfo.outputPath("pool.png"), fullPage: true });
+});
+
+// Same accounts as the test above: the snapshot taken before each test makes them fresh again.
+test("test_invoice_showsEveryPoolsOffer_andSellsToTheOneChosen", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const project = testInfo.project.name;
+  const investorIndex = accountFor(project, 6, 9);
+  const smeIndex = accountFor(project, 7, 18);
+  const debtorIndex = accountFor(project, 8, 19);
+  await verifyParty(investorIndex, INVESTOR, `fund-${project}`);
+  await verifyParty(smeIndex, SME, `widgets-${project}`);
+  await verifyParty(debtorIndex, DEBTOR, `retailer-${project}`);
+  await mintDemoUsd(investorIndex, usd(50_000));
+  await depositToPool(investorIndex, usd(20_000), "FinancingPool");
+  await depositToPool(investorIndex, usd(20_000), "ShortTenorPool");
+  const invoiceNumber = `OFFERS-${project}-001`;
+  await tokenizeAcknowledged(smeIndex, debtorIndex, invoiceNumber, usd(5_000), 30);
+
+  // Both pools quote the same 30-day invoice side by side: the short-tenor pool advances 90 %
+  // at 9 % a year, the main pool 80 % at 12 %, so the SME can see which pays more now.
+  await connectDevAccount(page, smeIndex, "/invoices");
+  await page.getByRole("link", { name: invoiceNumber }).click();
+  await expect(page.getByTestId("finance-offer")).toHaveCount(2);
+  const main = offerOf(page, MAIN_POOL);
+  const short = offerOf(page, SHORT_TENOR_POOL);
+  await expect(main.getByRole("heading")).toHaveText(`Finance with ${MAIN_POOL}`);
+  await expect(main.getByTestId("offer-advance")).toHaveText(/^3,9\d\d\.\d{1,2} dUSD$/);
+  await expect(short.getByTestId("offer-advance")).toHaveText(/^4,46\d\.\d{1,2} dUSD$/);
+  await expect(short.getByTestId("offer-refusals")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("offers.png"), fullPage: true });
+
+  await short.getByRole("button", { name: "Finance this invoice" }).click();
+  const financed = page.getByTestId("financed");
+  await expect(financed.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  await expect(financed.getByRole("heading")).toHaveText(`Financed by ${SHORT_TENOR_POOL}`);
+  await expect(page.getByTestId("finance-offer")).toHaveCount(0);
+  expect(dollars(await financed.getByTestId("financed-advance").innerText())).toBeGreaterThan(4_460);
 });

@@ -1,24 +1,24 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { useBlockNumber, useChainId, usePublicClient } from "wagmi";
 import type { Address } from "viem";
-import { abis } from "@/lib/contracts";
+import { abis, deployedPools } from "@/lib/contracts";
 import { useDeployedAddress } from "./useDeployed";
 
 /**
  * Cash that reached `sme` since `since` (seconds, chain time), by source, from events: debtors'
- * payments to it as the invoice holder, pool advances, the pool forwarding the rest of a paid
- * invoice, and loans drawn down.
+ * payments to it as the invoice holder, advances from any pool, a pool forwarding the rest of a
+ * paid invoice, and loans drawn down.
  */
 export function useCashReceived(sme: Address | undefined, since: number | undefined) {
   const receivables = useDeployedAddress("ReceivableToken");
-  const pool = useDeployedAddress("FinancingPool");
+  const pools = deployedPools(useChainId()).map((p) => p.address);
   const manager = useDeployedAddress("LoanManager");
   const client = usePublicClient();
   const { data: block } = useBlockNumber({ watch: true });
   return useQuery({
-    queryKey: ["cash-received", sme, since, receivables, pool, manager, block?.toString()],
+    queryKey: ["cash-received", sme, since, receivables, pools.join(), manager, block?.toString()],
     enabled: Boolean(sme && since !== undefined && receivables && client),
     placeholderData: (previous) => previous,
     queryFn: async () => {
@@ -31,19 +31,19 @@ export function useCashReceived(sme: Address | undefined, since: number | undefi
           args: { holder: sme },
           fromBlock: 0n,
         }),
-        pool
+        pools.length > 0
           ? c.getContractEvents({
               abi: abis.FinancingPool,
-              address: pool,
+              address: pools,
               eventName: "ReceivableFinanced",
               args: { sme },
               fromBlock: 0n,
             })
           : [],
-        pool
+        pools.length > 0
           ? c.getContractEvents({
               abi: abis.FinancingPool,
-              address: pool,
+              address: pools,
               eventName: "ReceivablePaymentForwarded",
               args: { sme },
               fromBlock: 0n,

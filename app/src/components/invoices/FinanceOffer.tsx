@@ -9,6 +9,7 @@ import { outstandingOf, type Receivable } from "@/lib/receivables";
 import { formatDate } from "@/lib/time";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
+import type { PoolEntry } from "@/hooks/usePools";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { TxStatus } from "../TxStatus";
 
@@ -18,12 +19,13 @@ const transferAbi = [...abis.ReceivableToken, ...abis.FinancingPool.filter((x) =
 const assetStatuses = ["None", "Active", "Impaired", "Repaid", "Written off"];
 
 /**
- * The pool's offer for an acknowledged invoice its issuer still holds, computed the way the
+ * One pool's offer for an acknowledged invoice its issuer still holds, computed the way the
  * pool computes it (see lib/pool), with the policy and liquidity checks shown as sentences
  * before anything is signed. Accepting sends the token to the pool with the shown advance as
  * the minimum (safeTransferFrom carries it; no approval). Once financed, shows the deal.
  */
 export function FinanceOffer(props: {
+  pool: PoolEntry;
   tokenId: bigint;
   receivable: Receivable;
   holder: Address;
@@ -31,7 +33,8 @@ export function FinanceOffer(props: {
   now: number;
 }) {
   const { tokenId, receivable: r, holder, token, now } = props;
-  const pool = useDeployedAddress("FinancingPool");
+  const { address: pool, name } = props.pool;
+  const titleId = `finance-title-${pool}`;
   const receivables = useDeployedAddress("ReceivableToken");
   const identity = useDeployedAddress("IdentityRegistry");
   const { state, busy, run } = useContractAction();
@@ -47,17 +50,16 @@ export function FinanceOffer(props: {
       { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.debtor, 2] },
       { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.issuer, 1] },
     ],
-    query: { enabled: Boolean(pool && identity), refetchInterval: 5_000 },
+    query: { enabled: Boolean(identity), refetchInterval: 5_000 },
   });
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
-  if (!pool) return null;
   if (reads.isError) {
     return (
       <section className="card">
-        <h2>Finance this invoice</h2>
+        <h2>Finance with {name}</h2>
         <p role="alert" className="error">
-          Could not read the pool&apos;s offer: {reads.error.message}
+          Could not read this pool&apos;s offer: {reads.error.message}
         </p>
       </section>
     );
@@ -65,8 +67,8 @@ export function FinanceOffer(props: {
   if (!reads.data) {
     return (
       <section className="card">
-        <h2>Finance this invoice</h2>
-        <p className="muted">Loading the pool&apos;s offer…</p>
+        <h2>Finance with {name}</h2>
+        <p className="muted">Loading this pool&apos;s offer…</p>
       </section>
     );
   }
@@ -75,8 +77,8 @@ export function FinanceOffer(props: {
 
   if (isAddressEqual(holder, pool)) {
     return (
-      <section className="card" aria-labelledby="finance-title" data-testid="financed">
-        <h2 id="finance-title">Financed by the pool</h2>
+      <section className="card" aria-labelledby={titleId} data-testid="financed" data-pool={name}>
+        <h2 id={titleId}>Financed by {name}</h2>
         <dl className="facts facts-fit">
           <div>
             <dt>Advance received</dt>
@@ -134,13 +136,13 @@ export function FinanceOffer(props: {
       abi: transferAbi,
       address: receivables!,
       functionName: "safeTransferFrom",
-      args: [r.issuer, pool!, tokenId, encodeAbiParameters([{ type: "uint256" }], [result.terms.advance])],
+      args: [r.issuer, pool, tokenId, encodeAbiParameters([{ type: "uint256" }], [result.terms.advance])],
     });
   }
 
   return (
-    <section className="card" aria-labelledby="finance-title" data-testid="finance-offer">
-      <h2 id="finance-title">Finance this invoice</h2>
+    <section className="card" aria-labelledby={titleId} data-testid="finance-offer" data-pool={name}>
+      <h2 id={titleId}>Finance with {name}</h2>
       <p className="muted">
         Sell the invoice to the pool and get cash now. The pool advances {formatBps(policy.advanceRateBps)} of what is
         still owed, minus a discount of {formatBps(policy.discountRateBps)} a year until the due date.

@@ -6,8 +6,8 @@ import { formatAmount } from "@/lib/format";
 import { outstandingOf, settled, statusHelp, tokenIdOf } from "@/lib/receivables";
 import { dueLabel, formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
-import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useIsClient } from "@/hooks/useIsClient";
+import { usePools } from "@/hooks/usePools";
 import { useInvoice } from "@/hooks/useReceivables";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { CopyAddress } from "../CopyAddress";
@@ -25,7 +25,7 @@ export function InvoicePage({ id }: { id: string }) {
   const invoice = useInvoice(tokenId);
   const now = useChainTime();
   const token = useTokenInfo(invoice.data?.receivable.currency);
-  const pool = useDeployedAddress("FinancingPool");
+  const pools = usePools();
   if (!valid) return <p className="error">“{id}” is not an invoice id (a 0x… document hash).</p>;
   if (!isClient || invoice.isPending) return <section className="card">Loading the invoice…</section>;
   if (invoice.isError) {
@@ -42,10 +42,12 @@ export function InvoicePage({ id }: { id: string }) {
   const isIssuerHolder = address && holder && isAddressEqual(address, r.issuer) && isAddressEqual(address, holder);
   const isDebtor = address && isAddressEqual(address, r.debtor);
   const open = r.status !== "Paid" && r.status !== "Cancelled";
-  // The issuer sees the pool's offer while it holds an acknowledged invoice, and the deal once sold.
+  // The issuer compares every pool's offer while it holds an acknowledged invoice, and sees the
+  // deal of the pool that bought it once sold.
   const isIssuer = address && isAddressEqual(address, r.issuer);
-  const heldByPool = pool && holder && isAddressEqual(holder, pool);
-  const showFinance = isIssuer && holder && r.status === "Acknowledged" && (isIssuerHolder || heldByPool);
+  const buyer = holder ? pools.find((p) => isAddressEqual(holder, p.address)) : undefined;
+  const offerers = buyer ? [buyer] : isIssuerHolder ? pools : [];
+  const showFinance = isIssuer && holder && r.status === "Acknowledged" && offerers.length > 0;
   return (
     <div className="stack">
       <h1>
@@ -110,7 +112,21 @@ export function InvoicePage({ id }: { id: string }) {
         {metadata.description && <p>{metadata.description}</p>}
       </section>
       {isIssuerHolder && open && <IssuerActions tokenId={tokenId!} receivable={r} />}
-      {showFinance && <FinanceOffer tokenId={tokenId!} receivable={r} holder={holder} token={token} now={now} />}
+      {showFinance && (
+        <div className="offers" data-testid="offers">
+          {offerers.map((p) => (
+            <FinanceOffer
+              key={p.address}
+              pool={p}
+              tokenId={tokenId!}
+              receivable={r}
+              holder={holder}
+              token={token}
+              now={now}
+            />
+          ))}
+        </div>
+      )}
       {isDebtor && open && (
         <section className="card">
           <h2>As the debtor</h2>
