@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { MAIN_POOL, SHORT_TENOR_POOL, accountFor, connectDevAccount, offerOf } from "./helpers.ts";
+import { MAIN_POOL, SHORT_TENOR_POOL, accountFor, connectDevAccount, offerOf, openNavLink } from "./helpers.ts";
 import {
   advanceDays,
   depositToPool,
@@ -154,5 +154,13 @@ test("test_invoice_showsEveryPoolsOffer_andSellsToTheOneChosen", async ({ page }
   await expect(financed.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
   await expect(financed.getByRole("heading")).toHaveText(`Financed by ${SHORT_TENOR_POOL}`);
   await expect(page.getByTestId("finance-offer")).toHaveCount(0);
-  expect(dollars(await financed.getByTestId("financed-advance").innerText())).toBeGreaterThan(4_460);
+  const advance = dollars(await financed.getByTestId("financed-advance").innerText());
+  expect(advance).toBeGreaterThan(4_460);
+
+  // The SME's overview counts the advance of whichever pool paid it.
+  await connectDevAccount(page, smeIndex);
+  await openNavLink(page, "SME overview");
+  const cash = page.getByTestId("sme-cash-month");
+  await expect(cash).toHaveAttribute("data-value", /^\d+$/);
+  expect(Number(await cash.getAttribute("data-value")) / 1e6).toBeCloseTo(advance, 2);
 });
