@@ -163,4 +163,15 @@ test("test_invoice_showsEveryPoolsOffer_andSellsToTheOneChosen", async ({ page }
   const cash = page.getByTestId("sme-cash-month");
   await expect(cash).toHaveAttribute("data-value", /^\d+$/);
   expect(Number(await cash.getAttribute("data-value")) / 1e6).toBeCloseTo(advance, 2);
+
+  // The fund-flow explorer shows the chosen pool's movements and reconciles that pool's books.
+  await openNavLink(page, "Fund flows");
+  await page.getByTestId("pool-picker").getByRole("link", { name: SHORT_TENOR_POOL }).click();
+  await expect(page).toHaveURL(/\/flows\?pool=0x/);
+  const filters = page.getByRole("form", { name: "Filter movements" });
+  await filters.getByLabel("Invoice", { exact: true }).selectOption({ label: invoiceNumber });
+  await expect(page).toHaveURL(/pool=0x/);
+  await expect(page.getByTestId("flow-row")).toHaveCount(1);
+  await expect(page.getByTestId("flow-row")).toHaveAttribute("data-kind", "advance");
+  await expect(page.getByTestId("reconciliation-summary")).toHaveText(/^All \d+ match\.$/);
 });

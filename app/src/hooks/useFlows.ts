@@ -137,11 +137,12 @@ async function readBalances(
 }
 
 /**
- * Every movement of money, rebuilt from the pool's, the receivable token's and the loan
- * manager's events, with the balances those contracts report at the same block.
+ * Every movement of money, rebuilt from one pool's (default: the first), the receivable token's
+ * and the loan manager's events, with the balances those contracts report at the same block.
  */
-export function useFlows() {
-  const pool = useDeployedAddress("FinancingPool");
+export function useFlows(chosen?: Address) {
+  const first = useDeployedAddress("FinancingPool");
+  const pool = chosen ?? first;
   const token = useDeployedAddress("ReceivableToken");
   const escrow = useDeployedAddress("LoanManager");
   const client = usePublicClient();

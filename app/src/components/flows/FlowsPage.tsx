@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
-import type { Address } from "viem";
+import { type Address, getAddress, isAddress } from "viem";
 import { formatAmount } from "@/lib/format";
 import { type FlowFilter, applyFilter, filterFromParams, filterToParams } from "@/lib/flows/filter";
 import { type FlowKind, type FlowRow, flowKinds, kindLabels } from "@/lib/flows/model";
@@ -17,6 +17,7 @@ import { type FilterOptions, FlowFilters } from "./FlowFilters";
 import { FlowDiagram } from "./FlowDiagram";
 import { FlowTable } from "./FlowTable";
 import { ReconciliationPanel } from "./ReconciliationPanel";
+import { PoolPicker } from "../pool/PoolPicker";
 import { makeNaming } from "./naming";
 
 const filterFromUrl = (query: string) => filterFromParams(new URLSearchParams(query), flowKinds);
@@ -111,12 +112,16 @@ export function FlowsPage() {
   const [state, setState] = useState(() => ({ seenUrl: urlKey, filter: filterFromUrl(urlKey) }));
   if (state.seenUrl !== urlKey) setState({ seenUrl: urlKey, filter: filterFromUrl(urlKey) });
   const filter = state.filter;
+  const chosen = params.get("pool");
+  const poolParam: Address | undefined = chosen && isAddress(chosen) ? getAddress(chosen) : undefined;
   const onFilter = (f: FlowFilter) => {
-    const query = filterToParams(f).toString();
+    const next = filterToParams(f);
+    if (poolParam) next.set("pool", poolParam);
+    const query = next.toString();
     setState({ seenUrl: urlKey, filter: f });
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   };
-  const { data, isError, error, isPending, deployed } = useFlows();
+  const { data, isError, error, isPending, deployed } = useFlows(poolParam);
   const token = useTokenInfo(data?.balances.asset);
   return (
     <div className="stack flows-page">
@@ -125,6 +130,7 @@ export function FlowsPage() {
         Every movement of money between investors, the pool, SMEs, debtors and lenders, read from the contracts&apos;
         events — nothing here comes from a server. Filter it, export it, and check it against the balances.
       </p>
+      {isClient && <PoolPicker current={poolParam ?? data?.pool} path="/flows" />}
       {isClient && !deployed ? (
         <p className="muted">The protocol is not deployed on this chain.</p>
       ) : !isClient || (isPending && !data) ? (

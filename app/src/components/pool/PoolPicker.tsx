@@ -4,8 +4,8 @@ import Link from "next/link";
 import type { Address } from "viem";
 import { usePools } from "@/hooks/usePools";
 
-/** Links to every pool on this chain (/pool?pool=<address>); hidden when there is only one. */
-export function PoolPicker({ current }: { current: Address | undefined }) {
+/** Links to every pool on this chain (`<path>?pool=<address>`); hidden when there is only one. */
+export function PoolPicker({ current, path = "/pool" }: { current: Address | undefined; path?: string }) {
   const pools = usePools();
   if (pools.length < 2) return null;
   return (
@@ -15,7 +15,7 @@ export function PoolPicker({ current }: { current: Address | undefined }) {
         return (
           <Link
             key={p.address}
-            href={`/pool?pool=${p.address}`}
+            href={`${path}?pool=${p.address}`}
             aria-current={selected ? "page" : undefined}
             className={selected ? "pill pill-selected" : "pill"}
           >
