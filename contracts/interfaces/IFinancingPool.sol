@@ -252,8 +252,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice ERC-1155 units from `token` (moved by `operator`) are accepted only as the mint of
     /// the notes of a loan the pool is funding.
     error PoolUnexpectedNotes(address token, address operator);
-    /// @notice `received` of the asset `token` arrived where `expected` was sent (a fee-on-transfer or
-    /// rebasing asset): refused, so the pool never books more cash than it holds (finding F-2).
+    /// @notice After pulling `expected` of the asset `token`, the pool's balance was below its booked
+    /// cash: only `received` arrived beyond the books (a fee-on-transfer or rebasing asset). Refused,
+    /// so the pool never books more cash than it holds (finding F-2).
     error PoolTransferShortfall(address token, uint256 expected, uint256 received);
 
     /// @notice Finances `tokenId`, pulled from the caller (its holder and issuer, who approved the

@@ -464,7 +464,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         super._update(from, to, value);
     }
 
-    /// @dev Not ERC4626's `_deposit`: the asset is pulled by `_pull`, which checks what arrived.
+    /// @dev Not ERC4626's `_deposit`: cash is booked first, then `_pull` checks the balance covers it.
     function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override {
         _s.ledger.cash = (_s.ledger.cash + assets).toUint96();
         _pull(assets);

@@ -25,15 +25,21 @@ test.afterEach(async () => {
   if (before) await revertTo(before);
 });
 
-test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page }, testInfo) => {
-  test.setTimeout(240_000);
-  const project = testInfo.project.name;
+/** This spec's investor, SME and debtor, verified (fresh in every test: the snapshot reverts them). */
+async function verifiedParties(project: string) {
   const investorIndex = accountFor(project, 6, 9);
   const smeIndex = accountFor(project, 7, 18);
   const debtorIndex = accountFor(project, 8, 19);
   await verifyParty(investorIndex, INVESTOR, `fund-${project}`);
   await verifyParty(smeIndex, SME, `widgets-${project}`);
   await verifyParty(debtorIndex, DEBTOR, `retailer-${project}`);
+  return { investorIndex, smeIndex, debtorIndex };
+}
+
+test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const project = testInfo.project.name;
+  const { investorIndex, smeIndex, debtorIndex } = await verifiedParties(project);
   await mintDemoUsd(investorIndex, usd(100_000));
   await mintDemoUsd(debtorIndex, usd(20_000));
   const invoiceNumber = `POOL-${project}-001`;
@@ -120,16 +126,10 @@ test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page 
   await page.screenshot({ path: testInfo.outputPath("pool.png"), fullPage: true });
 });
 
-// Same accounts as the test above: the snapshot taken before each test makes them fresh again.
 test("test_invoice_showsEveryPoolsOffer_andSellsToTheOneChosen", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const project = testInfo.project.name;
-  const investorIndex = accountFor(project, 6, 9);
-  const smeIndex = accountFor(project, 7, 18);
-  const debtorIndex = accountFor(project, 8, 19);
-  await verifyParty(investorIndex, INVESTOR, `fund-${project}`);
-  await verifyParty(smeIndex, SME, `widgets-${project}`);
-  await verifyParty(debtorIndex, DEBTOR, `retailer-${project}`);
+  const { investorIndex, smeIndex, debtorIndex } = await verifiedParties(project);
   await mintDemoUsd(investorIndex, usd(50_000));
   await depositToPool(investorIndex, usd(20_000), "FinancingPool");
   await depositToPool(investorIndex, usd(20_000), "ShortTenorPool");

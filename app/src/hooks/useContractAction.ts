@@ -64,16 +64,23 @@ export function useContractAction() {
 
   /**
    * Approves exactly `amount` when the allowance is short of it (never an open-ended approval);
-   * false when that approval was rejected or failed, so the caller stops before the pull.
+   * false when the allowance could not be read or the approval was rejected or failed, so the
+   * caller stops before the pull, with the reason shown as the action's failure.
    */
   const approveIfShort = useCallback(
     async ({ token, owner, spender, amount }: Pull): Promise<boolean> => {
-      const allowance = await readContract(config, {
-        abi: erc20Abi,
-        address: token,
-        functionName: "allowance",
-        args: [owner, spender],
-      });
+      let allowance: bigint;
+      try {
+        allowance = await readContract(config, {
+          abi: erc20Abi,
+          address: token,
+          functionName: "allowance",
+          args: [owner, spender],
+        });
+      } catch (error) {
+        setState({ status: "failed", message: explainError(error) });
+        return false;
+      }
       if (allowance >= amount) return true;
       return run({ abi: erc20Abi, address: token, functionName: "approve", args: [spender, amount] });
     },
