@@ -152,13 +152,18 @@ export async function depositToPool(index: number, amount: bigint, poolId = "Fin
   await send(index, pool, abi, "deposit", [amount, await devAccount(index)]);
 }
 
-/** The SME sends its acknowledged invoice to the pool, which finances it in the same transaction. */
-export async function financeInvoice(smeIndex: number, documentHash: `0x${string}`) {
+/** The address of the pool of Ignition id `poolId`. */
+export function poolAddress(poolId = "FinancingPool"): Address {
+  return deployed(poolId);
+}
+
+/** The SME sends its acknowledged invoice to a pool, which finances it in the same transaction. */
+export async function financeInvoice(smeIndex: number, documentHash: `0x${string}`, poolId = "FinancingPool") {
   const abi = abiOf("receivables/ReceivableToken.sol", "ReceivableToken");
   const minAdvance = `0x${"0".repeat(64)}`;
   await send(smeIndex, deployed("ReceivableToken"), abi, "safeTransferFrom", [
     await devAccount(smeIndex),
-    deployed("FinancingPool"),
+    deployed(poolId),
     BigInt(documentHash),
     minAdvance,
   ]);
@@ -199,12 +204,12 @@ export async function activateLoan(loanId: bigint, borrowerIndex: number, lender
   await send(borrowerIndex, manager, abi, "drawdown", [loanId]);
 }
 
-/** Sum of the pool's Deposit events (what the auditor's deposit total must equal), or one owner's. */
-export async function poolDepositTotal(ownerIndex?: number): Promise<bigint> {
+/** Sum of a pool's Deposit events (what the auditor's deposit total must equal), or one owner's. */
+export async function poolDepositTotal(ownerIndex?: number, poolId = "FinancingPool"): Promise<bigint> {
   const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
   const owner = ownerIndex === undefined ? undefined : await devAccount(ownerIndex);
   const logs = await publicClient.getContractEvents({
-    address: deployed("FinancingPool"),
+    address: deployed(poolId),
     abi,
     eventName: "Deposit",
     fromBlock: 0n,
@@ -213,6 +218,17 @@ export async function poolDepositTotal(ownerIndex?: number): Promise<bigint> {
     .map((l) => l.args as { owner: Address; assets: bigint })
     .filter((a) => owner === undefined || a.owner.toLowerCase() === owner.toLowerCase())
     .reduce((sum, a) => sum + a.assets, 0n);
+}
+
+/** Sum of a pool's ReceivableFinanced advances (what the auditor's "advanced to SMEs" must equal). */
+export async function poolAdvanceTotal(poolId = "FinancingPool"): Promise<bigint> {
+  const logs = await publicClient.getContractEvents({
+    address: deployed(poolId),
+    abi: abiOf("pool/FinancingPool.sol", "FinancingPool"),
+    eventName: "ReceivableFinanced",
+    fromBlock: 0n,
+  });
+  return logs.reduce((sum, l) => sum + (l.args as { advance: bigint }).advance, 0n);
 }
 
 /** A loan's status as the manager stores it (ILoanManager.Status: 4 Active, 6 Defaulted). */
@@ -236,11 +252,11 @@ export async function poolNav(): Promise<{ impaired: bigint; grossAssets: bigint
   })) as { impaired: bigint; grossAssets: bigint; netAssets: bigint };
 }
 
-/** The advance the pool paid for a financed invoice (IFinancingPool.assetOf). */
-export async function financedAdvance(documentHash: `0x${string}`): Promise<bigint> {
+/** The advance a pool paid for a financed invoice (IFinancingPool.assetOf). */
+export async function financedAdvance(documentHash: `0x${string}`, poolId = "FinancingPool"): Promise<bigint> {
   const abi = abiOf("pool/FinancingPool.sol", "FinancingPool");
   const asset = (await publicClient.readContract({
-    address: deployed("FinancingPool"),
+    address: deployed(poolId),
     abi,
     functionName: "assetOf",
     args: [BigInt(documentHash)],

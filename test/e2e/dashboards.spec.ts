@@ -11,6 +11,7 @@ import {
   mintDemoUsd,
   payInvoice,
   poolDepositTotal,
+  poolAddress,
   poolNav,
   requestLoan,
   tokenizeAcknowledged,
@@ -157,7 +158,11 @@ test("test_dashboards_underwriterKycAndAuditorSeeTheirQueues", async ({ page }, 
   await expect(party).toContainText("SME");
 
   await openNavLink(page, "Auditor overview");
-  await expectValue(page, "audit-deposits", await poolDepositTotal());
+  const mainPool = page.locator(`[data-testid="audit-pool"][data-pool="${poolAddress()}"]`);
+  await expect(mainPool.getByTestId("audit-deposits")).toHaveAttribute(
+    "data-value",
+    (await poolDepositTotal()).toString(),
+  );
   await expect(page.getByRole("link", { name: "Open the fund-flow record" })).toHaveAttribute("href", "/flows");
   await expectNoSideScroll(page);
 });

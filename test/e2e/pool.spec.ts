@@ -3,7 +3,12 @@ import { MAIN_POOL, SHORT_TENOR_POOL, accountFor, connectDevAccount, offerOf, op
 import {
   advanceDays,
   depositToPool,
+  financedAdvance,
+  financeInvoice,
   mintDemoUsd,
+  poolAddress,
+  poolAdvanceTotal,
+  poolDepositTotal,
   revertTo,
   snapshot,
   tokenizeAcknowledged,
@@ -13,6 +18,7 @@ import {
 const SME = 1;
 const DEBTOR = 2;
 const INVESTOR = 4;
+const UNDERWRITER = 3;
 const usd = (dollars: number) => BigInt(dollars) * 1_000_000n;
 const dollars = (text: string) => Number(text.replace(/[^\d.]/g, ""));
 
@@ -174,4 +180,77 @@ test("test_invoice_showsEveryPoolsOffer_andSellsToTheOneChosen", async ({ page }
   await expect(page.getByTestId("flow-row")).toHaveCount(1);
   await expect(page.getByTestId("flow-row")).toHaveAttribute("data-kind", "advance");
   await expect(page.getByTestId("reconciliation-summary")).toHaveText(/^All \d+ match\.$/);
+});
+
+test("test_dashboards_investorUnderwriterAndAuditorCoverEveryPool", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const project = testInfo.project.name;
+  const { investorIndex, smeIndex, debtorIndex } = await verifiedParties(project);
+  const [main, short] = [poolAddress("FinancingPool"), poolAddress("ShortTenorPool")];
+  await mintDemoUsd(investorIndex, usd(50_000));
+  await depositToPool(investorIndex, usd(20_000), "FinancingPool");
+  await depositToPool(investorIndex, usd(6_000), "ShortTenorPool");
+  // One invoice in each pool, both due in 10 days.
+  const inMain = await tokenizeAcknowledged(smeIndex, debtorIndex, `EVERY-${project}-M`, usd(3_000), 10);
+  const inShort = await tokenizeAcknowledged(smeIndex, debtorIndex, `EVERY-${project}-S`, usd(2_000), 10);
+  await financeInvoice(smeIndex, inMain, "FinancingPool");
+  await financeInvoice(smeIndex, inShort, "ShortTenorPool");
+
+  // The investor sees a row per pool and the total over both, then one pool in detail.
+  await connectDevAccount(page, investorIndex);
+  await openNavLink(page, "Investor overview");
+  const row = (pool: string) => page.locator(`[data-testid="investor-pool-row"][data-pool="${pool}"]`);
+  await expect(row(short)).toHaveAttribute("data-value", /^\d+$/);
+  await expect(row(main)).toHaveAttribute("data-value", /^\d+$/);
+  const held = async (pool: string) => BigInt((await row(pool).getAttribute("data-value"))!);
+  const [heldMain, heldShort] = [await held(main), await held(short)];
+  // Worth what went in, give or take accrual and any impaired part of the older main pool.
+  expect(Number(heldShort) / 1e6).toBeCloseTo(6_000, 0);
+  expect(heldMain).toBeGreaterThan(usd(19_000));
+  await expect(page.getByTestId("investor-pools-total")).toHaveAttribute(
+    "data-value",
+    (heldMain + heldShort).toString(),
+  );
+  await expect(page.getByTestId("investor-pool-name")).toHaveText(MAIN_POOL);
+  await expect(page.getByTestId("investor-position")).toHaveAttribute("data-value", heldMain.toString());
+  await page.getByTestId("pool-picker").getByRole("link", { name: SHORT_TENOR_POOL }).click();
+  await expect(page).toHaveURL(/\/dashboard\/investor\?pool=0x/);
+  await expect(page.getByTestId("investor-pool-name")).toHaveText(SHORT_TENOR_POOL);
+  await expect(page.getByTestId("investor-position")).toHaveAttribute("data-value", heldShort.toString());
+  await expect(page.getByRole("link", { name: "Deposit or withdraw" })).toHaveAttribute("href", `/pool?pool=${short}`);
+  // The table of pools fits a phone's width.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("investor-every-pool.png"), fullPage: true });
+
+  // Four days late, each invoice's next step follows its own pool's grace period: three days
+  // in the short-tenor pool (impair), five in the main pool (watch).
+  await advanceDays(14);
+  await connectDevAccount(page, UNDERWRITER);
+  await openNavLink(page, "Underwriter overview");
+  const late = (hash: string) =>
+    page.locator('[data-testid="uw-late-invoice"]').filter({
+      has: page.locator(`a[href="/invoices/${hash}"]`),
+    });
+  await expect(late(inShort)).toHaveAttribute("data-pool", short);
+  await expect(late(inShort)).toHaveAttribute("data-action", "impair");
+  await expect(late(inShort)).toContainText(`advanced by ${SHORT_TENOR_POOL}`);
+  await expect(late(inShort)).toContainText("4 days late");
+  await expect(late(inMain)).toHaveAttribute("data-pool", main);
+  await expect(late(inMain)).toHaveAttribute("data-action", "watch");
+  await expect(late(inMain)).toContainText(`advanced by ${MAIN_POOL}`);
+
+  // The auditor reads one section per pool, each rebuilt from that pool's own events.
+  await openNavLink(page, "Auditor overview");
+  const audit = page.locator(`[data-testid="audit-pool"][data-pool="${short}"]`);
+  await expect(audit.getByRole("heading")).toHaveText(SHORT_TENOR_POOL);
+  await expect(audit.getByTestId("audit-deposits")).toHaveAttribute(
+    "data-value",
+    (await poolDepositTotal(undefined, "ShortTenorPool")).toString(),
+  );
+  const advanced = await poolAdvanceTotal("ShortTenorPool");
+  expect(advanced).toBeGreaterThanOrEqual(await financedAdvance(inShort, "ShortTenorPool"));
+  expect(advanced).not.toBe(await poolAdvanceTotal("FinancingPool"));
+  await expect(audit.getByTestId("audit-advances")).toHaveAttribute("data-value", advanced.toString());
+  await expect(page.locator('[data-testid="audit-pool"]')).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath("auditor-every-pool.png"), fullPage: true });
 });

@@ -1,9 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { useBlockNumber, useChainId, usePublicClient } from "wagmi";
 import type { Address } from "viem";
-import { abis } from "@/lib/contracts";
+import { abis, deployedPools } from "@/lib/contracts";
+import type { PoolPolicy } from "@/lib/pool";
 import { useDeployedAddress } from "./useDeployed";
 
 export interface FinancedAsset {
@@ -13,6 +14,8 @@ export interface FinancedAsset {
   face: bigint;
   advance: bigint;
   dueDate: number;
+  /** The pool that financed it. */
+  pool: Address;
   /** Pool-side status (IFinancingPool.AssetStatus) now. */
   status: "None" | "Active" | "Impaired" | "Repaid" | "WrittenOff";
   collected: bigint;
@@ -26,67 +29,101 @@ export interface InvestorFlows {
 
 const assetStatuses = ["None", "Active", "Impaired", "Repaid", "WrittenOff"] as const;
 
-/**
- * The pool's money movements folded from its events: totals for the auditor, each investor's
- * deposits and withdrawals, and every financed invoice with its pool-side status now.
- */
-export function usePoolLedger() {
-  const pool = useDeployedAddress("FinancingPool");
-  const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
+/** One pool's money movements folded from its events, and its policy (for what to do when late). */
+export type PoolLedger = Awaited<ReturnType<typeof readPoolLedger>>;
+
+type Client = NonNullable<ReturnType<typeof usePublicClient>>;
+
+async function readPoolLedger(client: Client, pool: Address) {
+  const abi = abis.FinancingPool;
+  const [logs, policy] = await Promise.all([
+    client.getContractEvents({ abi, address: pool, fromBlock: 0n }),
+    client.readContract({ abi, address: pool, functionName: "policy" }),
+  ]);
+  const totals = { deposits: 0n, withdrawals: 0n, advances: 0n, collected: 0n, losses: 0n, feesPaid: 0n };
+  const investors = new Map<Address, InvestorFlows>();
+  const financed: Omit<FinancedAsset, "status" | "collected" | "pool">[] = [];
+  const flows = (a: Address) => {
+    const f = investors.get(a) ?? { deposited: 0n, withdrawn: 0n };
+    investors.set(a, f);
+    return f;
+  };
+  for (const log of logs) {
+    if (log.eventName === "Deposit") {
+      const f = flows(log.args.owner!);
+      f.deposited += log.args.assets!;
+      f.firstDepositBlock ??= log.blockNumber!;
+      totals.deposits += log.args.assets!;
+    } else if (log.eventName === "Withdraw") {
+      flows(log.args.owner!).withdrawn += log.args.assets!;
+      totals.withdrawals += log.args.assets!;
+    } else if (log.eventName === "RedeemClaimed") {
+      flows(log.args.controller!).withdrawn += log.args.assets!;
+      totals.withdrawals += log.args.assets!;
+    } else if (log.eventName === "ReceivableFinanced") {
+      const a = log.args;
+      financed.push({
+        tokenId: a.tokenId!,
+        sme: a.sme!,
+        debtor: a.debtor!,
+        face: a.face!,
+        advance: a.advance!,
+        dueDate: Number(a.dueDate),
+      });
+      totals.advances += a.advance!;
+    } else if (log.eventName === "ReceivablePaymentCollected") {
+      totals.collected += log.args.principal! + log.args.income! + log.args.recovery!;
+    } else if (log.eventName === "AssetWrittenOff") {
+      totals.losses += log.args.loss! + log.args.incomeLost!;
+    } else if (log.eventName === "FeesPaid") {
+      totals.feesPaid += log.args.amount!;
+    }
+  }
+  const assets: FinancedAsset[] = await Promise.all(
+    financed.map(async (f) => {
+      const a = await client.readContract({ abi, address: pool, functionName: "assetOf", args: [f.tokenId] });
+      return { ...f, pool, status: assetStatuses[a.status] ?? "None", collected: a.collected };
+    }),
+  );
+  return { pool, totals, investors, assets, policy: policy satisfies PoolPolicy };
+}
+
+function poolLedgerQuery(client: Client | undefined, pool: Address | undefined, block: bigint | undefined) {
+  return {
     queryKey: ["pool-ledger", pool, block?.toString()],
     enabled: Boolean(pool && client),
-    placeholderData: (previous) => previous,
-    queryFn: async () => {
-      const abi = abis.FinancingPool;
-      const logs = await client!.getContractEvents({ abi, address: pool!, fromBlock: 0n });
-      const totals = { deposits: 0n, withdrawals: 0n, advances: 0n, collected: 0n, losses: 0n, feesPaid: 0n };
-      const investors = new Map<Address, InvestorFlows>();
-      const financed: Omit<FinancedAsset, "status" | "collected">[] = [];
-      const flows = (a: Address) => {
-        const f = investors.get(a) ?? { deposited: 0n, withdrawn: 0n };
-        investors.set(a, f);
-        return f;
+    placeholderData: keepPreviousData,
+    queryFn: () => readPoolLedger(client!, pool!),
+  };
+}
+
+/**
+ * A pool's money movements folded from its events (default: the first pool): totals for the
+ * auditor, each investor's deposits and withdrawals, and every financed invoice with its
+ * pool-side status now.
+ */
+export function usePoolLedger(chosen?: Address) {
+  const first = useDeployedAddress("FinancingPool");
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQuery(poolLedgerQuery(client, chosen ?? first, block));
+}
+
+/** Every deployed pool's ledger, first pool first; `data` once all have loaded, `error` if one failed. */
+export function usePoolLedgers() {
+  const pools = deployedPools(useChainId());
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  return useQueries({
+    queries: pools.map((p) => poolLedgerQuery(client, p.address, block)),
+    combine: (results) => {
+      const failed = results.find((r) => r.isError);
+      const loaded = results.every((r) => r.data !== undefined);
+      return {
+        data: loaded ? results.map((r) => r.data!) : undefined,
+        isError: failed !== undefined,
+        error: failed?.error ?? null,
       };
-      for (const log of logs) {
-        if (log.eventName === "Deposit") {
-          const f = flows(log.args.owner!);
-          f.deposited += log.args.assets!;
-          f.firstDepositBlock ??= log.blockNumber!;
-          totals.deposits += log.args.assets!;
-        } else if (log.eventName === "Withdraw") {
-          flows(log.args.owner!).withdrawn += log.args.assets!;
-          totals.withdrawals += log.args.assets!;
-        } else if (log.eventName === "RedeemClaimed") {
-          flows(log.args.controller!).withdrawn += log.args.assets!;
-          totals.withdrawals += log.args.assets!;
-        } else if (log.eventName === "ReceivableFinanced") {
-          const a = log.args;
-          financed.push({
-            tokenId: a.tokenId!,
-            sme: a.sme!,
-            debtor: a.debtor!,
-            face: a.face!,
-            advance: a.advance!,
-            dueDate: Number(a.dueDate),
-          });
-          totals.advances += a.advance!;
-        } else if (log.eventName === "ReceivablePaymentCollected") {
-          totals.collected += log.args.principal! + log.args.income! + log.args.recovery!;
-        } else if (log.eventName === "AssetWrittenOff") {
-          totals.losses += log.args.loss! + log.args.incomeLost!;
-        } else if (log.eventName === "FeesPaid") {
-          totals.feesPaid += log.args.amount!;
-        }
-      }
-      const assets: FinancedAsset[] = await Promise.all(
-        financed.map(async (f) => {
-          const a = await client!.readContract({ abi, address: pool!, functionName: "assetOf", args: [f.tokenId] });
-          return { ...f, status: assetStatuses[a.status] ?? "None", collected: a.collected };
-        }),
-      );
-      return { totals, investors, assets };
     },
   });
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient, useReadContracts } from "wagmi";
+import { useBlockNumber, useChainId, usePublicClient, useReadContracts } from "wagmi";
 import { type Address, erc20Abi } from "viem";
-import { abis } from "@/lib/contracts";
+import { abis, deployedPools } from "@/lib/contracts";
 import type { PoolPolicy } from "@/lib/pool";
 import { useDeployedAddress } from "./useDeployed";
 
@@ -142,4 +142,45 @@ export function useOpenRequests(pool: Address | undefined, controller: Address |
       return rows.filter((r) => r.shares > 0n);
     },
   });
+}
+
+export interface Holding {
+  pool: Address;
+  /** What the investor's shares, pending and claimable redemptions are worth at the exit price. */
+  value: bigint;
+  shares: bigint;
+}
+
+/** The connected investor's holding in every deployed pool, first pool first, in one read per block. */
+export function useHoldings(owner: Address | undefined) {
+  const pools = deployedPools(useChainId());
+  const { data: block } = useBlockNumber({ watch: true });
+  const args = owner ? ([owner] as const) : undefined;
+  const held = useReadContracts({
+    allowFailure: false,
+    contracts: pools.flatMap((p) => [
+      { abi, address: p.address, functionName: "balanceOf", args } as const,
+      { abi, address: p.address, functionName: "pendingRedeemRequest", args: owner ? [0n, owner] : undefined } as const,
+      { abi, address: p.address, functionName: "claimableRedeemAssets", args } as const,
+    ]),
+    blockNumber: block,
+    query: { enabled: Boolean(owner) && pools.length > 0, placeholderData: (previous) => previous },
+  });
+  const d = held.data;
+  // Valued as usePoolPosition values them (shares and pending shares apart), so the numbers agree.
+  const value = useReadContracts({
+    allowFailure: false,
+    contracts: pools.flatMap((p, i) => [
+      { abi, address: p.address, functionName: "convertToAssets", args: d ? [d[3 * i]] : undefined } as const,
+      { abi, address: p.address, functionName: "convertToAssets", args: d ? [d[3 * i + 1]] : undefined } as const,
+    ]),
+    blockNumber: block,
+    query: { enabled: Boolean(d), placeholderData: (previous) => previous },
+  });
+  const v = value.data;
+  const holdings: Holding[] | undefined =
+    d && v && v.length === 2 * pools.length
+      ? pools.map((p, i) => ({ pool: p.address, shares: d[3 * i], value: v[2 * i] + v[2 * i + 1] + d[3 * i + 2] }))
+      : undefined;
+  return { holdings, isError: held.isError || value.isError, error: held.error ?? value.error };
 }

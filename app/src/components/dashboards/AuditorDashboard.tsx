@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useLoanLedger, usePoolLedger } from "@/hooks/useLedgers";
 import { usePoolFacts } from "@/hooks/usePool";
+import { type PoolEntry, usePools } from "@/hooks/usePools";
 import { formatAmount } from "@/lib/format";
 import { DashboardHeader, Shell, Kpi, LoadError, Loading, useMoney } from "./parts";
 
 /** The auditor's first view: the totals every movement of money adds up to, and the way to the record. */
 export function AuditorDashboard() {
   const m = useMoney();
-  const { facts, isError, error } = usePoolFacts();
-  const pool = usePoolLedger();
+  const pools = usePools();
   const loans = useLoanLedger();
   const header = (
     <DashboardHeader
@@ -19,54 +19,26 @@ export function AuditorDashboard() {
       action={<Link href="/flows">Open the fund-flow record</Link>}
     />
   );
-  if (isError)
-    return (
-      <Shell header={header}>
-        <LoadError what="the pool" error={error} />
-      </Shell>
-    );
-  if (pool.isError)
-    return (
-      <Shell header={header}>
-        <LoadError what="the pool's events" error={pool.error} />
-      </Shell>
-    );
   if (loans.isError)
     return (
       <Shell header={header}>
         <LoadError what="the loans' events" error={loans.error} />
       </Shell>
     );
-  if (!m || !facts || !pool.data || !loans.data)
+  if (!m || !loans.data)
     return (
       <Shell header={header}>
         <Loading what="the totals" />
       </Shell>
     );
-  const t = pool.data.totals;
   const l = loans.data;
-  const nav = facts.nav;
   return (
     <div className="stack">
       {header}
-      <section className="card" aria-labelledby="audit-pool">
-        <h2 id="audit-pool">Pool</h2>
-        <dl className="kpis">
-          <Kpi label="Deposits" testId="audit-deposits" raw={t.deposits} value={m.money(t.deposits)} />
-          <Kpi label="Withdrawals" testId="audit-withdrawals" value={m.money(t.withdrawals)} />
-          <Kpi label="Advanced to SMEs" testId="audit-advances" raw={t.advances} value={m.money(t.advances)} />
-          <Kpi label="Collected from debtors" testId="audit-collected" value={m.money(t.collected)} />
-          <Kpi label="Losses written off" testId="audit-losses" value={m.money(t.losses)} />
-          <Kpi label="Fees paid" value={m.money(t.feesPaid)} />
-          <Kpi
-            label="Net asset value"
-            testId="audit-nav"
-            value={m.money(nav.netAssets)}
-            note={`share price ${formatAmount(facts.sharePrice, m.decimals, 6)} ${m.symbol}`}
-          />
-          <Kpi label="Impaired (unrealized)" value={m.money(nav.impaired)} />
-        </dl>
-      </section>
+      {pools.length === 0 && <p className="muted">No pool is deployed on this chain.</p>}
+      {pools.map((p) => (
+        <PoolAudit key={p.address} pool={p} money={m.money} decimals={m.decimals} symbol={m.symbol} />
+      ))}
       <section className="card" aria-labelledby="audit-loans">
         <h2 id="audit-loans">Loans</h2>
         <dl className="kpis">
@@ -82,5 +54,56 @@ export function AuditorDashboard() {
         </dl>
       </section>
     </div>
+  );
+}
+
+/** One pool's totals rebuilt from its events, beside the NAV its views report. */
+function PoolAudit({
+  pool,
+  money,
+  decimals,
+  symbol,
+}: {
+  pool: PoolEntry;
+  money: (v: bigint) => string;
+  decimals: number;
+  symbol: string;
+}) {
+  const { facts, isError, error } = usePoolFacts(pool.address);
+  const ledger = usePoolLedger(pool.address);
+  const id = `audit-pool-${pool.address}`;
+  let body;
+  if (isError) body = <LoadError what={pool.name} error={error} />;
+  else if (ledger.isError) body = <LoadError what={`the events of ${pool.name}`} error={ledger.error} />;
+  else if (!facts || !ledger.data) body = <p className="muted">Loading the totals…</p>;
+  else {
+    const t = ledger.data.totals;
+    const nav = facts.nav;
+    body = (
+      <dl className="kpis">
+        <Kpi label="Deposits" testId="audit-deposits" raw={t.deposits} value={money(t.deposits)} />
+        <Kpi label="Withdrawals" testId="audit-withdrawals" value={money(t.withdrawals)} />
+        <Kpi label="Advanced to SMEs" testId="audit-advances" raw={t.advances} value={money(t.advances)} />
+        <Kpi label="Collected from debtors" testId="audit-collected" value={money(t.collected)} />
+        <Kpi label="Losses written off" testId="audit-losses" value={money(t.losses)} />
+        <Kpi label="Fees paid" value={money(t.feesPaid)} />
+        <Kpi
+          label="Net asset value"
+          testId="audit-nav"
+          value={money(nav.netAssets)}
+          note={`share price ${formatAmount(facts.sharePrice, decimals, 6)} ${symbol}`}
+        />
+        <Kpi label="Impaired (unrealized)" value={money(nav.impaired)} />
+      </dl>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby={id} data-testid="audit-pool" data-pool={pool.address}>
+      <div className="row">
+        <h2 id={id}>{pool.name}</h2>
+        <Link href={`/flows?pool=${pool.address}`}>Its fund flows</Link>
+      </div>
+      {body}
+    </section>
   );
 }

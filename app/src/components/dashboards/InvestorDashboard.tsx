@@ -1,36 +1,49 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { type Address, getAddress, isAddress } from "viem";
 import { useConnection } from "wagmi";
 import { AgingChart } from "@/components/charts/AgingChart";
 import { PoolHistoryChart } from "@/components/charts/PoolHistoryChart";
 import { useChainTime } from "@/hooks/useChainTime";
-import { usePoolLedger } from "@/hooks/useLedgers";
-import { usePoolFacts, usePoolPosition } from "@/hooks/usePool";
+import { usePoolLedgers } from "@/hooks/useLedgers";
+import { useHoldings, usePoolFacts, usePoolPosition } from "@/hooks/usePool";
+import { usePools } from "@/hooks/usePools";
 import { useSharePriceAt } from "@/hooks/useSharePriceAt";
 import { formatAmount } from "@/lib/format";
 import { formatPercent, yieldBetween } from "@/lib/history";
 import { formatBps } from "@/lib/pool";
 import { formatDate } from "@/lib/time";
+import { PoolPicker } from "@/components/pool/PoolPicker";
+import { earnedIn, InvestorPools } from "./InvestorPools";
 import { LateInPool, lateAssets } from "./LateInPool";
 import { DashboardHeader, Shell, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
 
-/** The investor's first question: what is my position worth, what has it earned, what is at risk. */
+/**
+ * The investor's first question: what is my position worth, what has it earned, what is at risk.
+ * Totals over every pool first, then one pool in detail (`?pool=`, default the first pool).
+ */
 export function InvestorDashboard() {
   const { address } = useConnection();
   const now = useChainTime();
   const m = useMoney();
-  const { facts, pool, isError, error } = usePoolFacts();
+  const chosen = useSearchParams().get("pool");
+  const poolParam: Address | undefined = chosen && isAddress(chosen) ? getAddress(chosen) : undefined;
+  const { facts, pool, isError, error } = usePoolFacts(poolParam);
   const { position } = usePoolPosition(pool, facts?.asset, address);
-  const ledger = usePoolLedger();
-  const flows = address ? ledger.data?.investors.get(address) : undefined;
+  const pools = usePools();
+  const holdings = useHoldings(address);
+  const ledgers = usePoolLedgers();
+  const ledger = ledgers.data?.find((l) => l.pool === pool);
+  const flows = address ? ledger?.investors.get(address) : undefined;
   const start = useSharePriceAt(pool, flows?.firstDepositBlock);
 
   const header = (
     <DashboardHeader
       title="Your investment"
       question="What your pool shares are worth, what they earned since you deposited, and what is late."
-      action={<Link href="/pool">Deposit or withdraw</Link>}
+      action={<Link href={pool ? `/pool?pool=${pool}` : "/pool"}>Deposit or withdraw</Link>}
     />
   );
   if (!address)
@@ -51,13 +64,13 @@ export function InvestorDashboard() {
         <LoadError what="the pool" error={error} />
       </Shell>
     );
-  if (ledger.isError)
+  if (ledgers.isError || holdings.isError)
     return (
       <Shell header={header}>
-        <LoadError what="the pool's events" error={ledger.error} />
+        <LoadError what="the pools' events" error={ledgers.error ?? holdings.error} />
       </Shell>
     );
-  if (!m || !facts || !position || !ledger.data || now === undefined)
+  if (!m || !facts || !position || !ledger || !ledgers.data || !holdings.holdings || now === undefined)
     return (
       <Shell header={header}>
         <Loading what="your position" />
@@ -65,17 +78,29 @@ export function InvestorDashboard() {
     );
 
   const held = position.value + position.pendingValue + position.claimableAssets;
-  const deposited = flows?.deposited ?? 0n;
+  const { deposited, gain } = earnedIn(ledger, address, held);
   const withdrawn = flows?.withdrawn ?? 0n;
-  const gain = held + withdrawn - deposited;
+  const poolName = pools.find((p) => p.address === pool)?.name ?? "the pool";
   const since = start.data;
   const y = since ? yieldBetween(since.price, facts.sharePrice, now - since.timestamp) : undefined;
-  const late = lateAssets(ledger.data.assets, now);
+  const late = lateAssets(ledger.assets, now);
   const lateTotal = late.reduce((s, a) => s + a.advance, 0n);
 
   return (
     <div className="stack">
       {header}
+      {pools.length > 1 && (
+        <InvestorPools
+          investor={address}
+          pools={pools}
+          holdings={holdings.holdings}
+          ledgers={ledgers.data}
+          current={pool}
+          money={m.money}
+        />
+      )}
+      <PoolPicker current={pool} path="/dashboard/investor" />
+      {pools.length > 1 && <h2 data-testid="investor-pool-name">{poolName}</h2>}
       <dl className="kpis">
         <Kpi
           label="Position"
@@ -122,7 +147,7 @@ export function InvestorDashboard() {
         <h2 id="investor-aging">Financed principal by days late</h2>
         <AgingChart aging={facts.aging} decimals={m.decimals} symbol={m.symbol} />
       </section>
-      <LateInPool assets={ledger.data.assets} now={now} money={m.money} />
+      <LateInPool assets={ledger.assets} now={now} money={m.money} title={`Late in ${poolName}`} />
     </div>
   );
 }

@@ -6,9 +6,9 @@ import { CopyAddress } from "@/components/CopyAddress";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useHasRole } from "@/hooks/useIdentity";
-import { useDaysLate, usePoolLedger } from "@/hooks/useLedgers";
+import { useDaysLate, usePoolLedgers } from "@/hooks/useLedgers";
 import { useLoans } from "@/hooks/useLoans";
-import { usePoolFacts } from "@/hooks/usePool";
+import { usePools } from "@/hooks/usePools";
 import { abis } from "@/lib/contracts";
 import { formatRate, UNDERWRITER_ROLE } from "@/lib/loans";
 import { documentHashOf } from "@/lib/receivables";
@@ -19,7 +19,10 @@ import { DashboardHeader, Shell, Kpi, LoadError, Loading, useMoney } from "./par
 
 const DAY = 86_400;
 
-/** The underwriter's first question: which requests wait for me, and which late assets need action. */
+/**
+ * The underwriter's first question: which requests wait for me, and which late assets need action,
+ * in every pool (each invoice's next step by the policy of the pool that financed it).
+ */
 export function UnderwriterDashboard() {
   const now = useChainTime();
   const m = useMoney();
@@ -28,8 +31,8 @@ export function UnderwriterDashboard() {
   const policy = useReadContract({ abi: abis.LoanManager, address: manager, functionName: "policy" });
   const active = (loans.data ?? []).filter((l) => l.status === "Active");
   const daysLate = useDaysLate(active.map((l) => l.id));
-  const { facts } = usePoolFacts();
-  const ledger = usePoolLedger();
+  const pools = usePools();
+  const ledgers = usePoolLedgers();
   const { address } = useConnection();
   const isUnderwriter = useHasRole(UNDERWRITER_ROLE, address).data === true;
 
@@ -46,7 +49,13 @@ export function UnderwriterDashboard() {
         <LoadError what="the loans" error={loans.error} />
       </Shell>
     );
-  if (!m || !loans.data || !policy.data || !daysLate.data || now === undefined)
+  if (ledgers.isError)
+    return (
+      <Shell header={header}>
+        <LoadError what="the pools' events" error={ledgers.error} />
+      </Shell>
+    );
+  if (!m || !loans.data || !policy.data || !daysLate.data || !ledgers.data || now === undefined)
     return (
       <Shell header={header}>
         <Loading what="the decisions waiting" />
@@ -67,16 +76,16 @@ export function UnderwriterDashboard() {
         : "watch";
   const toDefault = lateLoans.filter((x) => action(x.days, x.loan.impaired) === "default");
   const toImpair = lateLoans.filter((x) => action(x.days, x.loan.impaired) === "impair");
-  const lateInvoices = ledger.data ? lateAssets(ledger.data.assets, now) : [];
-  const poolPolicy = facts?.policy;
-  const invoiceAction = (due: number, impaired: boolean) =>
-    !poolPolicy
-      ? "watch"
-      : now >= due + poolPolicy.defaultDelay
-        ? "write off"
-        : now >= due + poolPolicy.gracePeriod && !impaired
-          ? "impair"
-          : "watch";
+  const lateInvoices = ledgers.data
+    .flatMap((l) => lateAssets(l.assets, now).map((a) => ({ ...a, policy: l.policy })))
+    .sort((a, b) => a.dueDate - b.dueDate);
+  const poolName = (address: string) => pools.find((p) => p.address === address)?.name ?? address;
+  const invoiceAction = (a: (typeof lateInvoices)[number]) =>
+    now >= a.dueDate + a.policy.defaultDelay
+      ? "write off"
+      : now >= a.dueDate + a.policy.gracePeriod && a.status !== "Impaired"
+        ? "impair"
+        : "watch";
 
   return (
     <div className="stack">
@@ -95,7 +104,13 @@ export function UnderwriterDashboard() {
           value={lateLoans.length}
           note={`${toImpair.length} to impair (≥ ${policy.data.impairAfterDays} days), ${toDefault.length} to default (≥ ${policy.data.defaultAfterDays} days)`}
         />
-        <Kpi label="Late invoices in the pool" testId="uw-late-invoices" value={lateInvoices.length} />
+        <Kpi
+          label="Late invoices in the pools"
+          testId="uw-late-invoices"
+          raw={lateInvoices.length}
+          value={lateInvoices.length}
+          note={`${lateInvoices.filter((a) => invoiceAction(a) !== "watch").length} ready for action`}
+        />
       </dl>
       <section className="card" aria-labelledby="uw-requests">
         <h2 id="uw-requests">Waiting for a decision, oldest first</h2>
@@ -149,19 +164,21 @@ export function UnderwriterDashboard() {
         )}
       </section>
       <section className="card" aria-labelledby="uw-late-invoices">
-        <h2 id="uw-late-invoices">Late invoices in the pool</h2>
+        <h2 id="uw-late-invoices">Late invoices in the pools, longest overdue first</h2>
         {lateInvoices.length === 0 ? (
           <p className="muted">No financed invoice is past its due date.</p>
         ) : (
           <ul className="todo-list">
             {lateInvoices.map((a) => {
-              const next = invoiceAction(a.dueDate, a.status === "Impaired");
+              const next = invoiceAction(a);
               return (
-                <li key={a.tokenId.toString()} data-testid="uw-late-invoice" data-action={next}>
+                <li key={`${a.pool}-${a.tokenId}`} data-testid="uw-late-invoice" data-action={next} data-pool={a.pool}>
                   <Link href={`/invoices/${documentHashOf(a.tokenId)}`}>
                     Invoice {documentHashOf(a.tokenId).slice(0, 10)}…
                   </Link>
-                  <span>{m.money(a.advance)} advanced</span>
+                  <span>
+                    {m.money(a.advance)} advanced by {poolName(a.pool)}
+                  </span>
                   <span className="late">
                     {Math.floor((now - a.dueDate) / DAY)} days late{a.status === "Impaired" ? " · impaired" : ""}
                   </span>
