@@ -6,15 +6,25 @@ import { mintDemoUsd, verifyParty } from "./chain.ts";
 const SME_AND_INVESTOR = 1 | 4;
 const UNDERWRITER = 3;
 
-test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo) => {
-  test.setTimeout(240_000);
-  const project = testInfo.project.name;
+/**
+ * This spec's borrower and lender (dev accounts per project), each verified as a new company (no
+ * credit history, so every request waits for the underwriter), with `lenderFunds` and
+ * `borrowerFunds` test dollars (base units). Each test sets its own up: any one runs alone.
+ */
+async function loanParties(project: string, lenderFunds: bigint, borrowerFunds = 0n) {
   const borrowerIndex = accountFor(project, 20, 22);
   const lenderIndex = accountFor(project, 21, 23);
-  await verifyParty(borrowerIndex, SME_AND_INVESTOR, `loans-sme-${project}-${Date.now()}`);
-  await verifyParty(lenderIndex, SME_AND_INVESTOR, `loans-lender-${project}-${Date.now()}`);
-  await mintDemoUsd(lenderIndex, 5_000_000_000n);
-  await mintDemoUsd(borrowerIndex, 500_000_000n);
+  const stamp = Date.now();
+  await verifyParty(borrowerIndex, SME_AND_INVESTOR, `loans-sme-${project}-${stamp}`);
+  await verifyParty(lenderIndex, SME_AND_INVESTOR, `loans-lender-${project}-${stamp}`);
+  await mintDemoUsd(lenderIndex, lenderFunds);
+  if (borrowerFunds > 0n) await mintDemoUsd(borrowerIndex, borrowerFunds);
+  return { borrowerIndex, lenderIndex };
+}
+
+test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const { borrowerIndex, lenderIndex } = await loanParties(testInfo.project.name, 5_000_000_000n, 500_000_000n);
 
   // The SME fills the form; a bad count is refused before signing, the preview follows the terms.
   await connectDevAccount(page, borrowerIndex, "/loans");
@@ -86,10 +96,7 @@ test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo
 
 test("test_loan_borrowerWithdrawsAndLenderTakesMoneyBack", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const project = testInfo.project.name;
-  const borrowerIndex = accountFor(project, 20, 22);
-  const lenderIndex = accountFor(project, 21, 23);
-  await mintDemoUsd(lenderIndex, 1_000_000_000n);
+  const { borrowerIndex, lenderIndex } = await loanParties(testInfo.project.name, 1_000_000_000n);
 
   // A bullet loan: the preview shows every checkpoint and the whole amount at maturity.
   await connectDevAccount(page, borrowerIndex, "/loans");
