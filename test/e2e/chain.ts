@@ -152,6 +152,16 @@ export async function depositToPool(index: number, amount: bigint, poolId = "Fin
   await send(index, pool, abi, "deposit", [amount, await devAccount(index)]);
 }
 
+/** The company (identity entity) the registry maps dev account `index` to. */
+export async function entityOf(index: number): Promise<`0x${string}`> {
+  return (await publicClient.readContract({
+    address: deployed("IdentityRegistry"),
+    abi: abiOf("identity/IdentityRegistry.sol", "IdentityRegistry"),
+    functionName: "entityOf",
+    args: [await devAccount(index)],
+  })) as `0x${string}`;
+}
+
 /** The address of the pool of Ignition id `poolId`. */
 export function poolAddress(poolId = "FinancingPool"): Address {
   return deployed(poolId);

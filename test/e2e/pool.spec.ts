@@ -3,6 +3,7 @@ import { MAIN_POOL, SHORT_TENOR_POOL, accountFor, connectDevAccount, offerOf, op
 import {
   advanceDays,
   depositToPool,
+  entityOf,
   financedAdvance,
   financeInvoice,
   mintDemoUsd,
@@ -221,6 +222,19 @@ test("test_dashboards_investorUnderwriterAndAuditorCoverEveryPool", async ({ pag
   // The table of pools fits a phone's width.
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: testInfo.outputPath("investor-every-pool.png"), fullPage: true });
+
+  // That pool's page shows what it has outstanding against the debtor and to the SME.
+  await page.getByRole("link", { name: "Deposit or withdraw" }).click();
+  const shortAdvance = await financedAdvance(inShort, "ShortTenorPool");
+  const exposure = (side: string, entity: string) =>
+    page.locator(`[data-testid="exposure-row"][data-side="${side}"][data-entity="${entity}"]`);
+  const [debtorEntity, smeEntity] = [await entityOf(debtorIndex), await entityOf(smeIndex)];
+  await expect(exposure("debtor", debtorEntity)).toHaveAttribute("data-value", shortAdvance.toString());
+  await expect(exposure("sme", smeEntity)).toHaveAttribute("data-value", shortAdvance.toString());
+  // About 1,795 against the short-tenor pool's limit of 500,000 per SME: 0.36 % used.
+  await expect(exposure("sme", smeEntity)).toContainText(/0\.3\d %$/);
+  await page.getByRole("heading", { name: "Exposure by company" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath("pool-exposure.png") });
 
   // Four days late, each invoice's next step follows its own pool's grace period: three days
   // in the short-tenor pool (impair), five in the main pool (watch).

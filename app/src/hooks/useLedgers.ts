@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useBlockNumber, useChainId, usePublicClient } from "wagmi";
-import type { Address } from "viem";
+import type { Address, Hex } from "viem";
 import { abis, deployedPools } from "@/lib/contracts";
 import type { PoolPolicy } from "@/lib/pool";
 import { useDeployedAddress } from "./useDeployed";
@@ -29,7 +29,10 @@ export interface InvestorFlows {
 
 const assetStatuses = ["None", "Active", "Impaired", "Repaid", "WrittenOff"] as const;
 
-/** One pool's money movements folded from its events, and its policy (for what to do when late). */
+/**
+ * One pool's money movements folded from its events, the companies it lent to (loan exposure),
+ * and its policy (for what to do when late).
+ */
 export type PoolLedger = Awaited<ReturnType<typeof readPoolLedger>>;
 
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
@@ -43,6 +46,7 @@ async function readPoolLedger(client: Client, pool: Address) {
   const totals = { deposits: 0n, withdrawals: 0n, advances: 0n, collected: 0n, losses: 0n, feesPaid: 0n };
   const investors = new Map<Address, InvestorFlows>();
   const financed: Omit<FinancedAsset, "status" | "collected" | "pool">[] = [];
+  const loanEntities = new Set<Hex>();
   const flows = (a: Address) => {
     const f = investors.get(a) ?? { deposited: 0n, withdrawn: 0n };
     investors.set(a, f);
@@ -77,6 +81,8 @@ async function readPoolLedger(client: Client, pool: Address) {
       totals.losses += log.args.loss! + log.args.incomeLost!;
     } else if (log.eventName === "FeesPaid") {
       totals.feesPaid += log.args.amount!;
+    } else if (log.eventName === "LoanFundedByPool") {
+      loanEntities.add(log.args.entity!);
     }
   }
   const assets: FinancedAsset[] = await Promise.all(
@@ -85,7 +91,7 @@ async function readPoolLedger(client: Client, pool: Address) {
       return { ...f, pool, status: assetStatuses[a.status] ?? "None", collected: a.collected };
     }),
   );
-  return { pool, totals, investors, assets, policy: policy satisfies PoolPolicy };
+  return { pool, totals, investors, assets, loanEntities, policy: policy satisfies PoolPolicy };
 }
 
 function poolLedgerQuery(client: Client | undefined, pool: Address | undefined, block: bigint | undefined) {

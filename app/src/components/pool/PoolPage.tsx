@@ -8,6 +8,7 @@ import { useIsClient } from "@/hooks/useIsClient";
 import { usePoolFacts, usePoolPosition } from "@/hooks/usePool";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { DepositForm } from "./DepositForm";
+import { ExposureCard } from "./ExposureCard";
 import { PoolPicker } from "./PoolPicker";
 import { PoolFactsCard } from "./PoolFactsCard";
 import { PoolHistoryChart } from "@/components/charts/PoolHistoryChart";
@@ -97,6 +98,7 @@ export function PoolPage() {
           <RedemptionCard facts={facts} owner={address} position={position} token={token} />
         )}
       <PoolFactsCard facts={facts} token={token} />
+      <ExposureCard pool={pool} facts={facts} money={money} />
       <PoolHistoryChart pool={pool} decimals={token.decimals} symbol={token.symbol} />
     </div>
   );
