@@ -181,6 +181,12 @@ test("test_invoice_showsEveryPoolsOffer_andSellsToTheOneChosen", async ({ page }
   await expect(page.getByTestId("flow-row")).toHaveCount(1);
   await expect(page.getByTestId("flow-row")).toHaveAttribute("data-kind", "advance");
   await expect(page.getByTestId("reconciliation-summary")).toHaveText(/^All \d+ match\.$/);
+
+  // Its transaction page shows the money that financing moved, read from the pool it touched.
+  await page.getByTestId("flow-row").getByTestId("tx-link").click();
+  await expect(page).toHaveURL(/\/tx\/0x[0-9a-f]{64}$/);
+  await expect(page.getByTestId("flow-row")).toHaveCount(1);
+  await expect(page.getByTestId("flow-row")).toHaveAttribute("data-kind", "advance");
 });
 
 test("test_dashboards_investorUnderwriterAndAuditorCoverEveryPool", async ({ page }, testInfo) => {

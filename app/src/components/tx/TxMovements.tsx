@@ -1,15 +1,19 @@
 "use client";
 
-import type { Hash } from "viem";
+import type { Address, Hash } from "viem";
 import { FlowTable } from "@/components/flows/FlowTable";
 import { makeNaming } from "@/components/flows/naming";
 import { toRecord } from "@/lib/flows/records";
 import { useFlows } from "@/hooks/useFlows";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 
-/** The movements of money this transaction made, as the fund-flow explorer lists them. */
-export function TxMovements({ hash }: { hash: Hash }) {
-  const { data } = useFlows();
+/**
+ * The movements of money this transaction made, as the fund-flow explorer lists them for `pool`
+ * (the pool it touched, else the first pool: the receivable token's and the loans' movements are
+ * in every pool's view).
+ */
+export function TxMovements({ hash, pool }: { hash: Hash; pool?: Address }) {
+  const { data } = useFlows(pool);
   const token = useTokenInfo(data?.balances.asset);
   if (!data || !token) return null;
   const naming = makeNaming({ pool: data.pool, escrow: data.escrow }, data.invoiceNumbers, token.decimals);

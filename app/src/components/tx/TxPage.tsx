@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { type Address, type Hash, isAddress, isHash } from "viem";
+import { type Address, type Hash, isAddress, isAddressEqual, isHash } from "viem";
+import { useChainId } from "wagmi";
 import { CopyAddress } from "@/components/CopyAddress";
+import { deployedPools } from "@/lib/contracts";
 import { formatAmount } from "@/lib/format";
 import { relativeTime } from "@/lib/flows/time";
 import { useChainTime } from "@/hooks/useChainTime";
@@ -70,6 +72,7 @@ export function TxPage({ hash }: { hash: string }) {
   const { data, isPending, isError, error } = useTransaction(valid ? (hash as Hash) : undefined);
   const token = useTokenInfo(useDeployedAddress("Stablecoin"));
   const now = useChainTime();
+  const pools = deployedPools(useChainId());
   if (!valid) {
     return (
       <p role="alert" className="error">
@@ -88,6 +91,8 @@ export function TxPage({ hash }: { hash: string }) {
   } else if (!data) body = <p className="muted">No transaction with this hash on this chain.</p>;
   else {
     const { receipt, tx } = data;
+    // The pool whose books this transaction touched, if any: its flows are the ones to show.
+    const pool = pools.find((p) => data.logs.some((l) => isAddressEqual(l.address, p.address)))?.address;
     body = (
       <>
         <section className="card">
@@ -136,7 +141,7 @@ export function TxPage({ hash }: { hash: string }) {
             </div>
           </dl>
         </section>
-        <TxMovements hash={hash as Hash} />
+        <TxMovements hash={hash as Hash} pool={pool} />
         <section className="card" aria-labelledby="tx-events">
           <h2 id="tx-events">Events ({data.logs.length})</h2>
           <ul className="tx-logs">
