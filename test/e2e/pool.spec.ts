@@ -163,6 +163,10 @@ test("test_invoice_showsEveryPoolsOffer_andSellsToTheOneChosen", async ({ page }
   await expect(page.getByTestId("finance-offer")).toHaveCount(0);
   const advance = dollars(await financed.getByTestId("financed-advance").innerText());
   expect(advance).toBeGreaterThan(4_460);
+  // The invoice's history names the pool that now holds it and links each entry to its transaction.
+  const moved = page.getByTestId("timeline-entry").filter({ hasText: `to ${SHORT_TENOR_POOL}.` });
+  await expect(moved).toHaveCount(1);
+  await expect(moved.getByTestId("tx-link")).toHaveAttribute("href", /^\/tx\/0x[0-9a-f]{64}$/);
 
   // The SME's overview counts the advance of whichever pool paid it.
   await connectDevAccount(page, smeIndex);

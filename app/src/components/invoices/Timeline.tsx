@@ -1,16 +1,16 @@
 "use client";
 
-import type { Address } from "viem";
-import { zeroAddress } from "viem";
+import { type Address, isAddress, isAddressEqual, zeroAddress } from "viem";
+import { TxLink } from "@/components/flows/TxLink";
+import { usePools } from "@/hooks/usePools";
+import { partyName } from "@/lib/contracts";
 import { formatAmount, shortAddress } from "@/lib/format";
 import { statusNames } from "@/lib/receivables";
 import type { TimelineEntry } from "@/hooks/useReceivables";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 
-const who = (a: unknown) => shortAddress(String(a as Address));
-
 /** One sentence per event; every entry shows its block time and transaction. */
-function describe(e: TimelineEntry, money: (v: unknown) => string): string {
+function describe(e: TimelineEntry, money: (v: unknown) => string, who: (a: unknown) => string): string {
   const a = e.args;
   switch (e.name) {
     case "ReceivableTokenized":
@@ -44,19 +44,24 @@ function describe(e: TimelineEntry, money: (v: unknown) => string): string {
 }
 
 export function Timeline({ entries, token }: { entries: TimelineEntry[]; token: TokenInfo }) {
+  const pools = usePools();
   const money = (v: unknown) => `${formatAmount(v as bigint, token.decimals, 2)} ${token.symbol}`;
+  // A pool by its name, a seeded party by its company name, anyone else by a short address.
+  const who = (v: unknown) => {
+    const address = String(v);
+    if (!isAddress(address)) return address;
+    const pool = pools.find((p) => isAddressEqual(p.address, address as Address));
+    return pool?.name ?? partyName(address) ?? shortAddress(address);
+  };
   const shown = entries.filter((e) => e.name !== "Approval" && e.name !== "ApprovalForAll");
   return (
     <ol className="timeline" aria-label="Invoice history">
       {shown.map((e) => (
         <li key={`${e.tx}-${e.logIndex}`} data-testid="timeline-entry" data-event={e.name}>
-          <span>{describe(e, money)}</span>
+          <span>{describe(e, money, who)}</span>
           <small className="muted">
             {e.timestamp !== undefined && new Date(e.timestamp * 1000).toLocaleString()} · block{" "}
-            {e.blockNumber.toString()} ·{" "}
-            <span className="mono" title={e.tx}>
-              tx {e.tx.slice(0, 10)}…
-            </span>
+            {e.blockNumber.toString()} · tx <TxLink hash={e.tx} />
           </small>
         </li>
       ))}
