@@ -19,6 +19,7 @@ import {
 const SME = 1;
 const DEBTOR = 2;
 const INVESTOR = 4;
+const POOL_MANAGER = 2;
 const UNDERWRITER = 3;
 const usd = (dollars: number) => BigInt(dollars) * 1_000_000n;
 const dollars = (text: string) => Number(text.replace(/[^\d.]/g, ""));
@@ -262,6 +263,34 @@ test("test_dashboards_investorUnderwriterAndAuditorCoverEveryPool", async ({ pag
   await expect(late(inMain)).toHaveAttribute("data-pool", main);
   await expect(late(inMain)).toHaveAttribute("data-action", "watch");
   await expect(late(inMain)).toContainText(`advanced by ${MAIN_POOL}`);
+  // Only the pool manager may impair before the public delay: the underwriter gets no button.
+  await expect(late(inShort).getByRole("button")).toHaveCount(0);
+
+  // The pool manager impairs the short-tenor invoice from the same list.
+  await connectDevAccount(page, POOL_MANAGER);
+  await openNavLink(page, "Underwriter overview");
+  await expect(late(inMain).getByRole("button")).toHaveCount(0);
+  await late(inShort).getByRole("button", { name: "Impair", exact: true }).click();
+  await expect(late(inShort)).toHaveAttribute("data-action", "watch");
+  await expect(late(inShort)).toContainText("· impaired");
+
+  // Past the main pool's public delay (30 days late), anyone may impair: here the underwriter.
+  await advanceDays(27);
+  await connectDevAccount(page, UNDERWRITER);
+  await openNavLink(page, "Underwriter overview");
+  await expect(late(inMain)).toContainText("31 days late");
+  await late(inMain).getByRole("button", { name: "Impair (overdue: anyone may)" }).click();
+  await expect(late(inMain)).toContainText("· impaired");
+  await expect(late(inMain)).toHaveAttribute("data-action", "watch");
+
+  // Past the short-tenor pool's default delay (60 days late), the pool manager writes it off:
+  // the invoice leaves the list of late assets the pool still carries.
+  await advanceDays(30);
+  await connectDevAccount(page, POOL_MANAGER);
+  await openNavLink(page, "Underwriter overview");
+  await expect(late(inShort)).toHaveAttribute("data-action", "write off");
+  await late(inShort).getByRole("button", { name: "Write off" }).click();
+  await expect(late(inShort)).toHaveCount(0);
 
   // The auditor reads one section per pool, each rebuilt from that pool's own events.
   await openNavLink(page, "Auditor overview");

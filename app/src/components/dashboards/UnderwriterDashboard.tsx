@@ -14,6 +14,7 @@ import { formatRate, UNDERWRITER_ROLE } from "@/lib/loans";
 import { documentHashOf } from "@/lib/receivables";
 import { dueLabel } from "@/lib/time";
 import { lateAssets } from "./LateInPool";
+import { LateInvoiceAction, type InvoiceStep } from "./LateInvoiceAction";
 import { LateLoanAction } from "./LateLoanAction";
 import { DashboardHeader, Shell, Kpi, LoadError, Loading, useMoney } from "./parts";
 
@@ -80,7 +81,7 @@ export function UnderwriterDashboard() {
     .flatMap((l) => lateAssets(l.assets, now).map((a) => ({ ...a, policy: l.policy })))
     .sort((a, b) => a.dueDate - b.dueDate);
   const poolName = (address: string) => pools.find((p) => p.address === address)?.name ?? address;
-  const invoiceAction = (a: (typeof lateInvoices)[number]) =>
+  const invoiceAction = (a: (typeof lateInvoices)[number]): InvoiceStep =>
     now >= a.dueDate + a.policy.defaultDelay
       ? "write off"
       : now >= a.dueDate + a.policy.gracePeriod && a.status !== "Impaired"
@@ -183,6 +184,12 @@ export function UnderwriterDashboard() {
                     {Math.floor((now - a.dueDate) / DAY)} days late{a.status === "Impaired" ? " · impaired" : ""}
                   </span>
                   <span>{next === "watch" ? "watch" : <strong>ready to {next}</strong>}</span>
+                  <LateInvoiceAction
+                    pool={a.pool}
+                    tokenId={a.tokenId}
+                    step={next}
+                    publicImpair={a.status !== "Impaired" && now >= a.dueDate + a.policy.publicImpairDelay}
+                  />
                 </li>
               );
             })}
