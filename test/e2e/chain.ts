@@ -201,6 +201,26 @@ export async function requestLoan(borrowerIndex: number, principal: bigint): Pro
   return (await publicClient.readContract({ address: manager, abi, functionName: "loanCount" })) as bigint;
 }
 
+/** Underwriter #3 approves a pending loan at the terms asked (12 %): it opens for funding. */
+export async function approveLoan(loanId: bigint, principal: bigint) {
+  const abi = abiOf("loans/LoanManager.sol", "LoanManager");
+  await send(3, deployed("LoanManager"), abi, "approve", [loanId, principal, 1200]);
+}
+
+/** The borrower draws the fully funded loan down. */
+export async function drawdownLoan(borrowerIndex: number, loanId: bigint) {
+  await send(borrowerIndex, deployed("LoanManager"), abiOf("loans/LoanManager.sol", "LoanManager"), "drawdown", [
+    loanId,
+  ]);
+}
+
+/** `payerIndex` approves and repays `amount` toward the loan (the manager takes only what is owed). */
+export async function repayLoan(payerIndex: number, loanId: bigint, amount: bigint) {
+  const manager = deployed("LoanManager");
+  await send(payerIndex, deployed("Stablecoin"), abiOf("token/DemoUSD.sol", "DemoUSD"), "approve", [manager, amount]);
+  await send(payerIndex, manager, abiOf("loans/LoanManager.sol", "LoanManager"), "repay", [loanId, amount]);
+}
+
 /** Underwriter #3 approves, the lender funds all of it and the borrower draws it down. */
 export async function activateLoan(loanId: bigint, borrowerIndex: number, lenderIndex: number, principal: bigint) {
   const manager = deployed("LoanManager");

@@ -2,6 +2,10 @@ import { expect, test } from "@playwright/test";
 import { MAIN_POOL, SHORT_TENOR_POOL, accountFor, connectDevAccount, offerOf, openNavLink } from "./helpers.ts";
 import {
   advanceDays,
+  approveLoan,
+  drawdownLoan,
+  repayLoan,
+  requestLoan,
   depositToPool,
   entityOf,
   financedAdvance,
@@ -306,4 +310,43 @@ test("test_dashboards_investorUnderwriterAndAuditorCoverEveryPool", async ({ pag
   await expect(audit.getByTestId("audit-advances")).toHaveAttribute("data-value", advanced.toString());
   await expect(page.locator('[data-testid="audit-pool"]')).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath("auditor-every-pool.png"), fullPage: true });
+});
+
+test("test_pool_managerFundsALoanFromThePool_andAnyoneCollectsItsShare", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const project = testInfo.project.name;
+  const { investorIndex, smeIndex } = await verifiedParties(project);
+  await mintDemoUsd(smeIndex, usd(1_000));
+  // A new company has no credit history, so its request waits for the underwriter.
+  const loanId = await requestLoan(smeIndex, usd(900));
+  await approveLoan(loanId, usd(900));
+
+  // The pool manager lends from the short-tenor pool: more than the loan needs is refused first.
+  await connectDevAccount(page, POOL_MANAGER, "/loans");
+  const open = page.locator(`[data-testid="open-loan"][data-loan-id="${loanId}"]`);
+  const form = open.getByRole("form", { name: `Fund loan ${loanId} from a pool` });
+  await form.getByRole("combobox").selectOption({ label: SHORT_TENOR_POOL });
+  await form.getByLabel(/^Lend from the pool/).fill("5,000");
+  await form.getByRole("button", { name: "Fund from the pool" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Only 900 dUSD is still needed for this loan.");
+  await form.getByLabel(/^Lend from the pool/).fill("900");
+  await form.getByRole("button", { name: "Fund from the pool" }).click();
+  await expect(form.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+
+  // The borrower draws down and pays 400; the pool's page shows the loan and what it is owed,
+  // which anyone (here an investor) collects into the pool.
+  await drawdownLoan(smeIndex, loanId);
+  await repayLoan(smeIndex, loanId, usd(400));
+  await connectDevAccount(page, investorIndex, "/pool");
+  await page.getByTestId("pool-picker").getByRole("link", { name: SHORT_TENOR_POOL }).click();
+  const row = page.locator(`[data-testid="pool-loan"][data-loan-id="${loanId}"]`);
+  await expect(row).toContainText("Active · 900 dUSD funded, 900 dUSD on the books");
+  // 400 paid per 900 note units, rounded down per unit: the pool's share is 400 less dust.
+  await expect
+    .poll(async () => usd(400) - BigInt((await row.getAttribute("data-claimable")) ?? "0"))
+    .toBeLessThanOrEqual(1n);
+  await row.getByRole("button", { name: /^Collect .+ dUSD into the pool$/ }).click();
+  await expect(row).toHaveAttribute("data-claimable", "0");
+  await expect(row.getByTestId("pool-loan-received")).toContainText(/back so far: [1-9][\d,.]* dUSD principal/);
+  await expect(row).not.toContainText("900 dUSD on the books");
 });

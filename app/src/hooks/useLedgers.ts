@@ -21,6 +21,12 @@ export interface FinancedAsset {
   collected: bigint;
 }
 
+/** A loan the pool funded: at which loan manager, which id. */
+export interface PoolLoanRef {
+  manager: Address;
+  loanId: bigint;
+}
+
 export interface InvestorFlows {
   deposited: bigint;
   withdrawn: bigint;
@@ -30,7 +36,7 @@ export interface InvestorFlows {
 const assetStatuses = ["None", "Active", "Impaired", "Repaid", "WrittenOff"] as const;
 
 /**
- * One pool's money movements folded from its events, the companies it lent to (loan exposure),
+ * One pool's money movements folded from its events, the loans it funded and their companies,
  * and its policy (for what to do when late).
  */
 export type PoolLedger = Awaited<ReturnType<typeof readPoolLedger>>;
@@ -47,6 +53,7 @@ async function readPoolLedger(client: Client, pool: Address) {
   const investors = new Map<Address, InvestorFlows>();
   const financed: Omit<FinancedAsset, "status" | "collected" | "pool">[] = [];
   const loanEntities = new Set<Hex>();
+  const loans = new Map<string, PoolLoanRef>();
   const flows = (a: Address) => {
     const f = investors.get(a) ?? { deposited: 0n, withdrawn: 0n };
     investors.set(a, f);
@@ -83,6 +90,8 @@ async function readPoolLedger(client: Client, pool: Address) {
       totals.feesPaid += log.args.amount!;
     } else if (log.eventName === "LoanFundedByPool") {
       loanEntities.add(log.args.entity!);
+      const ref = { manager: log.args.manager!, loanId: log.args.loanId! };
+      loans.set(`${ref.manager}:${ref.loanId}`, ref);
     }
   }
   const assets: FinancedAsset[] = await Promise.all(
@@ -91,7 +100,15 @@ async function readPoolLedger(client: Client, pool: Address) {
       return { ...f, pool, status: assetStatuses[a.status] ?? "None", collected: a.collected };
     }),
   );
-  return { pool, totals, investors, assets, loanEntities, policy: policy satisfies PoolPolicy };
+  return {
+    pool,
+    totals,
+    investors,
+    assets,
+    loanEntities,
+    loans: [...loans.values()],
+    policy: policy satisfies PoolPolicy,
+  };
 }
 
 function poolLedgerQuery(client: Client | undefined, pool: Address | undefined, block: bigint | undefined) {

@@ -128,6 +128,11 @@ const sentences: Record<string, (args: Args) => string> = {
   PoolNotController: () => "Only the wallet that controls this redemption request can cancel it.",
   PoolRequestNotPending: () => "This redemption request is no longer pending (filled or cancelled).",
   PoolNothingToClaim: () => "Nothing is ready to claim yet.",
+  PoolLoanNotFunded: ([, id]) => `The pool holds no position in loan #${String(id)}.`,
+  PoolLoanPositionNotOpen: ([, id]) =>
+    `The pool's position in loan #${String(id)} is no longer open: it was closed, written off or impaired.`,
+  PoolLoanNothingToRevalue: ([, id]) => `The pool's books already match loan #${String(id)}.`,
+  PoolUnexpectedNotes: () => "The pool accepts loan notes only while it funds that loan.",
   PoolTransferShortfall: ([, expected, received]) =>
     `Only ${usd(received)} of the ${usd(expected)} sent reached the pool: this currency takes a fee or rebases on transfer, so the pool refuses it.`,
   ERC4626ExceededMaxDeposit: ([, assets, max]) => `You can deposit at most ${usd(max)}, not ${usd(assets)}.`,

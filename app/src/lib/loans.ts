@@ -1,9 +1,10 @@
 import type { Address } from "viem";
+import { type ParsedAmount, parseAmountInput } from "./format";
 
-/** ILoanManager.Status, in enum order. */
 /** AccessManager role id of the underwriter (contracts/access/Roles.sol). */
 export const UNDERWRITER_ROLE = 3n;
 
+/** ILoanManager.Status, in enum order. */
 export const loanStatuses = [
   "None",
   "Pending",
@@ -112,3 +113,22 @@ export function formatPeriod(seconds: number): string {
 
 /** Statuses whose lenders may take their money back. */
 export const refundable = (s: LoanStatus) => s === "Cancelled" || s === "Expired";
+
+/**
+ * What every funding form checks before signing: a readable amount, the funding deadline, and
+ * no more than the loan still needs. Each form then checks its own source of money.
+ */
+export function checkFunding(
+  input: string,
+  loan: { principal: bigint; funded: bigint; fundingDeadline: number },
+  now: number,
+  decimals: number,
+  money: (v: bigint) => string,
+): ParsedAmount {
+  const parsed = parseAmountInput(input, decimals);
+  if (!parsed.ok) return parsed;
+  if (now > loan.fundingDeadline) return { ok: false, reason: "The funding deadline has passed." };
+  const remaining = loan.principal - loan.funded;
+  if (parsed.value > remaining) return { ok: false, reason: `Only ${money(remaining)} is still needed for this loan.` };
+  return parsed;
+}

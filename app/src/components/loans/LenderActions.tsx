@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useConnection } from "wagmi";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { refundable } from "@/lib/loans";
+import { checkFunding, refundable } from "@/lib/loans";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { LoanView } from "@/hooks/useLoans";
@@ -30,10 +30,8 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const parsed = parseAmountInput(amount, token.decimals);
+    const parsed = checkFunding(amount, loan, now, token.decimals, money);
     if (!parsed.ok) return setProblem(parsed.reason);
-    if (now > loan.fundingDeadline) return setProblem("The funding deadline has passed.");
-    if (parsed.value > remaining) return setProblem(`Only ${money(remaining)} is still needed for this loan.`);
     if (balance.data !== undefined && parsed.value > balance.data) {
       return setProblem(`Your balance is ${money(balance.data)}; that is not enough to lend ${money(parsed.value)}.`);
     }

@@ -13,6 +13,7 @@ import { UNDERWRITER_ROLE } from "@/lib/loans";
 import { Pager, pageOf } from "../Pager";
 import { BorrowerActions } from "./BorrowerActions";
 import { ApproveForm, FundForm, PositionActions } from "./LenderActions";
+import { PoolFundForm } from "./PoolFundForm";
 import { LoanFacts } from "./LoanFacts";
 import { RequestForm } from "./RequestForm";
 
@@ -173,7 +174,7 @@ export function LoansPage() {
 
       <section className="card">
         <h2>Open for funding</h2>
-        {!isInvestor && <p className="muted">Only wallets verified as investors can lend.</p>}
+        {!isInvestor && <p className="muted">Only wallets verified as investors can lend their own money.</p>}
         {listState}
         {loans.data && (
           <LoanList
@@ -184,7 +185,12 @@ export function LoansPage() {
             testId="open-loan"
             showBorrower
             empty="No loan is open for funding right now."
-            actions={(loan) => (isInvestor ? <FundForm loan={loan} token={token} now={now} /> : null)}
+            actions={(loan) => (
+              <>
+                {isInvestor && <FundForm loan={loan} token={token} now={now} />}
+                <PoolFundForm loan={loan} token={token} now={now} />
+              </>
+            )}
           />
         )}
       </section>

@@ -9,6 +9,7 @@ import { usePoolFacts, usePoolPosition } from "@/hooks/usePool";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { DepositForm } from "./DepositForm";
 import { ExposureCard } from "./ExposureCard";
+import { PoolLoansCard } from "./PoolLoansCard";
 import { PoolPicker } from "./PoolPicker";
 import { PoolFactsCard } from "./PoolFactsCard";
 import { PoolHistoryChart } from "@/components/charts/PoolHistoryChart";
@@ -99,6 +100,7 @@ export function PoolPage() {
         )}
       <PoolFactsCard facts={facts} token={token} />
       <ExposureCard pool={pool} facts={facts} money={money} />
+      <PoolLoansCard pool={pool} money={money} />
       <PoolHistoryChart pool={pool} decimals={token.decimals} symbol={token.symbol} />
     </div>
   );

@@ -1,0 +1,74 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { useBlockNumber, usePublicClient } from "wagmi";
+import { abis } from "@/lib/contracts";
+import { type LoanStatus, loanStatuses } from "@/lib/loans";
+import { usePoolLedger } from "./useLedgers";
+
+/** ILoanManager-side and pool-side state of one loan the pool funded (IFinancingPool.LoanStatus). */
+const positionStatuses = ["None", "Funded", "Impaired", "Closed", "WrittenOff"] as const;
+
+export interface PoolLoan {
+  manager: Address;
+  loanId: bigint;
+  borrower: Address;
+  loanStatus: LoanStatus;
+  fundingDeadline: number;
+  position: {
+    funded: bigint;
+    principal: bigint;
+    principalReceived: bigint;
+    income: bigint;
+    status: (typeof positionStatuses)[number];
+  };
+  /** What the escrow would pay the pool now: its share of repayments, or its refund. */
+  claimable: bigint;
+}
+
+/** Every loan the pool funded (newest first), as the pool books it and as the escrow owes it. */
+export function usePoolLoans(pool: Address | undefined) {
+  const ledger = usePoolLedger(pool);
+  const client = usePublicClient();
+  const { data: block } = useBlockNumber({ watch: true });
+  const refs = ledger.data?.loans;
+  const query = useQuery({
+    queryKey: ["pool-loans", pool, block?.toString(), refs?.length],
+    enabled: Boolean(pool && client && refs),
+    placeholderData: keepPreviousData,
+    queryFn: async (): Promise<PoolLoan[]> => {
+      const c = client!;
+      const rows = await Promise.all(
+        refs!.map(async ({ manager, loanId }) => {
+          const [position, loan, claimable] = await Promise.all([
+            c.readContract({
+              abi: abis.FinancingPool,
+              address: pool!,
+              functionName: "loanPosition",
+              args: [manager, loanId],
+            }),
+            c.readContract({ abi: abis.LoanManager, address: manager, functionName: "loan", args: [loanId] }),
+            c.readContract({
+              abi: abis.LoanManager,
+              address: manager,
+              functionName: "claimable",
+              args: [loanId, pool!],
+            }),
+          ]);
+          return {
+            manager,
+            loanId,
+            borrower: loan.borrower,
+            loanStatus: loanStatuses[loan.status] ?? "None",
+            fundingDeadline: Number(loan.fundingDeadline),
+            position: { ...position, status: positionStatuses[position.status] ?? "None" },
+            claimable,
+          };
+        }),
+      );
+      return rows.reverse();
+    },
+  });
+  return { ...query, isError: query.isError || ledger.isError, error: query.error ?? ledger.error };
+}
