@@ -7,7 +7,7 @@ import { abis } from "@/lib/contracts";
 import { type LoanStatus, loanStatuses } from "@/lib/loans";
 import { usePoolLedger } from "./useLedgers";
 
-/** ILoanManager-side and pool-side state of one loan the pool funded (IFinancingPool.LoanStatus). */
+/** IFinancingPool.LoanStatus, in enum order: the pool-side state of a loan it funded. */
 const positionStatuses = ["None", "Funded", "Impaired", "Closed", "WrittenOff"] as const;
 
 export interface PoolLoan {
