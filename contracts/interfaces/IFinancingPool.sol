@@ -93,6 +93,9 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint256 grossAssets;
         uint256 netAssets;
         uint256 pendingRedeemShares;
+        /// @dev Income that arrived unaccrued and is still being released into NAV (finding F-10):
+        /// gross = cash + principal + accrued − fees owed − reserved − locked.
+        uint256 lockedIncome;
     }
 
     /// @notice Receivable principal outstanding by lateness (days past due): current, 1-30, 31-60,
@@ -159,8 +162,10 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         address by,
         uint256 amount
     );
-    /// @notice The pool claimed `principal` + `income` (+ `recovery` after a write-off) of loan
-    /// `loanId` from `manager`'s escrow; `performanceFee` of the income is owed to the treasury.
+    /// @notice The pool claimed `principal` + `income` + `performanceFee` (+ `recovery` after a
+    /// write-off) of loan `loanId` from `manager`'s escrow, as its balance measured it. `income` is
+    /// the investors' part, net of `performanceFee` (owed to the treasury), as in
+    /// `ReceivablePaymentCollected`; income and recovery are locked, then released (`IncomeLocked`).
     event LoanClaimedByPool(
         address indexed manager,
         uint256 indexed loanId,
@@ -200,6 +205,30 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     event RedeemClaimed(address indexed controller, address indexed receiver, uint256 shares, uint256 assets);
     /// @notice Accrued management and performance fees paid to `treasury`.
     event FeesPaid(address indexed treasury, uint256 amount);
+    /// @notice The admin (through the AccessManager, after its delay) registered or removed
+    /// `manager` as a LoanManager the pool may fund. Only registered managers receive pool cash.
+    event LoanManagerSet(address indexed manager, bool registered);
+    /// @notice `amount` of income that arrived without having accrued (loan interest and late fees
+    /// at claim, recoveries after a write-off) was locked; it reaches the share price linearly
+    /// until `unlockEnd`, with what was still locked (`locked` in all).
+    event IncomeLocked(uint256 amount, uint256 locked, uint256 unlockEnd);
+    /// @notice The pool has collected everything `tokenId` owed it (`collected` = advance + fee):
+    /// the asset leaves the books.
+    event AssetRepaid(uint256 indexed tokenId, uint256 collected);
+    /// @notice The pool's position in loan `loanId` at `manager` closed: all its principal came back
+    /// (`principalReceived`), with `income` (interest, fees; before the performance fee) in all.
+    event LoanPositionClosed(
+        address indexed manager,
+        uint256 indexed loanId,
+        uint256 principalReceived,
+        uint256 income
+    );
+    /// @notice `amount` of management fee accrued to the treasury over (`from`, `to`], on
+    /// `principalOutstanding` of deployed capital (rounded down).
+    event ManagementFeeAccrued(uint256 amount, uint256 principalOutstanding, uint256 from, uint256 to);
+    /// @notice A receivable reached the pool without being financed (plain `transferFrom`) and was
+    /// sent back to its issuer.
+    event UnfinancedReceivableReturned(uint256 indexed tokenId, address indexed issuer);
 
     error PoolZeroAddress();
     error PoolZeroAmount();
@@ -256,6 +285,10 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// cash: only `received` arrived beyond the books (a fee-on-transfer or rebasing asset). Refused,
     /// so the pool never books more cash than it holds (finding F-2).
     error PoolTransferShortfall(address token, uint256 expected, uint256 received);
+    /// @notice `manager` is not a LoanManager the admin registered with the pool.
+    error PoolLoanManagerNotRegistered(address manager);
+    /// @notice The pool does not hold `tokenId`, or holds it as a financed asset.
+    error PoolReceivableNotReturnable(uint256 tokenId);
 
     /// @notice Finances `tokenId`, pulled from the caller (its holder and issuer, who approved the
     /// pool). Pays the advance to the caller at once. Reverts below `minAdvance` (slippage guard).
@@ -289,16 +322,31 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     function payFees() external returns (uint256 amount);
 
     /// @notice Restricted to `Roles.POOL_MANAGER`: moves `amount` of idle cash into the escrow of
-    /// loan `loanId` at `manager` (a LoanManager over the pool's asset) and books it at cost; the
-    /// pool receives the loan's notes. Counts toward the borrower entity's SME exposure limit.
+    /// loan `loanId` at `manager` (a LoanManager over the pool's asset that the admin registered,
+    /// see `setLoanManager`) and books it at cost; the pool receives the loan's notes. Counts toward
+    /// the borrower entity's SME exposure limit.
     function fundLoan(address manager, uint256 loanId, uint256 amount) external;
+    /// @notice Restricted to `Roles.POLICY_ADMIN` (executes after its delay): registers or removes
+    /// `manager` as a LoanManager the pool may fund. Removing one never blocks claims and refunds of
+    /// positions already funded.
+    /// @param manager The LoanManager contract; its `asset()` must be the pool's asset.
+    /// @param registered Whether the pool may fund loans at `manager` from now on.
+    function setLoanManager(address manager, bool registered) external;
+    /// @notice Whether `manager` is a registered LoanManager (see `setLoanManager`).
+    function isLoanManager(address manager) external view returns (bool);
+    /// @notice Anyone: sends a receivable the pool holds without having financed it (it arrived by
+    /// a plain `transferFrom`) back to its issuer.
+    function returnReceivable(uint256 tokenId) external;
+    /// @notice Income that arrived unaccrued and has not yet reached the share price.
+    function lockedIncome() external view returns (uint256);
     /// @notice Anyone: pulls what loan `loanId` owes the pool into the pool. Once drawn down: the
     /// pool's share of repayments, split into principal (its pro-rata part of the principal the
     /// borrower repaid) and income (the rest: interest, late fees), recognized when claimed; after a
     /// write-off everything is a recovery. Cancelled or expired before drawdown (or past its funding
     /// deadline): the refund of what the pool put in escrow.
     function claimLoan(address manager, uint256 loanId) external returns (uint256 amount);
-    /// @notice Restricted to `Roles.POOL_MANAGER`: mirrors the loan's risk in NAV. Defaulted: the
+    /// @notice Anyone (finding F-11): mirrors the loan's risk, as its manager records it, in NAV, so
+    /// a known loss reaches the exit price without waiting for a role. Defaulted: the
     /// position's principal is written off (claims still pending are taken first); impaired: that
     /// principal becomes an unrealized loss; cured after an impairment: the loss is reversed.
     function revalueLoan(address manager, uint256 loanId) external;

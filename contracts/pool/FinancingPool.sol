@@ -187,11 +187,10 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @inheritdoc IERC4626
-    /// @dev Reverts with `ERC4626ExceededMaxDeposit(address(0), assets, room)` above the cash
-    /// room: more than the pool could ever hold, so no withdrawal either (no overflow panic; the
-    /// deposit error is reused because the code size limit leaves no room for a second check).
+    /// @dev Reverts with `ERC4626ExceededMaxWithdraw(address(0), assets, 2^96 - 1)` above what
+    /// booked cash can ever hold, so no overflow panic; every amount `maxWithdraw` reports passes.
     function previewWithdraw(uint256 assets) public view override(ERC4626, IERC4626) returns (uint256) {
-        _checkRoom(address(0), assets);
+        if (assets > type(uint96).max) revert ERC4626ExceededMaxWithdraw(address(0), assets, type(uint96).max);
         (, uint256 net) = _navs();
         return SharesMath.toSharesUp(assets, net, totalSupply(), 10 ** OFFSET);
     }
@@ -248,9 +247,11 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         PaidInvoice calldata invoice
     ) external nonReentrant returns (bytes4) {
         if (msg.sender != address(RECEIVABLES)) revert PoolUnauthorizedHookCaller(msg.sender);
-        if (_s.assets[tokenId].status == AssetStatus.None) revert PoolReceivableNotFinanced(tokenId);
         _checkpoint();
-        uint256 kept = PoolBook.collect(_s, tokenId, payer, amount, invoice);
+        // A token that reached the pool unfinanced (plain transferFrom) keeps nothing: the whole
+        // payment goes through to its issuer, so the debtor can always pay (finding F-14).
+        uint256 kept =
+            _s.assets[tokenId].status == AssetStatus.None ? 0 : PoolBook.collect(_s, tokenId, payer, amount, invoice);
         uint256 forward = amount - kept;
         if (forward != 0) {
             emit ReceivablePaymentForwarded(tokenId, invoice.issuer, forward);
@@ -314,14 +315,29 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @inheritdoc IFinancingPool
     function claimLoan(address manager, uint256 loanId) external nonReentrant returns (uint256 amount) {
         _checkpoint();
-        amount = PoolLoans.collect(_s, ILoanManager(manager), loanId);
+        amount = PoolLoans.collect(_s, asset(), ILoanManager(manager), loanId);
         _afterInflow();
     }
 
     /// @inheritdoc IFinancingPool
-    function revalueLoan(address manager, uint256 loanId) external restricted nonReentrant {
+    function revalueLoan(address manager, uint256 loanId) external nonReentrant {
         _checkpoint();
-        PoolLoans.revalue(_s, ILoanManager(manager), loanId);
+        PoolLoans.revalue(_s, asset(), ILoanManager(manager), loanId);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function setLoanManager(address manager, bool registered) external restricted {
+        PoolLoans.setManager(_s, asset(), manager, registered);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function returnReceivable(uint256 tokenId) external nonReentrant {
+        if (_s.assets[tokenId].status != AssetStatus.None || RECEIVABLES.ownerOf(tokenId) != address(this)) {
+            revert PoolReceivableNotReturnable(tokenId);
+        }
+        address issuer = RECEIVABLES.receivable(tokenId).issuer;
+        emit UnfinancedReceivableReturned(tokenId, issuer);
+        RECEIVABLES.transferFrom(address(this), issuer, tokenId);
     }
 
     /// @notice Accepts a loan's ERC-1155 notes only as the mint of a `fundLoan` in progress, from
@@ -346,7 +362,12 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         address owner
     ) external nonReentrant returns (uint256 requestId) {
         if (shares == 0) revert PoolZeroAmount();
-        _checkVerified(controller, PartyRoles.INVESTOR);
+        // A request for oneself needs no valid identity: KYC cannot freeze an exit (finding F-13).
+        // Naming another controller hands it the claim, a transfer, which both ends must pass.
+        if (controller != owner) {
+            _checkVerified(owner, PartyRoles.INVESTOR);
+            _checkVerified(controller, PartyRoles.INVESTOR);
+        }
         if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
         _checkpoint();
         uint256 value = convertToAssets(shares);
@@ -419,7 +440,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         PoolBook.Claim storage c = _s.claims[q.controller];
         c.shares += uint128(shares);
         c.assets += uint128(assets);
-        _s.reserved += uint128(assets); // assets <= idle cash, so reserved stays <= cash
+        _s.reserved += uint96(assets); // assets <= idle cash, so reserved stays <= cash
         _burn(address(this), shares);
         emit RedeemRequestFilled(requestId, q.controller, shares, assets);
     }
@@ -448,18 +469,27 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// the views price both exactly, and neither moves the fee base (principal outstanding).
     function _checkpoint() private {
         (PoolBook.Accrual memory acc, uint256 mgmtFee) = PoolBook.accruedNow(_s);
+        uint256 from = _s.accrual.last;
         _s.accrual = acc;
-        if (mgmtFee != 0) _s.ledger.feesOwed = (_s.ledger.feesOwed + mgmtFee).toUint64();
+        if (mgmtFee != 0) {
+            _s.ledger.feesOwed = (_s.ledger.feesOwed + mgmtFee).toUint64();
+            emit ManagementFeeAccrued(mgmtFee, _s.ledger.principalOut, from, block.timestamp);
+        }
     }
 
     // ---------------------------------------------------------------- shares: KYC on every holder
 
     function _update(address from, address to, uint256 value) internal override {
         // Mints and burns are checked by deposit/mint and need no check on exit.
+        // Escrow into a request and the return of a cancelled one move shares between an owner and
+        // the pool, not to anyone else: no identity check, so KYC cannot freeze them (F-13).
         if (from != address(0) && to != address(0)) {
-            if (to == address(this) && !_escrowing) revert PoolSharesToPool(from);
-            if (from != address(this)) _checkVerified(from, PartyRoles.INVESTOR);
-            if (to != address(this)) _checkVerified(to, PartyRoles.INVESTOR);
+            if (to == address(this)) {
+                if (!_escrowing) revert PoolSharesToPool(from);
+            } else if (from != address(this)) {
+                _checkVerified(from, PartyRoles.INVESTOR);
+                _checkVerified(to, PartyRoles.INVESTOR);
+            }
         }
         super._update(from, to, value);
     }
@@ -580,6 +610,16 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @inheritdoc IFinancingPool
     function policy() external view returns (Policy memory) {
         return _s.policy;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function isLoanManager(address manager) external view returns (bool) {
+        return _s.loanManagers[manager];
+    }
+
+    /// @inheritdoc IFinancingPool
+    function lockedIncome() external view returns (uint256) {
+        return PoolBook.lockedNow(_s);
     }
 
     /// @inheritdoc IFinancingPool

@@ -104,8 +104,11 @@ library PoolBook {
     struct State {
         Ledger ledger;
         Accrual accrual;
-        uint128 impaired;
-        uint128 reserved;
+        /// @dev One slot with `lockEnd`: every NAV read loads the three together.
+        uint96 impaired;
+        uint96 reserved;
+        /// @dev End of the current income lock (`lock`), read first so NAV skips `lock` once it ended.
+        uint40 lockEnd;
         uint128 writtenOff;
         uint128 impairedIncome;
         IFinancingPool.Policy policy;
@@ -119,7 +122,21 @@ library PoolBook {
         mapping(address controller => uint256) pendingOf;
         /// @dev The loans' part of `ledger.principalOut` (booked by PoolLoans).
         uint256 loanPrincipal;
+        /// @dev LoanManagers the admin registered: the only contracts `fundLoan` sends cash to.
+        mapping(address manager => bool) loanManagers;
+        /// @dev Income that arrived unaccrued, released into NAV linearly (finding F-10).
+        Lock lock;
     }
+
+    /// @dev `locked` as of `last`, released linearly until `State.lockEnd`.
+    struct Lock {
+        uint96 locked;
+        uint40 last;
+    }
+
+    /// @notice Window over which income that arrives unaccrued (loan interest and late fees at
+    /// claim, recoveries) reaches the share price, as Yearn v3 unlocks realized profit.
+    uint256 internal constant UNLOCK_WINDOW = 7 days;
 
     /// @notice Books `amount` just received for `tokenId` from `payer`, of the invoice the receivable
     /// token describes in `invoice`; returns what the pool keeps (the issuer gets the rest).
@@ -146,7 +163,12 @@ library PoolBook {
         }
         uint256 incomeLost = _closeAccrual(s, a);
         uint256 loss = _principalLeft(a);
-        if (loss != 0) _reducePrincipal(s, a, loss, _paidInvoice(token, tokenId));
+        if (loss != 0) {
+            // Impaired principal leaves `impaired` as it leaves the books; the exposure stays.
+            if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint96(loss);
+            a.status = IFinancingPool.AssetStatus.WrittenOff;
+            _reducePrincipal(s, a, loss, _paidInvoice(token, tokenId));
+        }
         s.writtenOff += uint128(loss); // loss <= advance < 2^96
         s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
         emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss, incomeLost);
@@ -309,7 +331,12 @@ library PoolBook {
         uint256 recovery;
         uint256 perfFee;
         if (a.status == IFinancingPool.AssetStatus.WrittenOff) {
+            // A recovery: what was written off stops counting toward the parties' exposure as it
+            // comes back, and it reaches NAV gradually (finding F-10).
             recovery = kept;
+            _releaseExposure(s.debtorExposure, invoice.debtorEntity, recovery);
+            _releaseExposure(s.smeExposure, invoice.issuerEntity, recovery);
+            lockIncome(s, recovery);
         } else {
             principal = a.collected < a.advance ? Math.min(kept, uint256(a.advance) - a.collected) : 0;
             income = kept - principal;
@@ -326,6 +353,8 @@ library PoolBook {
         a.collected += uint96(kept); // kept <= owed, so collected stays <= advance + fee
         if (a.collected == uint256(a.advance) + a.fee && a.status != IFinancingPool.AssetStatus.WrittenOff) {
             a.status = IFinancingPool.AssetStatus.Repaid;
+            a.attestedOwedBySme = 0; // the pool's claim is complete: the SME owes it nothing more
+            emit IFinancingPool.AssetRepaid(tokenId, a.collected);
         }
         s.assets[tokenId] = a;
         Ledger memory ldg = s.ledger;
@@ -342,10 +371,14 @@ library PoolBook {
         IReceivablePaymentHook.PaidInvoice memory invoice
     ) private {
         s.ledger.principalOut -= uint96(principal); // principal <= this asset's remaining advance
-        _releaseExposure(s.debtorExposure, invoice.debtorEntity, principal);
-        _releaseExposure(s.smeExposure, invoice.issuerEntity, principal);
+        // A write-off keeps its loss in the parties' exposure until recovered (finding F-14), so
+        // one company cannot make the pool lose more than its limit.
+        if (a.status != IFinancingPool.AssetStatus.WrittenOff) {
+            _releaseExposure(s.debtorExposure, invoice.debtorEntity, principal);
+            _releaseExposure(s.smeExposure, invoice.issuerEntity, principal);
+        }
         s.dueDays[a.dueDate / DAY].principalDue -= uint128(principal);
-        if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint128(principal);
+        if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint96(principal);
     }
 
     /// @dev What a direct repayment or a write-off needs of the invoice, read from the token (the
@@ -380,7 +413,7 @@ library PoolBook {
         // sandwiched (finding F-5). Impairment starts after the due date, so accrual has ended.
         uint256 held = _scaledLeft(a, _accrualEnd(a)) / SCALE;
         uint256 principal = _principalLeft(a);
-        s.impaired += uint128(principal + held); // both < 2^96
+        s.impaired = (s.impaired + principal + held).toUint96();
         s.impairedIncome += uint128(held);
         s.assets[tokenId].status = IFinancingPool.AssetStatus.Impaired;
         emit IFinancingPool.AssetImpaired(tokenId, msg.sender, principal, held);
@@ -441,7 +474,7 @@ library PoolBook {
 
     /// @dev Takes `amount` of held income off the impairment (what `impair` added, floored alike).
     function _release(State storage s, uint256 amount) private {
-        s.impaired -= uint128(amount);
+        s.impaired -= uint96(amount); // amount <= impairedIncome <= impaired
         s.impairedIncome -= uint128(amount);
     }
 
@@ -585,7 +618,34 @@ library PoolBook {
         n.impaired = s.impaired;
         n.feesOwed = uint256(ldg.feesOwed) + mgmtFee;
         n.reservedForClaims = s.reserved;
+        n.lockedIncome = lockedNow(s);
         (n.grossAssets, n.netAssets) = navs(s);
+    }
+
+    /// @notice What is still locked now, rounded up (NAV shows less, never more).
+    function lockedNow(State storage s) internal view returns (uint256) {
+        uint256 end = s.lockEnd;
+        if (block.timestamp >= end) return 0;
+        Lock memory l = s.lock;
+        return Math.mulDiv(l.locked, end - block.timestamp, end - l.last, Math.Rounding.Ceil);
+    }
+
+    /// @notice Locks `amount` of income that just arrived as cash without having accrued, so NAV
+    /// does not move now; it is released linearly. The end is the amount-weighted mean of the
+    /// current lock's remaining time and a full window, so frequent small claims cannot hold back
+    /// earlier income by more than their weight.
+    function lockIncome(State storage s, uint256 amount) internal {
+        if (amount == 0) return;
+        uint256 left = lockedNow(s);
+        uint256 total = left + amount;
+        uint256 remaining = left == 0 ? 0 : s.lockEnd - block.timestamp;
+        uint256 end =
+            block.timestamp +
+                Math.mulDiv(left, remaining, total) +
+                Math.mulDiv(amount, UNLOCK_WINDOW, total, Math.Rounding.Ceil);
+        s.lock = Lock(total.toUint96(), uint40(block.timestamp));
+        s.lockEnd = uint40(end);
+        emit IFinancingPool.IncomeLocked(amount, total, end);
     }
 
     /// @notice (gross, net) NAV with accrual and management fee brought up to now.
@@ -593,7 +653,7 @@ library PoolBook {
         (Accrual memory acc, uint256 mgmtFee) = accruedNow(s);
         Ledger memory ldg = s.ledger;
         uint256 plus = uint256(ldg.cash) + ldg.principalOut + acc.accrued / SCALE;
-        uint256 minus = uint256(ldg.feesOwed) + mgmtFee + s.reserved;
+        uint256 minus = uint256(ldg.feesOwed) + mgmtFee + s.reserved + lockedNow(s);
         gross = plus > minus ? plus - minus : 0;
         uint256 impaired = s.impaired;
         net = gross > impaired ? gross - impaired : 0;
@@ -658,7 +718,7 @@ library PoolBook {
         if (c.assets == 0) revert IFinancingPool.PoolNothingToClaim(msg.sender);
         delete s.claims[msg.sender];
         assets = c.assets;
-        s.reserved -= c.assets;
+        s.reserved -= uint96(c.assets); // a claim's assets are part of `reserved`
         s.ledger.cash -= uint96(assets); // reserved assets are part of cash
         emit IFinancingPool.RedeemClaimed(msg.sender, receiver, c.shares, assets);
         emit IERC4626.Withdraw(msg.sender, receiver, msg.sender, assets, c.shares);

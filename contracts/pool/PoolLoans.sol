@@ -38,7 +38,18 @@ library PoolLoans {
     /// (keccak256("sme-finance.pool.expectedNotes") - 1).
     bytes32 internal constant EXPECTED_NOTES_SLOT = 0x30148fdd8a442bceeec3d57c741fa80269cfe8db3efb061800341faa58df0871;
 
-    /// @notice Moves `amount` of idle cash (at most `available`) into the escrow of `loanId`.
+    /// @notice Registers or removes `manager` (finding F-8): only registered managers get pool cash.
+    function setManager(PoolBook.State storage s, address asset, address manager, bool registered) external {
+        if (registered) {
+            address currency = address(ILoanManager(manager).asset());
+            if (currency != asset) revert IFinancingPool.PoolCurrencyMismatch(0, currency, asset);
+        }
+        s.loanManagers[manager] = registered;
+        emit IFinancingPool.LoanManagerSet(manager, registered);
+    }
+
+    /// @notice Moves `amount` of idle cash (at most `available`) into the escrow of `loanId` at a
+    /// registered manager.
     function fund(
         PoolBook.State storage s,
         address asset,
@@ -47,6 +58,7 @@ library PoolLoans {
         uint256 amount,
         uint256 available
     ) external {
+        if (!s.loanManagers[address(manager)]) revert IFinancingPool.PoolLoanManagerNotRegistered(address(manager));
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
         if (amount > available) revert IFinancingPool.PoolInsufficientLiquidity(amount, available);
         address currency = address(manager.asset());
@@ -74,20 +86,43 @@ library PoolLoans {
 
     /// @notice Refunds a loan that never started (cancelled, expired, or past its funding deadline),
     /// else claims the pool's share of its repayments.
-    function collect(PoolBook.State storage s, ILoanManager manager, uint256 loanId) external returns (uint256 amount) {
+    function collect(
+        PoolBook.State storage s,
+        address asset,
+        ILoanManager manager,
+        uint256 loanId
+    ) external returns (uint256 amount) {
         ILoanManager.Loan memory ln = manager.loan(loanId);
         ILoanManager.Status st = ln.status;
         bool lapsed = st <= ILoanManager.Status.Funding && block.timestamp > ln.fundingDeadline;
         if (lapsed || st == ILoanManager.Status.Cancelled || st == ILoanManager.Status.Expired) {
-            return _refund(s, manager, loanId, ln.entity);
+            return _refund(s, asset, manager, loanId, ln.entity);
         }
-        return claim(s, manager, loanId);
+        return claim(s, asset, manager, loanId);
+    }
+
+    /// @dev Calls the manager to pay the pool and returns what the pool's balance shows arrived,
+    /// never what the callee reports (finding F-8).
+    function _received(address asset, ILoanManager manager, bytes memory call) private returns (uint256) {
+        uint256 before = IERC20(asset).balanceOf(address(this));
+        (bool ok, bytes memory ret) = address(manager).call(call);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        return IERC20(asset).balanceOf(address(this)) - before;
     }
 
     /// @notice Claims the pool's share of the loan's repayments and books it (see the NatSpec above).
-    function claim(PoolBook.State storage s, ILoanManager manager, uint256 loanId) public returns (uint256 amount) {
+    function claim(
+        PoolBook.State storage s,
+        address asset,
+        ILoanManager manager,
+        uint256 loanId
+    ) public returns (uint256 amount) {
         IFinancingPool.LoanPosition memory p = _position(s, manager, loanId);
-        amount = manager.claim(loanId);
+        amount = _received(asset, manager, abi.encodeCall(ILoanManager.claim, (loanId)));
         ILoanManager.Loan memory ln = manager.loan(loanId);
         uint256 principal;
         uint256 income;
@@ -95,6 +130,7 @@ library PoolLoans {
         uint256 perfFee;
         if (p.status == IFinancingPool.LoanStatus.WrittenOff) {
             recovery = amount;
+            _releaseExposure(s, ln.entity, recovery); // the write-off kept its loss in exposure
         } else {
             uint256 repaid = _principalRepaid(ln);
             // The pool's share of principal repaid so far, rounded down; never more than is booked.
@@ -107,20 +143,25 @@ library PoolLoans {
         if (principal != 0) _reduce(s, p, principal, ln.entity);
         p.principalReceived += uint96(principal); // <= funded
         p.income = (p.income + income + recovery).toUint96();
-        if (p.principal == 0 && p.status != IFinancingPool.LoanStatus.WrittenOff) {
-            p.status = IFinancingPool.LoanStatus.Closed;
-        }
+        bool closes = p.principal == 0 && p.status != IFinancingPool.LoanStatus.WrittenOff;
+        if (closes) p.status = IFinancingPool.LoanStatus.Closed;
         s.loans[address(manager)][loanId] = p;
         PoolBook.Ledger memory ldg = s.ledger;
         ldg.cash = (ldg.cash + amount).toUint96();
         ldg.feesOwed = (ldg.feesOwed + perfFee).toUint64();
         s.ledger = ldg;
-        emit IFinancingPool.LoanClaimedByPool(address(manager), loanId, principal, income, recovery, perfFee);
+        // Interest, late fees and recoveries were never accrued: they reach NAV gradually (F-10).
+        PoolBook.lockIncome(s, income - perfFee + recovery);
+        emit IFinancingPool.LoanClaimedByPool(address(manager), loanId, principal, income - perfFee, recovery, perfFee);
+        if (closes && principal != 0) {
+            emit IFinancingPool.LoanPositionClosed(address(manager), loanId, p.principalReceived, p.income);
+        }
     }
 
     /// @dev Takes the pool's money back from a loan that never started (the manager checks it).
     function _refund(
         PoolBook.State storage s,
+        address asset,
         ILoanManager manager,
         uint256 loanId,
         bytes32 entity
@@ -129,7 +170,7 @@ library PoolLoans {
         if (p.status != IFinancingPool.LoanStatus.Funded) {
             revert IFinancingPool.PoolLoanPositionNotOpen(address(manager), loanId, p.status);
         }
-        amount = manager.refund(loanId);
+        amount = _received(asset, manager, abi.encodeCall(ILoanManager.refund, (loanId)));
         // Nothing was drawn down, so the refund is the whole cost: principal back, no income.
         uint256 principal = Math.min(amount, p.principal);
         _reduce(s, p, principal, entity);
@@ -138,29 +179,33 @@ library PoolLoans {
         s.loans[address(manager)][loanId] = p;
         s.ledger.cash = (s.ledger.cash + amount).toUint96();
         emit IFinancingPool.LoanRefundedToPool(address(manager), loanId, amount);
+        emit IFinancingPool.LoanPositionClosed(address(manager), loanId, p.principalReceived, p.income);
     }
 
     /// @notice Mirrors the loan's state: Defaulted → write-off (after taking pending claims);
     /// impaired → unrealized loss; no longer impaired → the loss reversed.
-    function revalue(PoolBook.State storage s, ILoanManager manager, uint256 loanId) external {
+    function revalue(PoolBook.State storage s, address asset, ILoanManager manager, uint256 loanId) external {
         IFinancingPool.LoanPosition memory p = _position(s, manager, loanId);
         ILoanManager.Loan memory ln = manager.loan(loanId);
         bool open = p.status == IFinancingPool.LoanStatus.Funded || p.status == IFinancingPool.LoanStatus.Impaired;
         if (open && ln.status == ILoanManager.Status.Defaulted) {
             if (manager.claimable(loanId, address(this)) != 0) {
-                claim(s, manager, loanId);
+                claim(s, asset, manager, loanId);
                 p = s.loans[address(manager)][loanId];
             }
             uint256 loss = p.principal;
-            if (loss != 0) _reduce(s, p, loss, ln.entity);
+            // The loss stays in the borrower's exposure until recovered (finding F-14).
+            if (loss != 0) _reduce(s, p, loss, bytes32(0));
             s.writtenOff += uint128(loss); // loss <= the position's principal < 2^96
             p.status = IFinancingPool.LoanStatus.WrittenOff;
             emit IFinancingPool.LoanPositionWrittenOff(address(manager), loanId, msg.sender, loss);
         } else if (p.status == IFinancingPool.LoanStatus.Funded && ln.impaired) {
-            s.impaired += p.principal;
+            s.impaired = (uint256(s.impaired) + p.principal).toUint96();
             p.status = IFinancingPool.LoanStatus.Impaired;
             emit IFinancingPool.LoanPositionImpaired(address(manager), loanId, msg.sender, p.principal);
-        } else if (p.status == IFinancingPool.LoanStatus.Impaired && !ln.impaired) {
+        } else if (
+            p.status == IFinancingPool.LoanStatus.Impaired && !ln.impaired && ln.status != ILoanManager.Status.Repaid
+        ) {
             s.impaired -= p.principal; // the position's principal is part of `impaired` while Impaired
             p.status = p.principal == 0 ? IFinancingPool.LoanStatus.Closed : IFinancingPool.LoanStatus.Funded;
             emit IFinancingPool.LoanPositionImpairmentReversed(address(manager), loanId, msg.sender, p.principal);
@@ -204,9 +249,18 @@ library PoolLoans {
         bytes32 entity
     ) private {
         p.principal -= uint96(principal); // callers pass at most p.principal
-        if (p.status == IFinancingPool.LoanStatus.Impaired) s.impaired -= uint128(principal);
-        s.smeExposure[entity] -= principal;
+        if (p.status == IFinancingPool.LoanStatus.Impaired) s.impaired -= uint96(principal);
+        _releaseExposure(s, entity, principal);
         _move(s, principal, false);
+    }
+
+    /// @dev Invoices and loans share the SME exposure map and a KYC re-key can move an invoice's
+    /// release onto another entity, so a release never takes an entity below zero (finding F-12):
+    /// a claim or refund must never revert on it.
+    function _releaseExposure(PoolBook.State storage s, bytes32 entity, uint256 amount) private {
+        if (entity == bytes32(0)) return;
+        uint256 held = s.smeExposure[entity];
+        s.smeExposure[entity] = held > amount ? held - amount : 0;
     }
 
     /// @dev Cash to loan principal (`out`) or loan principal off the books (not to cash: callers

@@ -67,19 +67,25 @@ export default buildModule("Local", (m) => {
   const lender = m.call(protocol.loanManager, "setLender", [shortTenorPool, true], {
     id: "loans_short_tenor_pool_lender",
   });
+  const manager = m.call(shortTenorPool, "setLoanManager", [protocol.loanManager, true], {
+    id: "short_tenor_pool_loan_manager",
+  });
   const restrict = (id: string, signatures: string[], role: bigint) =>
     m.call(protocol.accessManager, "setTargetFunctionRole", [shortTenorPool, selectors(...signatures), role], {
       id,
-      after: [registered, lender],
+      after: [registered, lender, manager],
     });
   restrict(
     "short_tenor_pool_policy",
-    ["setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))"],
+    [
+      "setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))",
+      "setLoanManager(address,bool)",
+    ],
     Roles.POLICY_ADMIN,
   );
   restrict(
     "short_tenor_pool_manager",
-    ["impair(uint256)", "writeOff(uint256)", "fundLoan(address,uint256,uint256)", "revalueLoan(address,uint256)"],
+    ["impair(uint256)", "writeOff(uint256)", "fundLoan(address,uint256,uint256)"],
     Roles.POOL_MANAGER,
   );
   restrict("short_tenor_pool_pauser", ["pause()", "unpause()"], Roles.PAUSER);

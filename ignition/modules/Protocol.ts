@@ -90,6 +90,8 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     m.call(creditHistory, "setRecorder", [receivableToken, true], { id: "credit_receivables" }),
     m.call(creditHistory, "setRecorder", [loanManager, true], { id: "credit_loans" }),
     m.call(loanManager, "setLender", [pool, true], { id: "loans_pool_lender" }),
+    // The only LoanManager the pool may fund; later ones are registered by POLICY_ADMIN after its delay.
+    m.call(pool, "setLoanManager", [loanManager, true], { id: "pool_loan_manager" }),
     m.call(loanManager, "setCollateralToken", [receivableToken], { id: "loans_collateral_token" }),
     m.call(receivableToken, "registerFinancier", [collateralVault, true], { id: "receivables_loans_vault" }),
   ];
@@ -116,13 +118,16 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
   restrict(
     "pool_policy",
     pool,
-    ["setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))"],
+    [
+      "setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))",
+      "setLoanManager(address,bool)",
+    ],
     Roles.POLICY_ADMIN,
   );
   restrict(
     "pool_manager",
     pool,
-    ["impair(uint256)", "writeOff(uint256)", "fundLoan(address,uint256,uint256)", "revalueLoan(address,uint256)"],
+    ["impair(uint256)", "writeOff(uint256)", "fundLoan(address,uint256,uint256)"],
     Roles.POOL_MANAGER,
   );
   restrict("pool_pauser", pool, pausable, Roles.PAUSER);

@@ -377,10 +377,36 @@ contract FinancingPoolTest is PoolBase {
         pool.onReceivablePayment(1, outsider, 1, IReceivablePaymentHook.PaidInvoice(outsider, address(usd), 0, 0));
     }
 
-    function test_onReceivablePayment_revertsForTokenNotFinanced() public {
-        vm.prank(address(rcv));
-        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolReceivableNotFinanced.selector, 42));
-        pool.onReceivablePayment(42, outsider, 1, IReceivablePaymentHook.PaidInvoice(outsider, address(usd), 0, 0));
+    /// F-14: a token sent to the pool with a plain transferFrom is never stuck: payments go
+    /// through to its issuer, and anyone can send it back.
+    function test_onReceivablePayment_unfinancedTokenPaysThroughToIssuer() public {
+        _deposit(alice, 100_000e6);
+        uint256 id = _invoice(sme, debtor, FACE, TENOR);
+        vm.prank(sme);
+        rcv.transferFrom(sme, address(pool), id);
+        uint256 navBefore = pool.totalAssets();
+        uint256 smeBefore = usd.balanceOf(sme);
+        _pay(debtor, id, 1_000e6);
+        assertEq(usd.balanceOf(sme) - smeBefore, 1_000e6, "the issuer got the whole payment");
+        assertEq(pool.totalAssets(), navBefore, "the pool kept nothing");
+    }
+
+    function test_returnReceivable_sendsUnfinancedTokenBackToIssuer() public {
+        uint256 id = _invoice(sme, debtor, FACE, TENOR);
+        vm.prank(sme);
+        rcv.transferFrom(sme, address(pool), id);
+        vm.expectEmit(address(pool));
+        emit IFinancingPool.UnfinancedReceivableReturned(id, sme);
+        vm.prank(outsider);
+        pool.returnReceivable(id);
+        assertEq(rcv.ownerOf(id), sme, "back with its issuer");
+    }
+
+    function test_returnReceivable_revertsForFinancedToken() public {
+        _deposit(alice, 100_000e6);
+        (uint256 id, ) = _financeNew(FACE, TENOR);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolReceivableNotReturnable.selector, id));
+        pool.returnReceivable(id);
     }
 
     function test_pay_onTimeSplitsAndDoesNotJumpSharePrice() public {
@@ -624,7 +650,11 @@ contract FinancingPoolTest is PoolBase {
         assertEq(n.grossAssets, 100_000e6 - advance);
         assertEq(pool.aging().writtenOff, advance);
         _pay(debtor, id, 5_000e6);
-        assertEq(pool.totalAssets(), 100_000e6 - advance + 5_000e6, "recovery back in NAV");
+        // F-10: a recovery reaches NAV over the unlock window, not in the block it lands.
+        assertEq(pool.totalAssets(), 100_000e6 - advance, "no step up when the recovery lands");
+        assertEq(pool.lockedIncome(), 5_000e6, "the recovery is locked");
+        vm.warp(block.timestamp + 7 days);
+        assertEq(pool.totalAssets(), 100_000e6 - advance + 5_000e6, "recovery back in NAV after the window");
     }
 
     function test_aging_bucketsLatePrincipal() public {

@@ -31,11 +31,10 @@ abstract contract PoolLoanBase is PoolBase {
 
     function setUp() public virtual override {
         super.setUp();
-        bytes4[] memory managed = new bytes4[](2);
-        managed[0] = IFinancingPool.fundLoan.selector;
-        managed[1] = IFinancingPool.revalueLoan.selector;
-        _wire(address(pool), managed, Roles.POOL_MANAGER);
+        _wire(address(pool), IFinancingPool.fundLoan.selector, Roles.POOL_MANAGER);
         loans = _deployLoans(address(usd));
+        vm.prank(admin);
+        pool.setLoanManager(address(loans), true);
         lens = new LoanLens(loans);
         _verifyAs(lender, PartyRoles.INVESTOR, keccak256("entity:lender"));
         usd.mint(lender, 1_000_000e6);

@@ -79,15 +79,38 @@ contract PoolLoansTest is PoolLoanBase {
         pool.fundLoan(address(loans), id, LOAN);
     }
 
-    function test_fundLoan_revertsOnCurrencyMismatch() public {
+    function test_setLoanManager_revertsOnCurrencyMismatch() public {
         DemoUSD other = new DemoUSD(address(this));
-        loans = _deployLoans(address(other));
-        uint256 id = _loan(LOAN);
-        vm.prank(poolManager);
+        ILoanManager foreign = _deployLoans(address(other));
+        vm.prank(admin);
         vm.expectRevert(
-            abi.encodeWithSelector(IFinancingPool.PoolCurrencyMismatch.selector, id, address(other), address(usd))
+            abi.encodeWithSelector(IFinancingPool.PoolCurrencyMismatch.selector, 0, address(other), address(usd))
         );
+        pool.setLoanManager(address(foreign), true);
+    }
+
+    /// F-8: the pool manager cannot send pool cash to a manager the admin did not register, even a
+    /// real LoanManager over the right asset.
+    function test_fundLoan_revertsForUnregisteredManager() public {
+        loans = _deployLoans(address(usd));
+        uint256 id = _loan(LOAN);
+        uint256 cash = usd.balanceOf(address(pool));
+        vm.prank(poolManager);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolLoanManagerNotRegistered.selector, address(loans)));
         pool.fundLoan(address(loans), id, LOAN);
+        assertEq(usd.balanceOf(address(pool)), cash, "no cash left the pool");
+    }
+
+    function test_setLoanManager_onlyAdminRegisters() public {
+        ILoanManager other = _deployLoans(address(usd));
+        vm.prank(poolManager);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, poolManager));
+        pool.setLoanManager(address(other), true);
+        vm.expectEmit(address(pool));
+        emit IFinancingPool.LoanManagerSet(address(other), true);
+        vm.prank(admin);
+        pool.setLoanManager(address(other), true);
+        assertTrue(pool.isLoanManager(address(other)));
     }
 
     function test_fundLoan_revertsBeyondSmeExposure() public {
@@ -165,7 +188,9 @@ contract PoolLoansTest is PoolLoanBase {
         vm.prank(stranger);
         uint256 amount = pool.claimLoan(address(loans), id);
         assertEq(amount, claimable);
-        assertEq(pool.totalAssets(), navBefore + amount - principal, "NAV rises by the interest claimed");
+        assertEq(pool.totalAssets(), navBefore, "F-10: the interest claimed does not lift NAV at once");
+        vm.warp(block.timestamp + 7 days);
+        assertEq(pool.totalAssets(), navBefore + amount - principal, "NAV rises by the interest over the window");
         IFinancingPool.LoanPosition memory p = _position(id);
         assertEq(p.principal, LOAN - principal);
         assertEq(p.principalReceived, principal);
@@ -190,6 +215,7 @@ contract PoolLoansTest is PoolLoanBase {
         assertEq(p.principalReceived, LOAN);
         assertApproxEqAbs(p.income, interestTotal, LOAN_COUNT);
         assertEq(pool.navBreakdown().principalOutstanding, 0);
+        vm.warp(block.timestamp + 7 days);
         assertEq(pool.totalAssets(), 100_000e6 + p.income);
         assertEq(pool.smeExposure(SME_CO), 0);
     }
@@ -353,25 +379,32 @@ contract PoolLoansTest is PoolLoanBase {
         vm.prank(poolManager);
         loans.markDefaulted(id);
         uint256 nav = pool.totalAssets();
+        // F-11: the default reaches the exit price through anyone's call, no role needed.
         vm.expectEmit(address(pool));
-        emit IFinancingPool.LoanPositionWrittenOff(address(loans), id, poolManager, LOAN - principal);
-        vm.prank(poolManager);
+        emit IFinancingPool.LoanPositionWrittenOff(address(loans), id, stranger, LOAN - principal);
+        vm.prank(stranger);
         pool.revalueLoan(address(loans), id);
-        // The pending installment was claimed first (principal + interest), then the rest written off.
-        assertApproxEqAbs(pool.totalAssets(), nav + interest - (LOAN - principal), 1);
+        // The pending installment was claimed first (principal; its interest is locked), then the
+        // rest written off.
+        assertApproxEqAbs(pool.totalAssets(), nav - (LOAN - principal), 1);
         assertEq(pool.aging().writtenOff, LOAN - principal);
         assertEq(pool.navBreakdown().principalOutstanding, 0);
-        assertEq(pool.smeExposure(SME_CO), 0);
+        // F-14: the loss stays in the borrower's exposure until recovered.
+        assertEq(pool.smeExposure(SME_CO), LOAN - principal, "exposure keeps the loss");
         assertEq(uint8(_position(id).status), uint8(IFinancingPool.LoanStatus.WrittenOff));
 
         _repayLoan(id, 1_000e6);
+        vm.warp(block.timestamp + 7 days); // the interest claimed above is released
         nav = pool.totalAssets();
         uint256 recovered = loans.claimable(id, address(pool));
         assertApproxEqAbs(recovered, 1_000e6, 1);
         vm.expectEmit(address(pool));
         emit IFinancingPool.LoanClaimedByPool(address(loans), id, 0, 0, recovered, 0);
         pool.claimLoan(address(loans), id);
-        assertEq(pool.totalAssets(), nav + recovered, "recovery flows back into NAV");
+        assertEq(pool.totalAssets(), nav, "F-10: no step up when the recovery lands");
+        assertEq(pool.smeExposure(SME_CO), LOAN - principal - recovered, "the recovery releases exposure");
+        vm.warp(block.timestamp + 7 days);
+        assertEq(pool.totalAssets(), nav + recovered, "recovery flows back into NAV over the window");
     }
 
     function test_revalueLoan_revertsWhenNothingChanged() public {
@@ -390,11 +423,17 @@ contract PoolLoansTest is PoolLoanBase {
         pool.revalueLoan(address(loans), id);
     }
 
-    function test_revalueLoan_revertsForNonManager() public {
+    /// F-14: once the loan is repaid there is nothing to mirror: the pool claims, it does not revalue.
+    function test_revalueLoan_revertsForRepaidLoan() public {
         uint256 id = _activeLoan(LOAN, LOAN);
+        (, , , uint256 total) = lens.payoffQuote(id);
+        _repayLoan(id, total);
+        assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, stranger));
+        vm.expectRevert();
         pool.revalueLoan(address(loans), id);
+        pool.claimLoan(address(loans), id);
+        assertEq(uint8(_position(id).status), uint8(IFinancingPool.LoanStatus.Closed), "the claim closes it");
     }
 
     function test_revalueLoan_revertsWithoutPosition() public {
@@ -439,7 +478,9 @@ contract PoolLoansTest is PoolLoanBase {
         IFinancingPool.LoanPosition memory p = _position(id);
         assertEq(uint256(p.principalReceived) + p.income, amount);
         assertEq(uint256(p.principal) + p.principalReceived, poolPart);
-        assertEq(pool.totalAssets(), nav + p.income, "NAV moves by the income only");
+        assertEq(pool.totalAssets(), nav, "NAV does not move at the claim");
+        vm.warp(block.timestamp + 7 days);
+        assertEq(pool.totalAssets(), nav + p.income, "NAV moves by the income only, over the window");
         assertLe(p.principalReceived, (pay * poolPart) / LOAN);
     }
 }

@@ -93,6 +93,7 @@ abstract contract SecurityBase is IdentityBase {
         credit.setRecorder(address(rcv), true);
         credit.setRecorder(address(loans), true);
         loans.setLender(address(pool), true);
+        pool.setLoanManager(address(loans), true);
         loans.setCollateralToken(address(rcv));
         rcv.registerFinancier(address(loans.collateralVault()), true);
         vm.stopPrank();
@@ -137,10 +138,14 @@ abstract contract SecurityBase is IdentityBase {
         _wire(address(rcv), IReceivableToken.attestPayment.selector, Roles.SERVICER);
         _wirePause(address(rcv));
         _wire(address(credit), ICreditHistory.setBaseLimit.selector, Roles.POLICY_ADMIN);
-        _wire(address(pool), IFinancingPool.setPolicy.selector, Roles.POLICY_ADMIN);
-        bytes4[] memory pm = new bytes4[](2);
+        bytes4[] memory pp = new bytes4[](2);
+        pp[0] = IFinancingPool.setPolicy.selector;
+        pp[1] = IFinancingPool.setLoanManager.selector;
+        _wire(address(pool), pp, Roles.POLICY_ADMIN);
+        bytes4[] memory pm = new bytes4[](3);
         pm[0] = IFinancingPool.impair.selector;
         pm[1] = IFinancingPool.writeOff.selector;
+        pm[2] = IFinancingPool.fundLoan.selector;
         _wire(address(pool), pm, Roles.POOL_MANAGER);
         _wirePause(address(pool));
         bytes4[] memory uw = new bytes4[](3);

@@ -155,7 +155,9 @@ contract SecurityFindingsTest is SecurityBase {
         pool.previewDeposit(huge);
         vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, address(0), huge, room));
         pool.convertToShares(huge);
-        vm.expectRevert(abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxDeposit.selector, address(0), huge, room));
+        vm.expectRevert(
+            abi.encodeWithSelector(ERC4626.ERC4626ExceededMaxWithdraw.selector, address(0), huge, type(uint96).max)
+        );
         pool.previewWithdraw(huge);
         uint256 maxOut = pool.maxWithdraw(alice);
         vm.prank(alice);
@@ -192,7 +194,8 @@ contract SecurityFindingsTest is SecurityBase {
         vm.prank(poolManager);
         pool.writeOff(id);
         assertEq(uint8(pool.assetOf(id).status), uint8(IFinancingPool.AssetStatus.WrittenOff), "written off");
-        assertEq(pool.debtorExposure(DEBTOR_CO), 0, "the debtor's exposure is released");
+        // F-14: the loss stays in the debtor's exposure until recovered.
+        assertEq(pool.debtorExposure(DEBTOR_CO), advance, "the debtor's exposure keeps the loss");
         assertEq(pool.aging().writtenOff, advance, "the whole advance is the loss");
     }
 
