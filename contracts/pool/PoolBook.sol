@@ -626,8 +626,8 @@ library PoolBook {
     function lockedNow(State storage s) internal view returns (uint256) {
         uint256 end = s.lockEnd;
         if (block.timestamp >= end) return 0;
-        Lock memory l = s.lock;
-        return Math.mulDiv(l.locked, end - block.timestamp, end - l.last, Math.Rounding.Ceil);
+        Lock memory lk = s.lock;
+        return Math.mulDiv(lk.locked, end - block.timestamp, end - lk.last, Math.Rounding.Ceil);
     }
 
     /// @notice Locks `amount` of income that just arrived as cash without having accrued, so NAV

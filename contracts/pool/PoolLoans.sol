@@ -101,17 +101,16 @@ library PoolLoans {
         return claim(s, asset, manager, loanId);
     }
 
-    /// @dev Calls the manager to pay the pool and returns what the pool's balance shows arrived,
-    /// never what the callee reports (finding F-8).
-    function _received(address asset, ILoanManager manager, bytes memory call) private returns (uint256) {
-        uint256 before = IERC20(asset).balanceOf(address(this));
-        (bool ok, bytes memory ret) = address(manager).call(call);
-        if (!ok) {
-            assembly ("memory-safe") {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        return IERC20(asset).balanceOf(address(this)) - before;
+    /// @dev The pool's balance of `asset`: claims and refunds book what it shows arrived, never what
+    /// the manager reports (finding F-8).
+    function _balance(address asset) private view returns (uint256) {
+        return IERC20(asset).balanceOf(address(this));
+    }
+
+    function _claimMeasured(address asset, ILoanManager manager, uint256 loanId) private returns (uint256) {
+        uint256 before = _balance(asset);
+        manager.claim(loanId);
+        return _balance(asset) - before;
     }
 
     /// @notice Claims the pool's share of the loan's repayments and books it (see the NatSpec above).
@@ -122,7 +121,7 @@ library PoolLoans {
         uint256 loanId
     ) public returns (uint256 amount) {
         IFinancingPool.LoanPosition memory p = _position(s, manager, loanId);
-        amount = _received(asset, manager, abi.encodeCall(ILoanManager.claim, (loanId)));
+        amount = _claimMeasured(asset, manager, loanId);
         ILoanManager.Loan memory ln = manager.loan(loanId);
         uint256 principal;
         uint256 income;
@@ -170,7 +169,9 @@ library PoolLoans {
         if (p.status != IFinancingPool.LoanStatus.Funded) {
             revert IFinancingPool.PoolLoanPositionNotOpen(address(manager), loanId, p.status);
         }
-        amount = _received(asset, manager, abi.encodeCall(ILoanManager.refund, (loanId)));
+        uint256 before = _balance(asset);
+        manager.refund(loanId);
+        amount = _balance(asset) - before;
         // Nothing was drawn down, so the refund is the whole cost: principal back, no income.
         uint256 principal = Math.min(amount, p.principal);
         _reduce(s, p, principal, entity);
