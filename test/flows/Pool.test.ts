@@ -49,7 +49,7 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
     expect((await pool.navBreakdown()).principalOutstanding).to.equal(0n);
   });
 
-  it("test_flow_financeLateImpairWriteOffRecovery_navFollowsTheLoss", async function () {
+  it("test_flow_financeLateImpairWriteOffRecovery_navFollowsTheLossAndTheLockedRecovery", async function () {
     const { networkHelpers, pool, receivables, signers, acknowledgedInvoice } = await deployProtocol();
     const { alice, sme, debtor, poolManager } = signers;
     await pool.connect(alice).deposit(usd(20_000), alice.address);
@@ -87,8 +87,11 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
     await expect(receivables.connect(debtor).pay(tokenId, usd(3_000)))
       .to.emit(pool, "ReceivablePaymentCollected")
       .withArgs(tokenId, debtor.address, 0n, 0n, usd(3_000), 0n);
+    // It is locked when it lands (finding F-10), then released into NAV over 7 days.
+    expect((await pool.totalAssets()) - navAfterLoss).to.be.closeTo(0n, 100n);
+    await networkHelpers.time.increase(7 * DAY);
     const navAfterRecovery = await pool.totalAssets();
-    // All of it, less a few seconds of the 1 % management fee.
+    // All of it, less the management fee (nothing is deployed any more, so none accrues).
     expect(navAfterRecovery - navAfterLoss).to.be.closeTo(usd(3_000), 100n);
   });
 
@@ -128,7 +131,7 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
     expect(await pool.balanceOf(alice.address)).to.equal(0n);
   });
 
-  it("test_flow_poolFundedLoan_drawdownRepayClaim_navRisesByInterest", async function () {
+  it("test_flow_poolFundedLoan_drawdownRepayClaim_navRisesByInterestOverTheUnlockWindow", async function () {
     const { ethers, networkHelpers, pool, loans, lens, signers } = await deployProtocol();
     const { alice, sme, underwriter, poolManager, bob } = signers;
     const principal = usd(12_000);
@@ -173,11 +176,15 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
         .find((parsed) => parsed?.name === "LoanClaimedByPool")!;
       const [, , principalPart, income, , performanceFee] = event.args as unknown as bigint[];
       expect(principalPart).to.be.closeTo(row.principal, 1n);
-      expect(income).to.be.closeTo(row.interest, 1n);
-      netIncome += income - performanceFee;
-      // NAV rises by the claimed interest net of the performance fee (a second of management fee aside).
-      expect((await pool.totalAssets()) - before).to.be.closeTo(income - performanceFee, 100n);
+      // `income` is the investors' part, net of the performance fee (finding F-15).
+      expect(income + performanceFee).to.be.closeTo(row.interest, 1n);
+      netIncome += income;
+      // The claim does not lift NAV: its interest is locked and released over 7 days (F-10).
+      expect((await pool.totalAssets()) - before).to.be.closeTo(0n, 100n);
+      expect(await pool.lockedIncome()).to.be.gte(income);
     }
+    await networkHelpers.time.increase(7 * DAY);
+    expect(await pool.lockedIncome()).to.equal(0n);
     expect((await loans.loan(loanId)).status).to.equal(5n); // Repaid
     const position = await pool.loanPosition(manager, loanId);
     expect(position.status).to.equal(3n); // Closed

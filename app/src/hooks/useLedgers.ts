@@ -66,10 +66,9 @@ async function readPoolLedger(client: Client, pool: Address) {
       f.firstDepositBlock ??= log.blockNumber!;
       totals.deposits += log.args.assets!;
     } else if (log.eventName === "Withdraw") {
+      // Every exit, instant or a queued claim, emits Withdraw once (owner = the claim's
+      // controller); a claim's RedeemClaimed names the same cash and is not counted again.
       flows(log.args.owner!).withdrawn += log.args.assets!;
-      totals.withdrawals += log.args.assets!;
-    } else if (log.eventName === "RedeemClaimed") {
-      flows(log.args.controller!).withdrawn += log.args.assets!;
       totals.withdrawals += log.args.assets!;
     } else if (log.eventName === "ReceivableFinanced") {
       const a = log.args;
