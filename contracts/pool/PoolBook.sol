@@ -238,14 +238,17 @@ library PoolBook {
         uint256 minAdvance,
         IFinancingPool.Policy memory p
     ) private view returns (uint256 advance, uint256 fee) {
-        if (dueDate - (dueDate % DAY) <= block.timestamp)
-            revert IFinancingPool.PoolTenorTooShort(tokenId, dueDate, block.timestamp);
+        uint256 accrualEnd = dueDate - (dueDate % DAY);
+        if (accrualEnd <= block.timestamp) revert IFinancingPool.PoolTenorTooShort(tokenId, dueDate, block.timestamp);
         uint256 tenor = dueDate - block.timestamp;
         if (tenor > p.maxTenor) revert IFinancingPool.PoolTenorTooLong(tokenId, tenor, p.maxTenor);
         if (face < p.minTicket || face > p.maxTicket) {
             revert IFinancingPool.PoolTicketOutOfRange(tokenId, face, p.minTicket, p.maxTicket);
         }
-        fee = DiscountMath.feeUp(face, p.discountRateBps, tenor);
+        // The fee is priced on the period it accrues over (to the start of the due day), so NAV
+        // rises at the policy's rate, never faster: an invoice financed seconds before midnight
+        // cannot accrue most of a day's fee in seconds (finding F-10).
+        fee = DiscountMath.feeUp(face, p.discountRateBps, accrualEnd - block.timestamp);
         advance = DiscountMath.advanceDown(face, p.advanceRateBps, fee);
         if (advance == 0 || advance < minAdvance)
             revert IFinancingPool.PoolAdvanceBelowMinimum(tokenId, advance, minAdvance);

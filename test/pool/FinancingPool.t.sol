@@ -155,7 +155,7 @@ contract FinancingPoolTest is PoolBase {
     function test_finance_paysAdvanceAndBooksAsset() public {
         _deposit(alice, 100_000e6);
         uint256 id = _invoice(sme, debtor, FACE, TENOR);
-        uint256 fee = (uint256(FACE) * 1_200 * TENOR + 10_000 * 365 days - 1) / (10_000 * 365 days);
+        uint256 fee = (uint256(FACE) * 1_200 * _feeSeconds(TENOR) + 10_000 * 365 days - 1) / (10_000 * 365 days);
         uint256 expected = (uint256(FACE) * 9_000) / 10_000 - fee;
         vm.startPrank(sme);
         rcv.approve(address(pool), id);
@@ -298,12 +298,26 @@ contract FinancingPoolTest is PoolBase {
         pool.finance(id, 0);
     }
 
+    /// F-10 (day buckets): an invoice financed seconds before midnight and due the next day is
+    /// charged, and accrues, only those seconds: NAV cannot gain most of a day's fee in seconds.
+    function test_finance_secondsBeforeMidnight_accruesOnlyThoseSeconds() public {
+        _deposit(alice, 100_000e6);
+        vm.warp((block.timestamp / 1 days + 1) * 1 days - 10); // 23:59:50 UTC
+        uint256 id = _invoice(sme, debtor, FACE, 12 hours + 10); // due tomorrow at noon
+        uint256 navBefore = pool.totalAssets();
+        _finance(sme, id);
+        uint256 fee = pool.assetOf(id).fee;
+        assertEq(fee, (uint256(FACE) * 1_200 * 10 + 10_000 * 365 days - 1) / (10_000 * 365 days), "10 s of fee");
+        vm.warp(block.timestamp + 10);
+        assertLe(pool.totalAssets(), navBefore + fee, "NAV rose by at most the 10 s of fee");
+    }
+
     function test_finance_revertsBelowMinAdvance() public {
         _deposit(alice, 100_000e6);
         uint256 id = _invoice(sme, debtor, FACE, TENOR);
         vm.startPrank(sme);
         rcv.approve(address(pool), id);
-        uint256 fee = (uint256(FACE) * 1_200 * TENOR + 10_000 * 365 days - 1) / (10_000 * 365 days);
+        uint256 fee = (uint256(FACE) * 1_200 * _feeSeconds(TENOR) + 10_000 * 365 days - 1) / (10_000 * 365 days);
         uint256 advance = (uint256(FACE) * 9_000) / 10_000 - fee;
         vm.expectRevert(
             abi.encodeWithSelector(IFinancingPool.PoolAdvanceBelowMinimum.selector, id, advance, advance + 1)

@@ -143,6 +143,12 @@ abstract contract PoolBase is IdentityBase {
         vm.stopPrank();
     }
 
+    /// @dev Seconds an invoice due `tenor` from now is charged for: until its due day begins (UTC).
+    function _feeSeconds(uint256 tenor) internal view returns (uint256) {
+        uint256 due = block.timestamp + tenor;
+        return due - (due % 1 days) - block.timestamp;
+    }
+
     function _price() internal view returns (uint256) {
         return pool.convertToAssets(1e12);
     }

@@ -132,7 +132,7 @@ contract PoolLoansTest is PoolLoanBase {
         uint256 id = _loan(LOAN);
         _fundLoan(id, LOAN);
         uint256 invoice = _invoice(sme, debtor, FACE, TENOR);
-        uint256 fee = DiscountMath.feeUp(FACE, 1_200, TENOR);
+        uint256 fee = DiscountMath.feeUp(FACE, 1_200, _feeSeconds(TENOR));
         uint256 advance = DiscountMath.advanceDown(FACE, 9_000, fee);
         vm.startPrank(sme);
         rcv.approve(address(pool), invoice);

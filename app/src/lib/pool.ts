@@ -58,6 +58,7 @@ export interface FinanceTerms {
   advance: bigint;
   /** What the pool forwards to the SME when the debtor pays in full. */
   remainder: bigint;
+  /** Seconds the fee is charged for: until the due date's UTC day begins. */
   tenor: number;
 }
 
@@ -90,9 +91,11 @@ export function financeTerms(
       reason: `The pool finances invoices between ${money(policy.minTicket)} and ${money(policy.maxTicket)}; ${money(face)} is outside.`,
     };
   }
-  const fee = feeUp(face, policy.discountRateBps, BigInt(tenor));
+  // PoolBook._terms: the fee runs to the start of the due date's UTC day, the period it accrues over.
+  const feeDays = dueDate - (dueDate % DAY) - now;
+  const fee = feeUp(face, policy.discountRateBps, BigInt(feeDays));
   const advance = advanceDown(face, policy.advanceRateBps, fee);
   if (advance === 0n) return { ok: false, reason: "The discount fee would eat the whole advance." };
   const gross = (face * BigInt(policy.advanceRateBps)) / BPS;
-  return { ok: true, terms: { face, gross, fee, advance, remainder: face - advance - fee, tenor } };
+  return { ok: true, terms: { face, gross, fee, advance, remainder: face - advance - fee, tenor: feeDays } };
 }

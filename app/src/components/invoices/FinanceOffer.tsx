@@ -145,7 +145,7 @@ export function FinanceOffer(props: {
       <h2 id={titleId}>Finance with {name}</h2>
       <p className="muted">
         Sell the invoice to the pool and get cash now. The pool advances {formatBps(policy.advanceRateBps)} of what is
-        still owed, minus a discount of {formatBps(policy.discountRateBps)} a year until the due date.
+        still owed, minus a discount of {formatBps(policy.discountRateBps)} a year until the due day begins (UTC).
       </p>
       {result.ok && (
         <dl className="facts facts-fit">

@@ -138,7 +138,7 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
           </div>
           <div>
             <dt>Discount rate</dt>
-            <dd>{formatBps(facts.policy.discountRateBps)} a year, until the due date</dd>
+            <dd>{formatBps(facts.policy.discountRateBps)} a year, until the due day begins (UTC)</dd>
           </div>
           <div>
             <dt>Management fee</dt>
