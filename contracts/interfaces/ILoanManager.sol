@@ -226,7 +226,7 @@ interface ILoanManager {
     /// @notice Pays the caller's share of repayments so far. Never blocked by pause.
     function claim(uint256 loanId) external returns (uint256 amount);
 
-    /// @notice Flags an Active loan impaired once its oldest unpaid installment is
+    /// @notice Flags an Active loan impaired once its oldest installment still owing something is
     /// `impairAfterDays` late. Late fees keep accruing. Restricted to POOL_MANAGER/UNDERWRITER.
     function impair(uint256 loanId) external;
 
@@ -259,7 +259,9 @@ interface ILoanManager {
     function loanSecuredBy(uint256 tokenId) external view returns (uint256);
 
     function loan(uint256 loanId) external view returns (Loan memory);
-    /// @notice Whole days the oldest unpaid due installment is past its due date (0 if none).
+    /// @notice Whole days the oldest due installment that still owes something is past its due date
+    /// (0 if none): rows owing nothing (a bullet's checkpoints, rate-0 interest-only or grace rows)
+    /// never make a loan late.
     function daysLate(uint256 loanId) external view returns (uint256);
 
     /// @notice The stablecoin lent and repaid (held in escrow by this contract).

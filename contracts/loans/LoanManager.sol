@@ -529,7 +529,13 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     function _daysLate(Loan storage ln) private view returns (uint256) {
         if (ln.status != Status.Active && ln.status != Status.Defaulted) return 0;
         // Schedule math lives in the calculator (code size).
-        return CALCULATOR.daysLate(ln.terms, ln.head, ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp);
+        return
+            CALCULATOR.daysLate(
+                ln.terms,
+                ln.head,
+                ln.prepaid,
+                ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp
+            );
     }
 
     function _emitRequested(uint256 loanId, RequestParams calldata p, bytes32 entity) private {
