@@ -8,6 +8,12 @@ import {ICreditHistory} from "./ICreditHistory.sol";
 import {ILoanCalculator} from "./ILoanCalculator.sol";
 import {ILoanNotes} from "./ILoanNotes.sol";
 
+/// @dev Most installments a loan may have (10 years monthly, ~4 months daily, ~2.3 years weekly):
+/// it bounds the work of every repayment, payoff, default and lateness check, which walk the
+/// overdue rows (finding F-20; worst cases in test/loans/LoanGas.t.sol). The Schedule library
+/// itself computes up to `Schedule.MAX_INSTALLMENTS`.
+uint256 constant LOAN_MAX_INSTALLMENTS = 120;
+
 /// @title ILoanManager
 /// @notice Escrowed micro-loans: a verified SME requests, an underwriter (or its credit limit)
 /// approves, lenders fund into escrow and receive ERC-1155 notes (id = loan id, one unit per unit
@@ -177,11 +183,15 @@ interface ILoanManager {
     error LoanZeroAddress();
     /// @notice Only receivables of the collateral token (once set) with a non-zero id are accepted.
     error LoanCollateralNotAccepted(address token, uint256 tokenId);
+    /// @notice `count` installments exceed `max` (`LOAN_MAX_INSTALLMENTS`): more would make the
+    /// work of one repayment unbounded in practice (finding F-20).
+    error LoanTooManyInstallments(uint256 count, uint256 max);
     /// @notice `principal` exceeds `max` (2^96 − 1 units: amounts are packed in 96 bits).
     error LoanPrincipalTooLarge(uint256 principal, uint256 max);
 
     /// @notice Requests a loan; caller must be a verified SME. Schedule terms are validated by
-    /// `Schedule.validate` (its errors). Collateral, if any, must be a receivable of the
+    /// `Schedule.validate` (its errors), and at most `LOAN_MAX_INSTALLMENTS` installments are
+    /// accepted (`LoanTooManyInstallments`). Collateral, if any, must be a receivable of the
     /// collateral token (see {setCollateralToken}); it moves into the collateral vault now (the caller must have approved
     /// this contract), so it cannot back two requests, and payments on it are applied to the loan. Auto-approved (status
     /// Funding) when principal + the entity's open exposure here ≤ its credit limit in the credit

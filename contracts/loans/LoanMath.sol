@@ -178,7 +178,10 @@ library LoanMath {
         uint256 count = t.count;
         if (s.head >= count) return;
         s.head = firstOwing(t, s.head, s.prepaid, Schedule.installmentsDueBy(t, nowT));
-        if (s.head < count && s.headPaid == 0 && balanceBefore(t, s.head, s.prepaid) == 0) s.head = count;
+        // Without a prepayment B(k) > 0 for every k < count: only a prepaid loan can run out early.
+        if (s.prepaid != 0 && s.head < count && s.headPaid == 0 && balanceBefore(t, s.head, s.prepaid) == 0) {
+            s.head = count;
+        }
     }
 
     function _sub0(uint256 a, uint256 b) private pure returns (uint256) {
