@@ -164,7 +164,7 @@ library LoanMath {
         uint256 limit
     ) internal pure returns (uint256) {
         // A bullet's rows before maturity owe nothing: skip them in one step.
-        if (t.kind == Schedule.Kind.Bullet && k + 1 < t.count) k = t.count - 1;
+        if (t.kind == Schedule.Kind.Bullet && k + 1 < t.count) k = Math.max(k, Math.min(t.count - 1, limit));
         for (; k < limit; ++k) {
             (, uint256 p, uint256 i) = parts(t, k, prepaid);
             if (p + i != 0) return k;
