@@ -52,7 +52,8 @@ interface ILoanManager {
     }
 
     /// @notice A loan as stored (8 slots; `repay` touches slots 0-4 only). `terms.start` is the
-    /// drawdown time (0 before). `head`: first installment not fully paid; `headPaid`: paid toward it
+    /// drawdown time (0 before). `head`: first installment not complete (a row owing nothing
+    /// completes once its date passes); `headPaid`: paid toward it
     /// (interest first); `feesOwed`: late fees charged up to `feesAccruedTo` and not paid yet;
     /// `prepaid`: principal paid ahead of schedule (shortens the schedule, see `repay`);
     /// `accPerUnit`: repaid per note unit, scaled by 1e18, rounded down; `repaid`: everything
