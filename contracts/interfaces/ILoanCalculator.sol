@@ -25,7 +25,13 @@ interface ILoanCalculator {
         pure
         returns (LoanMath.Progress memory next, LoanMath.Split memory split, uint256 principalLeft, uint256 dueCount);
 
-    /// @notice Whole days installment `head` (the oldest unpaid) is past its due date at `nowT`;
-    /// 0 when it is not due yet.
-    function daysLate(Schedule.Terms calldata t, uint256 head, uint256 nowT) external pure returns (uint256);
+    /// @notice Whole days the oldest installment from `head` on that still owes something (under
+    /// prepayment offset `prepaid`) is past its due date at `nowT`; 0 when none that owes is due.
+    /// Rows owing nothing never make a loan late.
+    function daysLate(
+        Schedule.Terms calldata t,
+        uint256 head,
+        uint256 prepaid,
+        uint256 nowT
+    ) external pure returns (uint256);
 }

@@ -8,6 +8,12 @@ import {ICreditHistory} from "./ICreditHistory.sol";
 import {ILoanCalculator} from "./ILoanCalculator.sol";
 import {ILoanNotes} from "./ILoanNotes.sol";
 
+/// @dev Most installments a loan may have (10 years monthly, ~4 months daily, ~2.3 years weekly):
+/// it bounds the work of every repayment, payoff, default and lateness check, which walk the
+/// overdue rows (finding F-20; worst cases in test/loans/LoanGas.t.sol). The Schedule library
+/// itself computes up to `Schedule.MAX_INSTALLMENTS`.
+uint256 constant LOAN_MAX_INSTALLMENTS = 120;
+
 /// @title ILoanManager
 /// @notice Escrowed micro-loans: a verified SME requests, an underwriter (or its credit limit)
 /// approves, lenders fund into escrow and receive ERC-1155 notes (id = loan id, one unit per unit
@@ -46,7 +52,8 @@ interface ILoanManager {
     }
 
     /// @notice A loan as stored (8 slots; `repay` touches slots 0-4 only). `terms.start` is the
-    /// drawdown time (0 before). `head`: first installment not fully paid; `headPaid`: paid toward it
+    /// drawdown time (0 before). `head`: first installment not complete (a row owing nothing
+    /// completes once its date passes); `headPaid`: paid toward it
     /// (interest first); `feesOwed`: late fees charged up to `feesAccruedTo` and not paid yet;
     /// `prepaid`: principal paid ahead of schedule (shortens the schedule, see `repay`);
     /// `accPerUnit`: repaid per note unit, scaled by 1e18, rounded down; `repaid`: everything
@@ -177,11 +184,15 @@ interface ILoanManager {
     error LoanZeroAddress();
     /// @notice Only receivables of the collateral token (once set) with a non-zero id are accepted.
     error LoanCollateralNotAccepted(address token, uint256 tokenId);
+    /// @notice `count` installments exceed `max` (`LOAN_MAX_INSTALLMENTS`): more would make the
+    /// work of one repayment unbounded in practice (finding F-20).
+    error LoanTooManyInstallments(uint256 count, uint256 max);
     /// @notice `principal` exceeds `max` (2^96 − 1 units: amounts are packed in 96 bits).
     error LoanPrincipalTooLarge(uint256 principal, uint256 max);
 
     /// @notice Requests a loan; caller must be a verified SME. Schedule terms are validated by
-    /// `Schedule.validate` (its errors). Collateral, if any, must be a receivable of the
+    /// `Schedule.validate` (its errors), and at most `LOAN_MAX_INSTALLMENTS` installments are
+    /// accepted (`LoanTooManyInstallments`). Collateral, if any, must be a receivable of the
     /// collateral token (see {setCollateralToken}); it moves into the collateral vault now (the caller must have approved
     /// this contract), so it cannot back two requests, and payments on it are applied to the loan. Auto-approved (status
     /// Funding) when principal + the entity's open exposure here ≤ its credit limit in the credit
@@ -226,7 +237,7 @@ interface ILoanManager {
     /// @notice Pays the caller's share of repayments so far. Never blocked by pause.
     function claim(uint256 loanId) external returns (uint256 amount);
 
-    /// @notice Flags an Active loan impaired once its oldest unpaid installment is
+    /// @notice Flags an Active loan impaired once its oldest installment still owing something is
     /// `impairAfterDays` late. Late fees keep accruing. Restricted to POOL_MANAGER/UNDERWRITER.
     function impair(uint256 loanId) external;
 
@@ -259,7 +270,9 @@ interface ILoanManager {
     function loanSecuredBy(uint256 tokenId) external view returns (uint256);
 
     function loan(uint256 loanId) external view returns (Loan memory);
-    /// @notice Whole days the oldest unpaid due installment is past its due date (0 if none).
+    /// @notice Whole days the oldest due installment that still owes something is past its due date
+    /// (0 if none): rows owing nothing (a bullet's checkpoints, rate-0 interest-only or grace rows)
+    /// never make a loan late.
     function daysLate(uint256 loanId) external view returns (uint256);
 
     /// @notice The stablecoin lent and repaid (held in escrow by this contract).

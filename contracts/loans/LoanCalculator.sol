@@ -31,9 +31,17 @@ contract LoanCalculator is ILoanCalculator {
     }
 
     /// @inheritdoc ILoanCalculator
-    function daysLate(Schedule.Terms calldata t, uint256 head, uint256 nowT) external pure returns (uint256) {
+    function daysLate(
+        Schedule.Terms calldata t,
+        uint256 head,
+        uint256 prepaid,
+        uint256 nowT
+    ) external pure returns (uint256) {
         Schedule.Terms memory terms = t;
-        if (head >= Schedule.installmentsDueBy(terms, nowT)) return 0;
-        return (nowT - Schedule.dueDate(terms, head)) / 1 days;
+        uint256 due = Schedule.installmentsDueBy(terms, nowT);
+        // Measured from the oldest due row that still owes something (finding F-16).
+        uint256 k = LoanMath.firstOwing(terms, head, prepaid, due);
+        if (k >= due) return 0;
+        return (nowT - Schedule.dueDate(terms, k)) / 1 days;
     }
 }

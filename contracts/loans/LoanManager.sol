@@ -11,7 +11,7 @@ import {ManagedPausable} from "../access/ManagedPausable.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
 import {ICreditHistory} from "../interfaces/ICreditHistory.sol";
-import {ILoanManager} from "../interfaces/ILoanManager.sol";
+import {ILoanManager, LOAN_MAX_INSTALLMENTS} from "../interfaces/ILoanManager.sol";
 import {Schedule} from "../libraries/Schedule.sol";
 import {TransferIn} from "../libraries/TransferIn.sol";
 import {ILoanCalculator} from "../interfaces/ILoanCalculator.sol";
@@ -99,6 +99,8 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
             kind: p.kind
         });
         Schedule.validate(t);
+        // Bounds the rows a repayment walks (finding F-20).
+        if (p.count > LOAN_MAX_INSTALLMENTS) revert LoanTooManyInstallments(p.count, LOAN_MAX_INSTALLMENTS);
         if (p.principal > type(uint96).max) revert LoanPrincipalTooLarge(p.principal, type(uint96).max);
         loanId = ++_loanCount;
         Loan storage ln = _loans[loanId];
@@ -529,7 +531,13 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     function _daysLate(Loan storage ln) private view returns (uint256) {
         if (ln.status != Status.Active && ln.status != Status.Defaulted) return 0;
         // Schedule math lives in the calculator (code size).
-        return CALCULATOR.daysLate(ln.terms, ln.head, ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp);
+        return
+            CALCULATOR.daysLate(
+                ln.terms,
+                ln.head,
+                ln.prepaid,
+                ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp
+            );
     }
 
     function _emitRequested(uint256 loanId, RequestParams calldata p, bytes32 entity) private {

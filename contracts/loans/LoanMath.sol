@@ -100,8 +100,10 @@ library LoanMath {
     /// @notice Applies up to `amount` at time `nowT` (fees must be accrued first): fees, then each
     /// installment's interest and principal from the oldest unpaid through the running one (for a
     /// bullet loan, through maturity), then prepays principal. Returns the split; the sum is what
-    /// was used (≤ amount). Closed (head = count) exactly when no principal remains: rows complete
-    /// only when fully paid, and a prepayment taking the whole balance B'(head) zeroes every later row.
+    /// was used (≤ amount). A row owing something completes when fully paid (late if after its due
+    /// date plus grace); a row owing nothing completes, never late, once its date passes or money
+    /// flows past it. Closed (head = count) exactly when no principal remains: a prepayment taking
+    /// the whole balance B'(head), or the last row owing something being paid, zeroes every later row.
     function applyPayment(
         Schedule.Terms memory t,
         Progress memory s,
@@ -132,7 +134,8 @@ library LoanMath {
             s.headPaid += toInterest + toPrincipal;
             if (s.headPaid == p + i) {
                 uint256 lateFrom = dueDate + graceSeconds;
-                if (nowT > lateFrom) {
+                // A row owing nothing is never late (finding F-16).
+                if (p + i != 0 && nowT > lateFrom) {
                     s.maxDaysLate = Math.max(s.maxDaysLate, Math.ceilDiv(nowT - lateFrom, 1 days));
                 }
                 ++s.head;
@@ -146,6 +149,38 @@ library LoanMath {
             s.prepaid += split.prepaid;
             // All principal repaid: every later row is zero (B' = 0), the loan is closed.
             if (split.prepaid == outstanding) s.head = count;
+        }
+        _skipEmptyRows(t, s, nowT);
+    }
+
+    /// @notice The first installment in [k, limit) that owes something (principal + interest under
+    /// prepayment offset `prepaid` above zero), or max(k, limit) when none does. Rows owing nothing
+    /// are a bullet's checkpoints, interest-only and grace rows at rate 0, rate-0 rows whose
+    /// principal part rounds to zero, and rows a prepayment emptied.
+    function firstOwing(
+        Schedule.Terms memory t,
+        uint256 k,
+        uint256 prepaid,
+        uint256 limit
+    ) internal pure returns (uint256) {
+        // A bullet's rows before maturity owe nothing: skip them in one step.
+        if (t.kind == Schedule.Kind.Bullet && k + 1 < t.count) k = Math.max(k, Math.min(t.count - 1, limit));
+        for (; k < limit; ++k) {
+            (, uint256 p, uint256 i) = parts(t, k, prepaid);
+            if (p + i != 0) return k;
+        }
+        return Math.max(k, limit);
+    }
+
+    /// @dev Rows owing nothing are complete once their date passes, without lateness (finding
+    /// F-16); with no principal left (a prepayment emptied every later row) the loan is closed.
+    function _skipEmptyRows(Schedule.Terms memory t, Progress memory s, uint256 nowT) private pure {
+        uint256 count = t.count;
+        if (s.head >= count) return;
+        s.head = firstOwing(t, s.head, s.prepaid, Schedule.installmentsDueBy(t, nowT));
+        // Without a prepayment B(k) > 0 for every k < count: only a prepaid loan can run out early.
+        if (s.prepaid != 0 && s.head < count && s.headPaid == 0 && balanceBefore(t, s.head, s.prepaid) == 0) {
+            s.head = count;
         }
     }
 

@@ -34,7 +34,7 @@ test("test_loan_requestApproveFundDrawdownRepayClaim", async ({ page }, testInfo
   await form.getByLabel("Installments", { exact: true }).fill("0");
   await form.getByLabel("Days between installments").fill("30");
   await form.getByRole("button", { name: "Request loan" }).click();
-  await expect(page.locator("#request-problem")).toHaveText("The number of installments must be between 1 and 1000.");
+  await expect(page.locator("#request-problem")).toHaveText("The number of installments must be between 1 and 120.");
   await expect(page.getByTestId("tx-status")).toHaveCount(0);
   await form.getByLabel("Installments", { exact: true }).fill("4");
   const preview = page.getByTestId("schedule-preview");

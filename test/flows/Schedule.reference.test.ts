@@ -168,9 +168,71 @@ const fixedTerms: Terms[] = [
   { ...base, count: 360n, graceCount: 359n },
 ];
 
+// ------------------------------------------------------------------ lateness reference (F-16)
+
+/** Rows owing nothing (principal + interest = 0) are complete once their date passes: lateness
+ * counts whole days from the due date of the first due row that owes something, 0 if none. */
+function specDaysLate(t: Terms, rows: Row[], nowT: bigint): bigint {
+  for (let i = 0n; i < t.count; i++) {
+    const due = t.start + (i + 1n) * t.period;
+    if (due > nowT) return 0n;
+    const row = rows[Number(i)];
+    if (row.principal + row.interest > 0n) return (nowT - due) / DAY;
+  }
+  return 0n;
+}
+
+/** Term sets rich in rows owing nothing: rate 0 (interest-only, grace rows, tiny principals whose
+ * principal parts round to zero) and bullets. */
+function zeroRowTerms(): Terms[] {
+  const rand = prng(20_261_206n);
+  const out: Terms[] = [
+    { ...base, kind: Kind.Bullet, count: 6n },
+    { ...base, kind: Kind.InterestOnlyBalloon, rateBps: 0n, count: 3n },
+    { ...base, rateBps: 0n, count: 6n, graceCount: 3n },
+    { ...base, rateBps: 0n, principal: 5n, count: 10n },
+  ];
+  for (let s = 0; s < 30; s++) {
+    const kind = Number(rand(0n, 2n)) as Kind;
+    const n = rand(1n, 24n);
+    out.push({
+      principal: rand(0n, 2n) === 0n ? rand(1n, 50n) : rand(1n, 10n ** rand(1n, 12n)),
+      start: rand(0n, 2n ** 33n),
+      period: rand(DAY, 90n * DAY),
+      rateBps: rand(0n, 2n) === 0n ? 0n : rand(0n, 10_000n),
+      count: n,
+      graceCount: kind === Kind.Amortizing && rand(0n, 1n) === 0n ? rand(0n, n - 1n) : 0n,
+      kind,
+    });
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------ the test
 
+type Progress = {
+  head: bigint;
+  headPaid: bigint;
+  prepaid: bigint;
+  fees: bigint;
+  feesAccruedTo: bigint;
+  maxDaysLate: bigint;
+};
+
+type Calculator = {
+  daysLate(t: Terms, head: bigint, prepaid: bigint, nowT: bigint): Promise<bigint>;
+  settle(
+    t: Terms,
+    s: Progress,
+    amount: bigint,
+    nowT: bigint,
+    lateFeeBps: bigint,
+    graceSeconds: bigint,
+  ): Promise<[Progress, unknown, bigint, bigint]>;
+};
+
 type Harness = {
+  calculator: Calculator;
   table(t: Terms): Promise<[bigint[], bigint[], bigint[], bigint[]]>;
   installment(t: Terms, i: bigint): Promise<[bigint, bigint, bigint]>;
   totalInterest(t: Terms): Promise<bigint>;
@@ -180,7 +242,9 @@ type Harness = {
 async function deployHarness(): Promise<Harness> {
   const { ethers } = await network.create();
   const contract = await ethers.deployContract(HARNESS);
+  const calculator = (await ethers.deployContract("LoanCalculator")) as unknown as Calculator;
   return {
+    calculator,
     table: (t) => contract.table(t),
     installment: (t, i) => contract.installment(t, i),
     totalInterest: (t) => contract.totalInterest(t),
@@ -245,6 +309,51 @@ describe("Schedule library vs. TypeScript BigInt references", function () {
     const sets = randomTerms(50);
     expect(new Set(sets.map((t) => t.kind)).size, "all kinds drawn").to.equal(3);
     for (const [j, t] of sets.entries()) await checkAgainstReferences(h, t, `random ${j}`);
+  });
+
+  it("test_daysLate_rowsOwingNothingNeverLateAgainstReference", async function () {
+    const sets = zeroRowTerms();
+    expect(new Set(sets.map((t) => t.kind)).size, "all kinds drawn").to.equal(3);
+    let zeroRows = 0;
+    for (const [j, t] of sets.entries()) {
+      const rows = specTable(t);
+      zeroRows += rows.filter((r) => r.principal + r.interest === 0n).length;
+      const times = [t.start, t.start + t.count * t.period + 61n * DAY];
+      for (let i = 0n; i < t.count && i < 8n; i++) {
+        const due = t.start + (i + 1n) * t.period;
+        times.push(due - 1n, due, due + 16n * DAY + 1n);
+      }
+      for (const nowT of times) {
+        const got = await h.calculator.daysLate(t, 0n, 0n, nowT);
+        expect(got, `set ${j} at ${nowT - t.start}s`).to.equal(specDaysLate(t, rows, nowT));
+      }
+    }
+    expect(zeroRows > 100, `zero-amount rows covered (${zeroRows})`).to.equal(true);
+  });
+
+  it("test_settle_onTimeBorrowerNeverLateAgainstReference", async function () {
+    for (const [j, t] of zeroRowTerms().entries()) {
+      const rows = specTable(t);
+      let s: Progress = { head: 0n, headPaid: 0n, prepaid: 0n, fees: 0n, feesAccruedTo: t.start, maxDaysLate: 0n };
+      for (let i = 0n; i < t.count; i++) {
+        const due = t.start + (i + 1n) * t.period;
+        expect(await h.calculator.daysLate(t, s.head, s.prepaid, due), `set ${j} row ${i}`).to.equal(0n);
+        const owed = rows[Number(i)].principal + rows[Number(i)].interest;
+        if (owed === 0n) continue;
+        const [next] = await h.calculator.settle(t, s, owed, due, 3_650n, 3n * DAY);
+        s = {
+          head: next.head,
+          headPaid: next.headPaid,
+          prepaid: next.prepaid,
+          fees: next.fees,
+          feesAccruedTo: next.feesAccruedTo,
+          maxDaysLate: next.maxDaysLate,
+        };
+        expect(s.fees, `set ${j} row ${i} fees`).to.equal(0n);
+      }
+      expect(s.head, `set ${j} closed`).to.equal(t.count);
+      expect(s.maxDaysLate, `set ${j} on time`).to.equal(0n);
+    }
   });
 
   it("test_installment_singleCallsAgreeWithTable", async function () {

@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {Schedule} from "../../contracts/libraries/Schedule.sol";
 import {ScheduleBase} from "./ScheduleBase.sol";
+import {LoanMath} from "../../contracts/loans/LoanMath.sol";
 
 /// @notice Properties of every valid schedule, fuzzed over principal, rate, count, period, kind,
 /// grace and start. A principal part below zero or an overflow would revert inside the library
@@ -218,6 +219,54 @@ contract ScheduleFuzzTest is ScheduleBase {
         uint256 exactTimesDen = amount * bps * daysLate;
         assertGe(fee * 3_650_000, exactTimesDen, "never below the exact fee");
         assertLt(fee * 3_650_000, exactTimesDen + 3_650_000, "less than one unit above it");
+    }
+
+    /// Zero-amount rows (finding F-16) appear exactly where the model puts them, and
+    /// `LoanMath.firstOwing` finds the first row owing something from any row, as a scan of the
+    /// table does. Rate 0 one run in two, principal-grace rows one in two, tiny principals (whose
+    /// rate-0 principal parts round to zero) one in two; every kind.
+    function testFuzz_firstOwing_skipsExactlyTheZeroAmountRows(
+        uint256 principal,
+        uint256 rateBps,
+        uint256 count,
+        uint256 period,
+        uint256 kindSeed,
+        uint256 grace,
+        uint256 from,
+        uint256 limit
+    ) public view {
+        Schedule.Terms memory t = _boundTerms(
+            principal,
+            kindSeed & 2 == 0 ? 0 : rateBps,
+            count,
+            period,
+            kindSeed,
+            (kindSeed >> 8) & 1 == 0 ? grace : 0,
+            START,
+            (kindSeed >> 16) & 1 == 0 ? 40 : USD_1B,
+            48
+        );
+        Table memory tab = _table(t);
+        uint256 last = t.count - 1;
+        uint256 zeroRows;
+        for (uint256 i = 0; i < t.count; ++i) {
+            bool zero = tab.principal[i] + tab.interest[i] == 0;
+            if (zero) ++zeroRows;
+            if (i == last) assertFalse(zero, "the last row always owes principal");
+            else if (t.kind == Schedule.Kind.Bullet) assertTrue(zero, "bullet checkpoints owe nothing");
+            else if (t.kind == Schedule.Kind.InterestOnlyBalloon || i < t.graceCount) {
+                assertEq(zero, t.rateBps == 0, "interest-only rows owe nothing exactly at rate 0");
+            } else if (t.rateBps != 0) assertFalse(zero, "an annuity row with interest owes");
+            else if (zero) assertLt(t.principal, t.count - t.graceCount, "rate-0 parts round to zero");
+        }
+        from = bound(from, 0, t.count);
+        limit = bound(limit, 0, t.count);
+        uint256 expected = from;
+        while (expected < limit && tab.principal[expected] + tab.interest[expected] == 0) ++expected;
+        if (expected < from) expected = from;
+        if (expected >= limit) expected = from > limit ? from : limit;
+        assertEq(LoanMath.firstOwing(t, from, 0, limit), expected);
+        assertLe(zeroRows, last);
     }
 
     function _assertAmortizingEqual(Schedule.Terms memory t) internal view {

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {LoanBase} from "./LoanBase.sol";
-import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
+import {ILoanManager, LOAN_MAX_INSTALLMENTS} from "../../contracts/interfaces/ILoanManager.sol";
 import {IIdentityRegistry} from "../../contracts/interfaces/IIdentityRegistry.sol";
 import {Schedule} from "../../contracts/libraries/Schedule.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
@@ -132,5 +132,37 @@ contract LoanRevertsTest is LoanBase {
         (, uint128 p, , , ) = _rowTuple(id, 0);
         _repay(id, _installmentTotal(id, 0));
         assertEq(lens.principalOutstanding(id), PRINCIPAL - p);
+    }
+
+    /// Finding F-20: the number of installments bounds the work of every repayment; a schedule the
+    /// library accepts (up to Schedule.MAX_INSTALLMENTS) but longer than a loan may have is refused.
+    function test_request_revertsAboveMaxInstallments() public {
+        assertLt(LOAN_MAX_INSTALLMENTS, Schedule.MAX_INSTALLMENTS);
+        ILoanManager.RequestParams memory p = _params(
+            PRINCIPAL,
+            uint16(LOAN_MAX_INSTALLMENTS + 1),
+            Schedule.Kind.Amortizing
+        );
+        p.period = 1 days;
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ILoanManager.LoanTooManyInstallments.selector,
+                LOAN_MAX_INSTALLMENTS + 1,
+                LOAN_MAX_INSTALLMENTS
+            )
+        );
+        _request(p);
+        p.count = uint16(Schedule.MAX_INSTALLMENTS);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ILoanManager.LoanTooManyInstallments.selector,
+                Schedule.MAX_INSTALLMENTS,
+                LOAN_MAX_INSTALLMENTS
+            )
+        );
+        _request(p);
+        p.count = uint16(LOAN_MAX_INSTALLMENTS);
+        uint256 id = _request(p);
+        assertEq(loans.loan(id).terms.count, LOAN_MAX_INSTALLMENTS, "the cap itself is accepted");
     }
 }

@@ -210,7 +210,7 @@ library Selectors {
 
     function loanCalculator() internal pure returns (bytes4[] memory s) {
         s = new bytes4[](2);
-        s[0] = 0x769123e6; // daysLate((uint128,uint40,uint32,uint16,uint16,uint16,uint8),uint256,uint256)
+        s[0] = 0x70ee3be4; // daysLate((uint128,uint40,uint32,uint16,uint16,uint16,uint8),uint256,uint256,uint256)
         s[1] = 0x421d28cd; // settle((uint128,uint40,uint32,uint16,uint16,uint16,uint8),(uint256,uint256,uint256,uint256,uint256,uint256),uint256,uint256,uint256,uint256)
     }
 

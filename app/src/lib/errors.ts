@@ -166,6 +166,8 @@ const sentences: Record<string, (args: Args) => string> = {
   LoanInvalidPolicy: () => "Those late-fee and default settings are not valid.",
   LoanZeroAddress: () => "An address is missing.",
   LoanPrincipalTooLarge: ([, max]) => `The amount is too large; at most ${usd(max)}.`,
+  LoanTooManyInstallments: ([count, max]) =>
+    `A loan can have at most ${String(max)} installments, not ${String(count)}.`,
   ScheduleZeroPrincipal: () => "The loan amount must be more than zero.",
   ScheduleInvalidCount: ([, max]) => `The number of installments must be between 1 and ${String(max)}.`,
   SchedulePeriodTooShort: ([, min]) => `Installments must be at least ${Number(min) / 86_400} day apart.`,

@@ -40,7 +40,8 @@ function check(
   if (rateBps > 10_000) return { ok: false, reason: "The annual rate can be at most 100 %." };
   if (!/^\d+$/.test(values.count.trim())) return { ok: false, reason: "The number of installments is a whole number." };
   const count = Number(values.count);
-  if (count < 1 || count > 1000) return { ok: false, reason: "The number of installments must be between 1 and 1000." };
+  // LOAN_MAX_INSTALLMENTS in contracts/interfaces/ILoanManager.sol (finding F-20).
+  if (count < 1 || count > 120) return { ok: false, reason: "The number of installments must be between 1 and 120." };
   if (!/^\d+$/.test(values.periodDays.trim()))
     return { ok: false, reason: "Days between installments is a whole number." };
   const periodDays = Number(values.periodDays);
