@@ -487,6 +487,12 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     function _payOff(uint256 loanId, Loan storage ln, uint256 principal, uint256 maxDaysLate) private {
         ln.status = Status.Repaid;
+        // Paid off while impaired: the loan is no longer a risk, so the flag goes with a cure
+        // event, and a lender's mirror of it (the pool) reverses its impairment (finding F-14).
+        if (ln.impaired) {
+            ln.impaired = false;
+            emit LoanCured(loanId);
+        }
         _exposure[ln.entity] -= principal;
         ICreditHistory.Outcome outcome = maxDaysLate == 0 ? ICreditHistory.Outcome.OnTime : ICreditHistory.Outcome.Late;
         emit LoanPaidOff(loanId, ln.borrower, uint8(outcome), uint16(maxDaysLate));

@@ -172,6 +172,30 @@ contract SecurityPoolFindingsTest is SecurityBase {
         assertEq(pool.assetOf(id).attestedOwedBySme, 0, "the SME owes nothing more");
     }
 
+    /// Paying off an impaired loan clears its impaired flag and emits the cure.
+    function test_loans_payoffOfImpairedLoan_clearsFlagAndEmitsCure() public {
+        _deposit(alice, 100_000e6);
+        uint256 id = _poolLoan(30_000e6, 3);
+        vm.warp(block.timestamp + 60 days);
+        vm.prank(underwriter);
+        loans.impair(id);
+        vm.prank(attacker);
+        pool.revalueLoan(address(loans), id);
+        assertEq(uint8(pool.loanPosition(address(loans), id).status), uint8(IFinancingPool.LoanStatus.Impaired));
+        (, , , uint256 total) = lens.payoffQuote(id);
+        usd.mint(sme, total);
+        vm.startPrank(sme);
+        usd.approve(address(loans), total);
+        vm.expectEmit(address(loans));
+        emit ILoanManager.LoanCured(id);
+        loans.repay(id, total);
+        vm.stopPrank();
+        assertFalse(loans.loan(id).impaired, "no longer impaired");
+        pool.claimLoan(address(loans), id);
+        assertEq(uint8(pool.loanPosition(address(loans), id).status), uint8(IFinancingPool.LoanStatus.Closed));
+        assertEq(pool.navBreakdown().impaired, 0, "the pool's impairment is gone");
+    }
+
     /// `maxWithdraw` never reports more than `withdraw` accepts, even with cash near the 96-bit cap.
     function test_pool_maxWithdrawNearCashCap_withdrawAccepts() public {
         uint256 big = type(uint96).max - 1_000e6;
