@@ -78,6 +78,12 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
                 <td className="num">− {money(nav.reservedForClaims)}</td>
               </tr>
               <tr>
+                <th scope="row">Income received, still being released (7 days)</th>
+                <td className="num" data-testid="nav-locked-income">
+                  − {money(nav.lockedIncome)}
+                </td>
+              </tr>
+              <tr>
                 <th scope="row">Gross assets (deposits are priced on this)</th>
                 <td className="num">{money(nav.grossAssets)}</td>
               </tr>
