@@ -151,6 +151,7 @@ contract LoanLatenessTest is LoanBase {
 
     // ------------------------------------------------------------ fuzz over every schedule kind
 
+    // solhint-disable-next-line gas-struct-packing
     struct F {
         uint128 principal;
         uint16 rate;
