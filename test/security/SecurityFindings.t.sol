@@ -13,7 +13,7 @@ import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 
-/// @notice Findings of THREAT_MODEL.md, all fixed (F-1 to F-7): each test proves the property the
+/// @notice Findings of THREAT_MODEL.md, all fixed (F-1 to F-7, F-17, F-19): each test proves the property the
 /// fix restored and would fail on the code before it.
 contract SecurityFindingsTest is SecurityBase {
     /// F-1 (fixed). A debtor paying early used to realize the whole discount fee at once; an
@@ -204,5 +204,35 @@ contract SecurityFindingsTest is SecurityBase {
         _pay(id, FACE);
         assertEq(uint8(pool.assetOf(id).status), uint8(IFinancingPool.AssetStatus.Repaid), "settled");
         assertEq(pool.debtorExposure(newCo), 0, "the new entity's exposure stays at zero");
+    }
+
+    /// F-17 (fixed). With one small on-time invoice as history, an SME borrowed its whole limit at
+    /// 0 % for one installment from a colluding lender, drew down and repaid in the same block, six
+    /// times: each round trip counted as an on-time loan of its full principal, so the limit went
+    /// from 1,000 to the 50,000 base limit at no cost. A loan is now credited by its principal ×
+    /// time outstanding (full after 30 days), and one repaid in its first block adds nothing.
+    function test_creditLimit_sameBlockRoundTripsAddNothing() public {
+        uint256 invoice = _acknowledged(sme, 1_000e6, TENOR);
+        _pay(invoice, 1_000e6);
+        uint256 limitBefore = credit.creditLimitOf(ACME);
+        uint256 scoreBefore = credit.scoreOf(ACME);
+        assertEq(limitBefore, 1_000e6, "one small invoice: limit 1,000");
+        for (uint256 k = 0; k < 6; ++k) {
+            uint128 principal = uint128(credit.creditLimitOf(ACME));
+            ILoanManager.RequestParams memory p = _loanParams(principal, 1);
+            p.rateBps = 0;
+            vm.prank(sme);
+            uint256 id = loans.request(p);
+            assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Funding), "auto-approved");
+            _fundLoan(id, attacker, principal);
+            vm.startPrank(sme);
+            loans.drawdown(id);
+            loans.repay(id, principal);
+            vm.stopPrank();
+            assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid), "round trip closed");
+        }
+        assertEq(credit.creditLimitOf(ACME), limitBefore, "six same-block round trips lift no limit");
+        assertEq(credit.scoreOf(ACME), scoreBefore, "nor the score");
+        assertEq(credit.recordOf(ACME).loansOnTime, 0, "nor the count of loans");
     }
 }
