@@ -9,6 +9,7 @@ import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
+import {Roles} from "../../contracts/access/Roles.sol";
 import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
@@ -234,5 +235,28 @@ contract SecurityFindingsTest is SecurityBase {
         assertEq(credit.creditLimitOf(ACME), limitBefore, "six same-block round trips lift no limit");
         assertEq(credit.scoreOf(ACME), scoreBefore, "nor the score");
         assertEq(credit.recordOf(ACME).loansOnTime, 0, "nor the count of loans");
+    }
+
+    /// F-19 (fixed). After a KYC provider's role was revoked, the parties it admitted could still
+    /// tokenize, borrow and invest until the admin revoked each one. The admin's one-step
+    /// `suspendProvider` (called with the role revocation) now takes all of them out at once.
+    function test_isVerified_falseAfterProviderSuspended() public {
+        vm.startPrank(admin);
+        manager.revokeRole(Roles.KYC_PROVIDER, kyc);
+        registry.suspendProvider(kyc);
+        vm.stopPrank();
+        IReceivableToken.TokenizeParams memory p = _params(debtor, FACE, TENOR);
+        vm.prank(sme);
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotVerified.selector, sme, PartyRoles.SME));
+        rcv.tokenize(p);
+        vm.prank(sme);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotVerified.selector, sme, PartyRoles.SME));
+        loans.request(_loanParams(PRINCIPAL, 6));
+        usd.mint(alice, 1_000e6);
+        vm.startPrank(alice);
+        usd.approve(address(pool), 1_000e6);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotVerified.selector, alice, PartyRoles.INVESTOR));
+        pool.deposit(1_000e6, alice);
+        vm.stopPrank();
     }
 }
