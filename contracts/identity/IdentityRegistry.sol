@@ -17,10 +17,11 @@ import {PartyRoles} from "./PartyRoles.sol";
 /// Provider suspension (finding F-19): each identity stores the provider that wrote it (the
 /// signer, for an attestation), and the admin's {suspendProvider} voids all of them in one step.
 /// `isVerified` reads the provider's flag only after expiry and roles pass: one more storage
-/// read (2,100 gas cold, 100 warm; parties of one provider share it within a transaction),
-/// against ~5,000 cold for asking the AccessManager's `hasRole` on every check (an external
-/// call to a cold account plus its storage read; measured in `IdentityGas.t.sol`), on paths
-/// as hot as every share transfer and deposit. The price is one admin call at revocation.
+/// read (+2,379 gas per check cold, +379 warm; parties of one provider share it within a
+/// transaction), against 6,483 cold and 1,974 warm for asking the AccessManager's `hasRole` on
+/// every check (an external call to another account plus its storage; both measured in
+/// `IdentityGas.t.sol`), on paths as hot as every share transfer and deposit. The price is one
+/// admin call at revocation.
 contract IdentityRegistry is IIdentityRegistry, ManagedPausable, EIP712, Nonces {
     /// @inheritdoc IIdentityRegistry
     bytes32 public constant ATTESTATION_TYPEHASH = keccak256(
