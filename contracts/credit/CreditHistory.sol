@@ -9,16 +9,32 @@ import {ICreditHistory} from "../interfaces/ICreditHistory.sol";
 /// @notice Per-entity repayment record of receivables and loans, a transparent score and the
 /// credit limit that loan auto-approval uses. Non-transferable by construction: it is keyed by
 /// the identity registry's entity id, not held by a wallet.
-/// @dev Score, 0..1000, integer math, every division rounding down:
+/// @dev Loans are credited by what their lenders risked, not by their principal (finding F-17):
+///   outstanding = payoff time − drawdown time                 (seconds)
+///   credited    = principal · min(outstanding, SEASONING) / SEASONING     (SEASONING = 30 days)
+///   a repaid loan adds `credited` to the loans' credited volume. It counts as an on-time
+///   obligation (in n below) only once outstanding ≥ SEASONING; repaid on time sooner it adds its
+///   credited volume and no count, and repaid in the block it was drawn down it adds nothing at
+///   all. A late loan always counts as late with its days late; a default books its whole
+///   principal as defaulted volume.
+/// Score, 0..1000, integer math, every division rounding down:
 ///   n        = settled receivables + settled loans (on time + late + defaulted)
 ///   quality  = 1000 · (2 · onTime + late) / (2 · n)          (late counts half, default zero)
 ///   penalty  = min(quality, 2 · totalDaysLate / n)            (2 points per average day late)
 ///   score    = (quality − penalty) · min(n, 5) / 5            (full weight after 5 obligations)
 ///   and 0 when n = 0 (no history, no automatic credit).
 /// Credit limit:
-///   limit = min(baseLimit · score / 1000, repaidVolume − defaultedVolume)   (0 if negative)
-///   where the volumes add receivables and loans. A borrower can thus never be auto-approved for
-///   more than it has already repaid net of what it defaulted on, however good its score.
+///   limit = min(baseLimit · score / 1000, repaid − defaulted)   (0 if negative)
+///   repaid    = receivables' repaid face value + loans' credited volume
+///   defaulted = receivables' defaulted face value + loans' defaulted principal
+///   A borrower can thus never be auto-approved for more than it has already repaid net of what it
+///   defaulted on, however good its score. Why it resists wash credit: auto-approval keeps a
+///   borrower's open principal within its limit L, and an open loan credits at most its principal
+///   per SEASONING, so loans lift L by at most L per 30 days, L(t) ≤ L(0) · e^(t / 30 days),
+///   whatever the rate, the lender or the number of round trips; 1,000 → 50,000 takes at least
+///   ln 50 · 30 ≈ 118 days of real outstanding time. Interest paid is not credited: between a
+///   colluding lender and borrower it is a transfer that goes back, and a whole installment's
+///   interest can be paid in the first block.
 /// Writes never revert on large inputs (counts, volumes and days late saturate): a recorder's payment or
 /// close path must not be blocked by bookkeeping.
 contract CreditHistory is AccessManaged, ICreditHistory {
@@ -26,10 +42,13 @@ contract CreditHistory is AccessManaged, ICreditHistory {
     uint256 public constant MAX_SCORE = 1000;
     /// @notice Settled obligations after which the score carries its full weight.
     uint256 public constant FULL_WEIGHT_COUNT = 5;
+    /// @notice Time outstanding after which a repaid loan credits its whole principal.
+    uint256 public constant SEASONING = 30 days;
 
     /// @dev One kind of obligation of an entity (receivables or loans), packed in one slot so a
     /// settlement reads and writes one slot: 3 × 32 + 2 × 64 + 32 bits. Days late are kept per
-    /// kind and added in views; each saturates like every other field.
+    /// kind and added in views; each saturates like every other field. For loans `repaidVolume`
+    /// holds the credited (time-weighted) volume.
     struct Tally {
         uint32 onTime;
         uint32 late;
@@ -67,10 +86,33 @@ contract CreditHistory is AccessManaged, ICreditHistory {
     }
 
     /// @inheritdoc ICreditHistory
-    function recordLoan(bytes32 entity, uint256 principal, Outcome outcome, uint32 daysLate) external onlyRecorder {
+    function recordLoan(
+        bytes32 entity,
+        uint256 principal,
+        uint256 drawnDownAt,
+        Outcome outcome,
+        uint32 daysLate
+    ) external onlyRecorder {
         if (entity == bytes32(0)) revert CreditZeroEntity();
-        _loans[entity] = _tally(_loans[entity], principal, outcome, daysLate);
-        emit LoanRecorded(entity, msg.sender, principal, outcome, daysLate);
+        // solhint-disable-next-line not-rely-on-time
+        uint256 outstanding = block.timestamp > drawnDownAt ? block.timestamp - drawnDownAt : 0;
+        uint256 credited;
+        if (outcome == Outcome.Defaulted) {
+            _loans[entity] = _tally(_loans[entity], principal, outcome, daysLate);
+        } else {
+            // Cannot overflow or panic: mulDiv is full-precision and the result is at most `principal`.
+            credited = Math.mulDiv(principal, Math.min(outstanding, SEASONING), SEASONING);
+            if (outstanding >= SEASONING || outcome == Outcome.Late) {
+                _loans[entity] = _tally(_loans[entity], credited, outcome, daysLate);
+            } else if (credited != 0) {
+                // Repaid on time within SEASONING: its share of volume, no count, so tiny short
+                // loans cannot buy the score's full weight. Nothing at all in its first block.
+                Tally memory t = _loans[entity];
+                t.repaidVolume = _add64(t.repaidVolume, credited);
+                _loans[entity] = t;
+            }
+        }
+        emit LoanRecorded(entity, msg.sender, principal, outstanding, credited, outcome, daysLate);
     }
 
     /// @inheritdoc ICreditHistory
@@ -110,7 +152,7 @@ contract CreditHistory is AccessManaged, ICreditHistory {
             totalDaysLate: uint64(rc.daysLate) + ln.daysLate,
             receivablesRepaidVolume: rc.repaidVolume,
             receivablesDefaultedVolume: rc.defaultedVolume,
-            loansRepaidVolume: ln.repaidVolume,
+            loansCreditedVolume: ln.repaidVolume,
             loansDefaultedVolume: ln.defaultedVolume
         });
     }

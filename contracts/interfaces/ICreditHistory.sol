@@ -16,6 +16,9 @@ interface ICreditHistory {
 
     /// @notice An entity's record, unpacked. Counts are of settled obligations; volumes in the
     /// stablecoin's smallest unit (saturating at 2^64 − 1, ~1.8e13 USD at 6 decimals).
+    /// `loansCreditedVolume` is not the principal repaid but the principal weighted by the time
+    /// each loan was outstanding (see {recordLoan}); `loansOnTime` counts only loans outstanding
+    /// 30 days or more, so a loan repaid in its first block appears in neither.
     // Only built in memory for callers; storage packs it into two slots.
     // solhint-disable-next-line gas-struct-packing
     struct CreditRecord {
@@ -28,7 +31,7 @@ interface ICreditHistory {
         uint64 totalDaysLate;
         uint64 receivablesRepaidVolume;
         uint64 receivablesDefaultedVolume;
-        uint64 loansRepaidVolume;
+        uint64 loansCreditedVolume;
         uint64 loansDefaultedVolume;
     }
 
@@ -41,11 +44,16 @@ interface ICreditHistory {
         uint32 daysLate
     );
 
-    /// @notice `recorder` booked a loan of `entity`: `principal` closed with `outcome`.
+    /// @notice `recorder` booked a loan of `entity`: `principal`, drawn down `outstanding` seconds
+    /// before, closed with `outcome`. `credited` is what a repayment added to the credited volume
+    /// (principal × min(outstanding, 30 days) / 30 days; zero for a default, which books the
+    /// whole principal as defaulted volume).
     event LoanRecorded(
         bytes32 indexed entity,
         address indexed recorder,
         uint256 principal,
+        uint256 outstanding,
+        uint256 credited,
         Outcome outcome,
         uint32 daysLate
     );
@@ -68,9 +76,22 @@ interface ICreditHistory {
     /// @notice A receivable issued by `entity` was settled or defaulted. `daysLate` is 0 on time.
     function recordReceivable(bytes32 entity, uint256 faceValue, Outcome outcome, uint32 daysLate) external;
 
-    /// @notice A loan of `entity` closed: repaid (on time or late) or defaulted. `daysLate` is the
-    /// most days any installment was paid after its due date (0 on time).
-    function recordLoan(bytes32 entity, uint256 principal, Outcome outcome, uint32 daysLate) external;
+    /// @notice A loan of `entity` closed: repaid (on time or late) or defaulted. `drawnDownAt` is
+    /// the timestamp the borrower received the principal; `daysLate` is the most days any
+    /// installment was paid after its due date (0 on time).
+    /// @dev A repayment is credited by what the lenders risked: principal × time outstanding,
+    /// principal × min(now − drawnDownAt, 30 days) / 30 days, rounded down (`SEASONING` in the
+    /// implementation). An on-time loan counts as an obligation only once it was outstanding 30
+    /// days; sooner it adds its credited volume and no count, and repaid in its first block it
+    /// changes nothing. Lateness and defaults always count in full. A `drawnDownAt` in the future
+    /// counts as no time.
+    function recordLoan(
+        bytes32 entity,
+        uint256 principal,
+        uint256 drawnDownAt,
+        Outcome outcome,
+        uint32 daysLate
+    ) external;
 
     /// @notice Allows or disallows `recorder` to write. Restricted to the admin (deployment wiring).
     function setRecorder(address recorder, bool allowed) external;

@@ -58,6 +58,13 @@ interface IIdentityRegistry {
         bytes32 reasonHash
     );
 
+    /// @notice The admin suspended `provider` (normally together with revoking its KYC role): every
+    /// identity `provider` wrote stops verifying at once, and it can write no more.
+    event IdentityProviderSuspended(address indexed provider, address indexed admin);
+
+    /// @notice The admin lifted the suspension of `provider`: the identities it wrote verify again.
+    event IdentityProviderReinstated(address indexed provider, address indexed admin);
+
     /// @notice The attestation could only be submitted until `deadline`; it is now `timestamp`.
     error IdentityAttestationExpired(uint256 deadline, uint256 timestamp);
     /// @notice `signature` is not a valid signature of the attestation by `provider`.
@@ -79,6 +86,12 @@ interface IIdentityRegistry {
     error IdentityZeroAccount();
     /// @notice `account` has no identity to revoke.
     error IdentityNotVerified(address account);
+    /// @notice `provider` is suspended: it cannot issue or update identities, directly or by signature.
+    error IdentityProviderIsSuspended(address provider);
+    /// @notice `provider` is not suspended, so there is nothing to reinstate.
+    error IdentityProviderNotSuspended(address provider);
+    /// @notice The provider address is zero.
+    error IdentityZeroProvider();
 
     /// @notice Issues or overwrites the identity of `account`. Restricted to `Roles.KYC_PROVIDER`.
     /// @dev Consumes `account`'s nonce, so attestations signed earlier for it can no longer be
@@ -95,15 +108,33 @@ interface IIdentityRegistry {
     /// Never blocked by pause. Also consumes `account`'s nonce to void pending attestations.
     function revoke(address account, bytes32 reasonHash) external;
 
-    /// @notice True when `account` holds every role bit in `roles` and its identity has not
-    /// expired (expiry is exclusive: at `expiry` the identity is no longer valid) or been revoked.
+    /// @notice Suspends `provider`: every identity it wrote (directly or through an attestation it
+    /// signed) stops verifying in this one step, and its writes revert with
+    /// {IdentityProviderIsSuspended}. Restricted to the AccessManager admin, who calls it when
+    /// revoking the provider's KYC role (both in one `AccessManager.multicall`). Never blocked by
+    /// pause. Idempotent: suspending a suspended provider changes nothing and emits again.
+    /// @dev Exits and repayments do not check identity, so no party's money is frozen by it.
+    function suspendProvider(address provider) external;
+
+    /// @notice Lifts the suspension of `provider` (a mistaken suspension, or a provider re-admitted
+    /// with the same key): its identities verify again, each until its own expiry. Restricted to
+    /// the AccessManager admin; blocked while paused, like every admission.
+    function reinstateProvider(address provider) external;
+
+    /// @notice True when `account` holds every role bit in `roles`, its identity has not
+    /// expired (expiry is exclusive: at `expiry` the identity is no longer valid) or been revoked,
+    /// and the provider that wrote it is not suspended.
     function isVerified(address account, uint8 roles) external view returns (bool);
+
+    /// @notice Whether `provider` is suspended.
+    function isProviderSuspended(address provider) external view returns (bool);
 
     /// @notice The entity id (company) `account` belongs to; zero when unknown or revoked.
     /// Several wallets of one company share an entity id.
     function entityOf(address account) external view returns (bytes32);
 
-    /// @notice The stored identity of `account` (zeroed when none) and whether it is active now.
+    /// @notice The stored identity of `account` (zeroed when none) and whether it is active now
+    /// (not expired and its provider not suspended).
     function identityOf(address account) external view returns (Identity memory identity, bool isActive);
 
     /// @notice The next attestation nonce of `account`.

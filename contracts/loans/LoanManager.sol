@@ -333,7 +333,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         ln.defaultedAt = uint40(block.timestamp);
         _exposure[ln.entity] -= t.principal;
         emit LoanDefaulted(loanId, msg.sender, late, principalLeft, s.fees);
-        CREDIT.recordLoan(ln.entity, t.principal, ICreditHistory.Outcome.Defaulted, SafeCast.toUint32(late));
+        CREDIT.recordLoan(ln.entity, t.principal, t.start, ICreditHistory.Outcome.Defaulted, SafeCast.toUint32(late));
     }
 
     /// @inheritdoc ILoanManager
@@ -496,7 +496,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         _exposure[ln.entity] -= principal;
         ICreditHistory.Outcome outcome = maxDaysLate == 0 ? ICreditHistory.Outcome.OnTime : ICreditHistory.Outcome.Late;
         emit LoanPaidOff(loanId, ln.borrower, uint8(outcome), uint16(maxDaysLate));
-        CREDIT.recordLoan(ln.entity, principal, outcome, uint32(maxDaysLate));
+        CREDIT.recordLoan(ln.entity, principal, ln.terms.start, outcome, uint32(maxDaysLate));
     }
 
     function _releaseCollateral(uint256 loanId, Loan storage ln, address to, bool seized) private {

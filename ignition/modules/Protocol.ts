@@ -4,7 +4,7 @@ import type {
   NamedArtifactContractAtFuture,
   NamedArtifactContractDeploymentFuture,
 } from "@nomicfoundation/ignition-core";
-import { Roles, selectors } from "./roles.js";
+import { ADMIN_ROLE, Roles, selectors } from "./roles.js";
 
 type Stablecoin = NamedArtifactContractAtFuture<string> | NamedArtifactContractDeploymentFuture<string>;
 
@@ -106,6 +106,9 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     Roles.KYC_PROVIDER,
   );
   restrict("identity_pauser", identityRegistry, pausable, Roles.PAUSER);
+  // Suspending a KYC provider (all its parties at once, F-19) stays with the AccessManager admin,
+  // who revokes the provider's role in the same multicall; mapped explicitly to ADMIN_ROLE (0).
+  restrict("identity_admin", identityRegistry, ["suspendProvider(address)", "reinstateProvider(address)"], ADMIN_ROLE);
   restrict(
     "receivables_policy",
     receivableToken,

@@ -12,6 +12,9 @@ export const Roles = {
 
 export type RoleName = keyof typeof Roles;
 
+/** AccessManager's own admin role (not in Roles.sol): functions only the admin may call. */
+export const ADMIN_ROLE = 0n;
+
 /** 4-byte selectors of function signatures, for AccessManager.setTargetFunctionRole. */
 export function selectors(...signatures: string[]): string[] {
   return signatures.map((s) => id(s).slice(0, 10));

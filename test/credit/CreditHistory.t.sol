@@ -22,9 +22,14 @@ contract CreditHistoryTest is AccessBase {
         credit.setRecorder(recorder, true);
     }
 
+    /// @dev A loan drawn down a full SEASONING ago: credited at its whole principal.
     function _loan(ICreditHistory.Outcome o, uint256 principal, uint32 late) internal {
+        _loanHeld(o, principal, late, 30 days);
+    }
+
+    function _loanHeld(ICreditHistory.Outcome o, uint256 principal, uint32 late, uint256 held) internal {
         vm.prank(recorder);
-        credit.recordLoan(CO, principal, o, late);
+        credit.recordLoan(CO, principal, block.timestamp - held, o, late);
     }
 
     function _receivable(ICreditHistory.Outcome o, uint256 face, uint32 late) internal {
@@ -80,20 +85,20 @@ contract CreditHistoryTest is AccessBase {
         assertEq(r.loansDefaulted, 1);
         assertEq(r.totalDaysLate, 67);
         assertEq(r.receivablesRepaidVolume, 7e6);
-        assertEq(r.loansRepaidVolume, 9e6);
+        assertEq(r.loansCreditedVolume, 9e6);
         assertEq(r.loansDefaultedVolume, 5e6);
     }
 
     function test_recordLoan_emitsEvent() public {
         vm.expectEmit(address(credit));
-        emit ICreditHistory.LoanRecorded(CO, recorder, 1e6, ICreditHistory.Outcome.OnTime, 0);
+        emit ICreditHistory.LoanRecorded(CO, recorder, 1e6, 30 days, 1e6, ICreditHistory.Outcome.OnTime, 0);
         _loan(ICreditHistory.Outcome.OnTime, 1e6, 0);
     }
 
     function test_recordLoan_revertsForNonRecorder() public {
         vm.expectRevert(abi.encodeWithSelector(ICreditHistory.CreditNotRecorder.selector, stranger));
         vm.prank(stranger);
-        credit.recordLoan(CO, 1, ICreditHistory.Outcome.OnTime, 0);
+        credit.recordLoan(CO, 1, START, ICreditHistory.Outcome.OnTime, 0);
     }
 
     function test_recordReceivable_revertsForNonRecorder() public {
@@ -105,7 +110,7 @@ contract CreditHistoryTest is AccessBase {
     function test_recordLoan_revertsOnZeroEntity() public {
         vm.expectRevert(ICreditHistory.CreditZeroEntity.selector);
         vm.prank(recorder);
-        credit.recordLoan(bytes32(0), 1, ICreditHistory.Outcome.OnTime, 0);
+        credit.recordLoan(bytes32(0), 1, START, ICreditHistory.Outcome.OnTime, 0);
     }
 
     function test_recordReceivable_revertsOnZeroEntity() public {
@@ -149,7 +154,7 @@ contract CreditHistoryTest is AccessBase {
         _receivable(ICreditHistory.Outcome.Late, 1e6, 5);
         assertEq(credit.recordOf(CO).totalDaysLate, type(uint32).max, "receivable days late saturate");
         vm.prank(recorder);
-        credit.recordLoan(CO, 1e6, ICreditHistory.Outcome.Late, 7);
+        credit.recordLoan(CO, 1e6, START, ICreditHistory.Outcome.Late, 7);
         assertEq(credit.recordOf(CO).totalDaysLate, uint64(type(uint32).max) + 7, "kinds add in the view");
     }
 
@@ -214,8 +219,78 @@ contract CreditHistoryTest is AccessBase {
         for (uint256 n = 0; n < count; ++n) {
             _loan(ICreditHistory.Outcome.OnTime, 1e6, 0);
             vm.prank(recorder);
-            credit.recordLoan(other, 1e6, ICreditHistory.Outcome.Late, days_);
+            credit.recordLoan(other, 1e6, block.timestamp - 30 days, ICreditHistory.Outcome.Late, days_);
         }
         assertGe(credit.scoreOf(CO), credit.scoreOf(other));
+    }
+
+    // ---------------------------------------------------------------- F-17: credit by time at risk
+
+    function test_recordLoan_repaidInFirstBlockAddsNothing() public {
+        _receivable(ICreditHistory.Outcome.OnTime, 1_000e6, 0);
+        ICreditHistory.CreditRecord memory before = credit.recordOf(CO);
+        vm.expectEmit(address(credit));
+        emit ICreditHistory.LoanRecorded(CO, recorder, 40_000e6, 0, 0, ICreditHistory.Outcome.OnTime, 0);
+        _loanHeld(ICreditHistory.Outcome.OnTime, 40_000e6, 0, 0);
+        ICreditHistory.CreditRecord memory r = credit.recordOf(CO);
+        assertEq(r.loansOnTime, before.loansOnTime, "no count");
+        assertEq(r.loansCreditedVolume, 0, "no volume");
+        assertEq(credit.scoreOf(CO), 200, "score unchanged");
+        assertEq(credit.creditLimitOf(CO), 1_000e6, "limit unchanged");
+    }
+
+    function test_creditLimit_sameBlockRoundTripsAddNothing() public {
+        _receivable(ICreditHistory.Outcome.OnTime, 1_000e6, 0);
+        for (uint256 k = 0; k < 6; ++k) {
+            _loanHeld(ICreditHistory.Outcome.OnTime, credit.creditLimitOf(CO), 0, 0);
+        }
+        assertEq(credit.creditLimitOf(CO), 1_000e6);
+        assertEq(credit.scoreOf(CO), 200);
+    }
+
+    function test_recordLoan_creditsPrincipalByTimeOutstanding() public {
+        vm.expectEmit(address(credit));
+        emit ICreditHistory.LoanRecorded(CO, recorder, 30_000e6, 10 days, 10_000e6, ICreditHistory.Outcome.OnTime, 0);
+        _loanHeld(ICreditHistory.Outcome.OnTime, 30_000e6, 0, 10 days);
+        ICreditHistory.CreditRecord memory r = credit.recordOf(CO);
+        assertEq(r.loansCreditedVolume, 10_000e6, "a third of the principal for a third of SEASONING");
+        assertEq(r.loansOnTime, 0, "counted only once seasoned");
+        _loanHeld(ICreditHistory.Outcome.OnTime, 30_000e6, 0, 90 days);
+        r = credit.recordOf(CO);
+        assertEq(r.loansCreditedVolume, 40_000e6, "capped at the principal after SEASONING");
+        assertEq(r.loansOnTime, 1);
+    }
+
+    function test_recordLoan_lateAndDefaultCountWhateverTheTime() public {
+        _loanHeld(ICreditHistory.Outcome.Late, 5e6, 3, 0);
+        _loanHeld(ICreditHistory.Outcome.Defaulted, 7e6, 61, 0);
+        ICreditHistory.CreditRecord memory r = credit.recordOf(CO);
+        assertEq(r.loansLate, 1);
+        assertEq(r.loansDefaulted, 1);
+        assertEq(r.loansDefaultedVolume, 7e6, "a default books the whole principal");
+        assertEq(r.totalDaysLate, 64);
+    }
+
+    function test_recordLoan_futureDrawdownCountsAsNoTime() public {
+        vm.prank(recorder);
+        credit.recordLoan(CO, 1e6, block.timestamp + 1 days, ICreditHistory.Outcome.OnTime, 0);
+        assertEq(credit.recordOf(CO).loansCreditedVolume, 0);
+    }
+
+    /// The limit can at most double per SEASONING through loans: auto-approval keeps open principal
+    /// within the limit, and a loan credits at most its principal per SEASONING.
+    function testFuzz_creditLimit_loansAtLimitAtMostDoublePerSeasoning(uint256 held, uint8 rounds) public {
+        held = bound(held, 0, 30 days);
+        rounds = uint8(bound(rounds, 1, 12));
+        _receivable(ICreditHistory.Outcome.OnTime, 1_000e6, 0);
+        for (uint256 k = 0; k < rounds; ++k) {
+            vm.warp(block.timestamp + held);
+            _loanHeld(ICreditHistory.Outcome.OnTime, credit.creditLimitOf(CO), 0, held);
+        }
+        // Each round adds at most limit · held / SEASONING: limit ≤ 1,000 · (1 + held / SEASONING)^rounds.
+        uint256 bound_ = 1_000e6;
+        for (uint256 k = 0; k < rounds; ++k) bound_ += (bound_ * held) / 30 days;
+        assertLe(credit.creditLimitOf(CO), bound_);
+        if (held == 0) assertEq(credit.creditLimitOf(CO), 1_000e6, "no time, no credit");
     }
 }

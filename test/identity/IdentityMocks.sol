@@ -3,6 +3,7 @@ pragma solidity ^0.8.30;
 
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessManager.sol";
 import {IIdentityRegistry} from "../../contracts/interfaces/IIdentityRegistry.sol";
 
 /// @notice Test-only ERC-1271 wallet: a signature is valid when its owner key signed the hash.
@@ -33,6 +34,25 @@ contract IsVerifiedProbe {
         cold = before - gasleft();
         before = gasleft();
         REGISTRY.isVerified(account, roles);
+        warm = before - gasleft();
+    }
+}
+
+/// @notice Test-only consumer measuring the alternative design of F-19: asking the AccessManager
+/// whether a party's provider still holds its role on every check.
+contract HasRoleProbe {
+    IAccessManager private immutable MANAGER;
+
+    constructor(IAccessManager manager) {
+        MANAGER = manager;
+    }
+
+    function measure(uint64 roleId, address account) external view returns (uint256 cold, uint256 warm, bool result) {
+        uint256 before = gasleft();
+        (result, ) = MANAGER.hasRole(roleId, account);
+        cold = before - gasleft();
+        before = gasleft();
+        MANAGER.hasRole(roleId, account);
         warm = before - gasleft();
     }
 }

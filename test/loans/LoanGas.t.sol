@@ -122,9 +122,10 @@ contract LoanGasTest is LoanBase {
     function test_gas_requestWithCollateral() public {
         uint256 g = _measure(borrower, abi.encodeCall(ILoanManager.request, (paramsCollateral)));
         console.log("request (receivable collateral, pending):", g);
-        // 200,680 measured: the credit limit reads the borrower's receivables and loans tallies
-        // (one slot each), which saves ~8,000 gas on every settlement that writes one of them.
-        assertLe(g, 201_000);
+        // 203,061 measured: the credit limit reads the borrower's receivables and loans tallies
+        // (one slot each), which saves ~8,000 gas on every settlement that writes one of them;
+        // the identity check reads the provider's suspension flag (F-19, 2,381 of it).
+        assertLe(g, 203_500);
     }
 
     function test_gas_fund() public {

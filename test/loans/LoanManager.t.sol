@@ -31,7 +31,7 @@ contract LoanManagerTest is LoanBase {
         vm.prank(admin);
         credit.setRecorder(address(this), true);
         for (uint256 n = 0; n < 5; ++n) {
-            credit.recordLoan(BORROWER_CO, 10_000e6, ICreditHistory.Outcome.OnTime, 0);
+            credit.recordLoan(BORROWER_CO, 10_000e6, block.timestamp - 30 days, ICreditHistory.Outcome.OnTime, 0);
         }
         assertEq(credit.creditLimitOf(BORROWER_CO), 50_000e6);
         uint256 id = _request(_params(PRINCIPAL, 12, Schedule.Kind.Amortizing));
@@ -328,7 +328,7 @@ contract LoanManagerTest is LoanBase {
         assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
         ICreditHistory.CreditRecord memory r = credit.recordOf(BORROWER_CO);
         assertEq(r.loansOnTime, 1);
-        assertEq(r.loansRepaidVolume, PRINCIPAL);
+        assertEq(r.loansCreditedVolume, PRINCIPAL);
         assertEq(loans.exposureOf(BORROWER_CO), 0);
     }
 

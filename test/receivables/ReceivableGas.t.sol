@@ -12,7 +12,9 @@ import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol"
 /// touch of any slot is therefore cold, as in a real transaction. Run with
 /// `--build-profile production` for the reported numbers.
 contract ReceivableGasTest is ReceivableBase {
-    uint256 internal constant TOKENIZE_CEILING = 150_000;
+    // 152,500 measured: 149,738 before each identity check also read its provider's suspension
+    // flag (F-19: one cold slot for the issuer's provider, warm for the debtor's if the same).
+    uint256 internal constant TOKENIZE_CEILING = 153_000;
     uint256 internal constant BATCH_CEILING_PER_INVOICE = 110_000;
     uint256 internal constant ACK_CEILING = 70_000;
     uint256 internal constant PAY_CEILING = 90_000;

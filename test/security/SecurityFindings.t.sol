@@ -9,12 +9,13 @@ import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
+import {Roles} from "../../contracts/access/Roles.sol";
 import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
 import {ILoanManager, LOAN_MAX_INSTALLMENTS} from "../../contracts/interfaces/ILoanManager.sol";
 import {Schedule} from "../../contracts/libraries/Schedule.sol";
 
-/// @notice Findings of THREAT_MODEL.md, all fixed (F-1 to F-7, F-16, F-20): each test proves the property the
+/// @notice Findings of THREAT_MODEL.md, all fixed (F-1 to F-7, F-16, F-17, F-19, F-20): each test proves the property the
 /// fix restored and would fail on the code before it.
 contract SecurityFindingsTest is SecurityBase {
     /// F-1 (fixed). A debtor paying early used to realize the whole discount fee at once; an
@@ -268,5 +269,58 @@ contract SecurityFindingsTest is SecurityBase {
         vm.stopPrank();
         vm.prank(sme);
         loans.drawdown(id);
+    }
+
+    /// F-17 (fixed). With one small on-time invoice as history, an SME borrowed its whole limit at
+    /// 0 % for one installment from a colluding lender, drew down and repaid in the same block, six
+    /// times: each round trip counted as an on-time loan of its full principal, so the limit went
+    /// from 1,000 to the 50,000 base limit at no cost. A loan is now credited by its principal ×
+    /// time outstanding (full after 30 days), and one repaid in its first block adds nothing.
+    function test_creditLimit_sameBlockRoundTripsAddNothing() public {
+        uint256 invoice = _acknowledged(sme, 1_000e6, TENOR);
+        _pay(invoice, 1_000e6);
+        uint256 limitBefore = credit.creditLimitOf(ACME);
+        uint256 scoreBefore = credit.scoreOf(ACME);
+        assertEq(limitBefore, 1_000e6, "one small invoice: limit 1,000");
+        for (uint256 k = 0; k < 6; ++k) {
+            uint128 principal = uint128(credit.creditLimitOf(ACME));
+            ILoanManager.RequestParams memory p = _loanParams(principal, 1);
+            p.rateBps = 0;
+            vm.prank(sme);
+            uint256 id = loans.request(p);
+            assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Funding), "auto-approved");
+            _fundLoan(id, attacker, principal);
+            vm.startPrank(sme);
+            loans.drawdown(id);
+            loans.repay(id, principal);
+            vm.stopPrank();
+            assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid), "round trip closed");
+        }
+        assertEq(credit.creditLimitOf(ACME), limitBefore, "six same-block round trips lift no limit");
+        assertEq(credit.scoreOf(ACME), scoreBefore, "nor the score");
+        assertEq(credit.recordOf(ACME).loansOnTime, 0, "nor the count of loans");
+    }
+
+    /// F-19 (fixed). After a KYC provider's role was revoked, the parties it admitted could still
+    /// tokenize, borrow and invest until the admin revoked each one. The admin's one-step
+    /// `suspendProvider` (called with the role revocation) now takes all of them out at once.
+    function test_isVerified_falseAfterProviderSuspended() public {
+        vm.startPrank(admin);
+        manager.revokeRole(Roles.KYC_PROVIDER, kyc);
+        registry.suspendProvider(kyc);
+        vm.stopPrank();
+        IReceivableToken.TokenizeParams memory p = _params(debtor, FACE, TENOR);
+        vm.prank(sme);
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotVerified.selector, sme, PartyRoles.SME));
+        rcv.tokenize(p);
+        vm.prank(sme);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotVerified.selector, sme, PartyRoles.SME));
+        loans.request(_loanParams(PRINCIPAL, 6));
+        usd.mint(alice, 1_000e6);
+        vm.startPrank(alice);
+        usd.approve(address(pool), 1_000e6);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotVerified.selector, alice, PartyRoles.INVESTOR));
+        pool.deposit(1_000e6, alice);
+        vm.stopPrank();
     }
 }

@@ -283,7 +283,7 @@ contract SecurityReentrancyTest is SecurityBase {
     function test_fakeCallback_creditAndNotesRefuseStrangers() public {
         vm.startPrank(attacker);
         vm.expectRevert(abi.encodeWithSelector(ICreditHistory.CreditNotRecorder.selector, attacker));
-        credit.recordLoan(ACME, 1_000_000e6, ICreditHistory.Outcome.OnTime, 0);
+        credit.recordLoan(ACME, 1_000_000e6, 0, ICreditHistory.Outcome.OnTime, 0);
         vm.expectRevert(abi.encodeWithSelector(ICreditHistory.CreditNotRecorder.selector, attacker));
         credit.recordReceivable(ACME, 1_000_000e6, ICreditHistory.Outcome.OnTime, 0);
         vm.expectRevert(abi.encodeWithSelector(ILoanNotes.LoanNotesNotManager.selector, attacker));

@@ -215,7 +215,7 @@ library Selectors {
     }
 
     function creditHistory() internal pure returns (bytes4[] memory s) {
-        s = new bytes4[](14);
+        s = new bytes4[](15);
         s[0] = 0xbf7e214f; // authority()
         s[1] = 0xaeb52d16; // baseLimit()
         s[2] = 0x0f24795c; // creditLimitOf(bytes32)
@@ -223,17 +223,18 @@ library Selectors {
         s[4] = 0x8fb36037; // isConsumingScheduledOp()
         s[5] = 0x646ce049; // isRecorder(address)
         s[6] = 0x27ff6223; // MAX_SCORE()
-        s[7] = 0xc19d4ca6; // recordLoan(bytes32,uint256,uint8,uint32)
+        s[7] = 0x700881ba; // recordLoan(bytes32,uint256,uint256,uint8,uint32)
         s[8] = 0xd1c60a3a; // recordOf(bytes32)
         s[9] = 0xfcfcc305; // recordReceivable(bytes32,uint256,uint8,uint32)
         s[10] = 0x52db3b28; // scoreOf(bytes32)
-        s[11] = 0x7a9e5e4b; // setAuthority(address)
-        s[12] = 0x0a66b773; // setBaseLimit(uint256)
-        s[13] = 0x6b39349f; // setRecorder(address,bool)
+        s[11] = 0x2756e45a; // SEASONING()
+        s[12] = 0x7a9e5e4b; // setAuthority(address)
+        s[13] = 0x0a66b773; // setBaseLimit(uint256)
+        s[14] = 0x6b39349f; // setRecorder(address,bool)
     }
 
     function identityRegistry() internal pure returns (bytes4[] memory s) {
-        s = new bytes4[](17);
+        s = new bytes4[](20);
         s[0] = 0x07090c1f; // ATTESTATION_TYPEHASH()
         s[1] = 0xbf7e214f; // authority()
         s[2] = 0x3644e515; // DOMAIN_SEPARATOR()
@@ -242,14 +243,17 @@ library Selectors {
         s[5] = 0xdf9eadad; // hashAttestation((address,uint8,uint16,uint40,bytes32,address,uint256,uint256))
         s[6] = 0xc6345626; // identityOf(address)
         s[7] = 0x8fb36037; // isConsumingScheduledOp()
-        s[8] = 0x496dbd72; // isVerified(address,uint8)
-        s[9] = 0x7ecebe00; // nonces(address)
-        s[10] = 0x8456cb59; // pause()
-        s[11] = 0x5c975abb; // paused()
-        s[12] = 0x88e62721; // revoke(address,bytes32)
-        s[13] = 0x7a9e5e4b; // setAuthority(address)
-        s[14] = 0x3f4ba83a; // unpause()
-        s[15] = 0x60b0b92d; // verify(address,uint8,uint16,uint40,bytes32)
-        s[16] = 0x1e653ced; // verifyWithAttestation((address,uint8,uint16,uint40,bytes32,address,uint256,uint256),bytes)
+        s[8] = 0x840d229d; // isProviderSuspended(address)
+        s[9] = 0x496dbd72; // isVerified(address,uint8)
+        s[10] = 0x7ecebe00; // nonces(address)
+        s[11] = 0x8456cb59; // pause()
+        s[12] = 0x5c975abb; // paused()
+        s[13] = 0x99e82915; // reinstateProvider(address)
+        s[14] = 0x88e62721; // revoke(address,bytes32)
+        s[15] = 0x7a9e5e4b; // setAuthority(address)
+        s[16] = 0xa25a5e1a; // suspendProvider(address)
+        s[17] = 0x3f4ba83a; // unpause()
+        s[18] = 0x60b0b92d; // verify(address,uint8,uint16,uint40,bytes32)
+        s[19] = 0x1e653ced; // verifyWithAttestation((address,uint8,uint16,uint40,bytes32,address,uint256,uint256),bytes)
     }
 }

@@ -14,10 +14,15 @@ export interface PartyRecord {
   expiry: number;
   provider: Address;
   revoked: boolean;
+  /** The provider that wrote it is suspended by the admin: the identity no longer verifies (F-19). */
+  providerSuspended: boolean;
   lastTx: Hash;
 }
 
-/** Every party the registry ever saw, folded from its events (issue, update, revoke) in order. */
+/**
+ * Every party the registry ever saw, folded from its events (issue, update, revoke) in order, and
+ * whether the provider that wrote it is suspended now (suspend and reinstate events).
+ */
 export function useIdentityLog() {
   const registry = useDeployedAddress("IdentityRegistry");
   const client = usePublicClient();
@@ -33,6 +38,7 @@ export function useIdentityLog() {
         fromBlock: 0n,
       });
       const parties = new Map<Address, PartyRecord>();
+      const suspended = new Set<Address>();
       for (const log of logs) {
         if (log.eventName === "IdentityIssued" || log.eventName === "IdentityUpdated") {
           const a = log.args;
@@ -44,14 +50,19 @@ export function useIdentityLog() {
             expiry: Number(a.expiry),
             provider: a.provider!,
             revoked: false,
+            providerSuspended: false,
             lastTx: log.transactionHash!,
           });
         } else if (log.eventName === "IdentityRevoked") {
           const existing = parties.get(log.args.account!);
           if (existing) parties.set(existing.account, { ...existing, revoked: true, lastTx: log.transactionHash! });
+        } else if (log.eventName === "IdentityProviderSuspended") {
+          suspended.add(log.args.provider!);
+        } else if (log.eventName === "IdentityProviderReinstated") {
+          suspended.delete(log.args.provider!);
         }
       }
-      return [...parties.values()];
+      return [...parties.values()].map((p) => ({ ...p, providerSuspended: suspended.has(p.provider) }));
     },
   });
 }

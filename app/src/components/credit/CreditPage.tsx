@@ -119,7 +119,7 @@ function CreditRecordCard({ subject, token }: { subject: Address; token: TokenIn
   const late = r.receivablesLate + r.loansLate;
   const defaulted = r.receivablesDefaulted + r.loansDefaulted;
   const n = onTime + late + defaulted;
-  const repaid = r.receivablesRepaidVolume + r.loansRepaidVolume;
+  const repaid = r.receivablesRepaidVolume + r.loansCreditedVolume;
   const lost = r.receivablesDefaultedVolume + r.loansDefaultedVolume;
   const quality = n === 0 ? 0 : Math.floor((1000 * (2 * onTime + late)) / (2 * n));
   const penalty = n === 0 ? 0 : Math.min(quality, Math.floor((2 * Number(r.totalDaysLate)) / n));
@@ -154,7 +154,7 @@ function CreditRecordCard({ subject, token }: { subject: Address; token: TokenIn
               <th>On time</th>
               <th>Late</th>
               <th>Defaulted</th>
-              <th>Repaid volume</th>
+              <th>Repaid (invoices) / credited (loans)</th>
               <th>Defaulted volume</th>
             </tr>
           </thead>
@@ -172,7 +172,7 @@ function CreditRecordCard({ subject, token }: { subject: Address; token: TokenIn
               <td data-testid="loans-on-time">{r.loansOnTime}</td>
               <td>{r.loansLate}</td>
               <td>{r.loansDefaulted}</td>
-              <td>{money(r.loansRepaidVolume)}</td>
+              <td>{money(r.loansCreditedVolume)}</td>
               <td>{money(r.loansDefaultedVolume)}</td>
             </tr>
           </tbody>
@@ -182,8 +182,14 @@ function CreditRecordCard({ subject, token }: { subject: Address; token: TokenIn
       <h3>How the score and limit are computed</h3>
       <ul>
         <li>
-          Every settled invoice or loan counts: on time is worth full marks, late half, a default nothing. The quality
-          is 1000 × (2 × on time + late) ÷ (2 × all settled){n > 0 && <> = {quality}</>}.
+          A repaid loan is credited by what its lenders risked: principal × days outstanding ÷ 30, at most the
+          principal. A loan repaid on time counts as on time only once it ran 30 days; repaid sooner it adds its
+          credited amount and no count, and repaid in the block it was drawn down it adds nothing at all. Late loans and
+          defaults always count.
+        </li>
+        <li>
+          Every settled invoice or counted loan counts: on time is worth full marks, late half, a default nothing. The
+          quality is 1000 × (2 × on time + late) ÷ (2 × all settled){n > 0 && <> = {quality}</>}.
         </li>
         <li>Lateness costs 2 points per average day late (total days late ÷ settled){n > 0 && <>: −{penalty}</>}.</li>
         <li>
@@ -198,8 +204,9 @@ function CreditRecordCard({ subject, token }: { subject: Address; token: TokenIn
         </li>
         <li>
           The credit limit is the base limit of a perfect score ({money(baseLimit)}) × score ÷ 1000, but never more than
-          the volume repaid minus the volume defaulted ({money(repaid > lost ? repaid - lost : 0n)}). Loan requests up
-          to the limit (minus open loans) are approved automatically; larger ones wait for an underwriter.
+          invoices repaid plus loans credited minus the volume defaulted ({money(repaid > lost ? repaid - lost : 0n)}).
+          Loan requests up to the limit (minus open loans) are approved automatically; larger ones wait for an
+          underwriter.
         </li>
       </ul>
     </section>

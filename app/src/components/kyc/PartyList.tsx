@@ -61,7 +61,13 @@ export function PartyList({ canRevoke }: { canRevoke: boolean }) {
             </thead>
             <tbody>
               {shown.map((p) => {
-                const status = p.revoked ? "revoked" : p.expiry <= now ? "expired" : "active";
+                const status = p.revoked
+                  ? "revoked"
+                  : p.expiry <= now
+                    ? "expired"
+                    : p.providerSuspended
+                      ? "provider suspended"
+                      : "active";
                 return (
                   <tr key={p.account} data-testid={`party-${p.account}`}>
                     <td>
