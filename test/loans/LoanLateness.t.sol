@@ -189,7 +189,10 @@ contract LoanLatenessTest is LoanBase {
         }
         assertEq(uint8(_status(id)), uint8(ILoanManager.Status.Repaid));
         ICreditHistory.CreditRecord memory r = credit.recordOf(BORROWER_CO);
-        assertEq(r.loansOnTime, 1, "recorded on time");
+        // Recorded on time, never late; since F-17 it counts in the score only once it ran 30 days.
+        assertEq(r.loansLate, 0, "never recorded late");
+        uint256 outstanding = block.timestamp - loans.loan(id).terms.start;
+        assertEq(r.loansOnTime, outstanding >= 30 days ? 1 : 0, "recorded on time once seasoned");
         assertEq(r.totalDaysLate, 0);
     }
 
