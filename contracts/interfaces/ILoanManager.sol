@@ -7,6 +7,7 @@ import {IIdentityRegistry} from "./IIdentityRegistry.sol";
 import {ICreditHistory} from "./ICreditHistory.sol";
 import {ILoanCalculator} from "./ILoanCalculator.sol";
 import {ILoanNotes} from "./ILoanNotes.sol";
+import {IReceivableToken} from "./IReceivableToken.sol";
 
 /// @title ILoanManager
 /// @notice Escrowed micro-loans: a verified SME requests, an underwriter (or its credit limit)
@@ -177,6 +178,11 @@ interface ILoanManager {
     error LoanZeroAddress();
     /// @notice Only receivables of the collateral token (once set) with a non-zero id are accepted.
     error LoanCollateralNotAccepted(address token, uint256 tokenId);
+    /// @notice The pledged receivable `tokenId` is `status`: only an invoice its debtor acknowledged
+    /// (and not disputed, paid or closed) secures a loan, as it is the only kind the pool finances.
+    error LoanCollateralNotAcknowledged(uint256 tokenId, IReceivableToken.Status status);
+    /// @notice The pledged receivable `tokenId` is paid in `currency`, not in the loan's `asset`.
+    error LoanCollateralCurrencyMismatch(uint256 tokenId, address currency, address asset);
     /// @notice `principal` exceeds `max` (2^96 − 1 units: amounts are packed in 96 bits).
     error LoanPrincipalTooLarge(uint256 principal, uint256 max);
 
