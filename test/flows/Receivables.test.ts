@@ -85,7 +85,7 @@ describe("Receivables flow (TypeScript, TypeChain)", function () {
         FACE,
         now,
         dueDate,
-        "INV20261",
+        "INV2026001",
         "ipfs://bafy-invoice-001",
       );
     expect(await token.ownerOf(tokenId)).to.equal(sme.address);
@@ -97,7 +97,7 @@ describe("Receivables flow (TypeScript, TypeChain)", function () {
     const value = {
       tokenId,
       debtor: debtor.address,
-      invoiceNumber: "INV20261",
+      invoiceNumber: "INV2026001",
       currency: await usd.getAddress(),
       faceValue: FACE,
       dueDate,

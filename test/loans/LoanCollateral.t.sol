@@ -52,7 +52,12 @@ contract LoanCollateralTest is LoanBase {
     function _invoice(uint128 face) internal returns (uint256 id) {
         id = _issued(face, address(usd));
         vm.prank(debtor);
-        receivables.acknowledge(id, string.concat("N-", vm.toString(nextDoc - 1)), face, uint40(block.timestamp + 400 days));
+        receivables.acknowledge(
+            id,
+            string.concat("N-", vm.toString(nextDoc - 1)),
+            face,
+            uint40(block.timestamp + 400 days)
+        );
     }
 
     /// @dev A receivable of `face` in `currency` issued by the borrower, not acknowledged.
@@ -389,14 +394,14 @@ contract LoanCollateralTest is LoanBase {
         receivables.setCurrencyAllowed(address(eur), true);
         uint256 id = _issued(FACE, address(eur));
         vm.prank(debtor);
-        receivables.acknowledge(id, string.concat("N-", vm.toString(nextDoc - 1)), FACE, uint40(block.timestamp + 400 days));
+        receivables.acknowledge(
+            id,
+            string.concat("N-", vm.toString(nextDoc - 1)),
+            FACE,
+            uint40(block.timestamp + 400 days)
+        );
         vm.expectRevert(
-            abi.encodeWithSelector(
-                ILoanManager.LoanCollateralCurrencyMismatch.selector,
-                id,
-                address(eur),
-                address(usd)
-            )
+            abi.encodeWithSelector(ILoanManager.LoanCollateralCurrencyMismatch.selector, id, address(eur), address(usd))
         );
         _request(_securedParams(id));
     }

@@ -85,12 +85,14 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
 
     function test_tokenize_revertsWhenNumberTooLong() public {
         // 65 bytes, one over the limit (the canonical form would be short: INV1).
-        string memory long = "INV-" "000000000000000000000000000000" "000000000000000000000000000000" "1";
+        string memory long =
+            "INV-"
+            "000000000000000000000000000000"
+            "000000000000000000000000000000"
+            "1";
         assertEq(bytes(long).length, 65);
         IReceivableToken.TokenizeParams memory p = _spelled(long);
-        vm.expectRevert(
-            abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberTooLong.selector, long, 65, 64)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberTooLong.selector, long, 65, 64));
         _tokenize(sme, p);
     }
 
@@ -140,18 +142,14 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
     function test_acknowledge_revertsWhenNumberIsAnotherInvoices() public {
         uint256 id = _tokenize(sme, _spelled("INV-001"));
         _tokenize(sme, _spelled("INV-002"));
-        vm.expectRevert(
-            abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV2")
-        );
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV2"));
         vm.prank(debtor);
         token.acknowledge(id, "INV-002", FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenNumberUnknown() public {
         uint256 id = _tokenize(sme, _spelled("INV-001"));
-        vm.expectRevert(
-            abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV9")
-        );
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV9"));
         vm.prank(debtor);
         token.acknowledge(id, "INV-009", FACE, DUE);
     }
@@ -198,9 +196,7 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
         bytes memory sig = abi.encodePacked(r, s, v);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
         token.acknowledgeWithSignature(id, "INV-001", deadline, sig);
-        vm.expectRevert(
-            abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV2")
-        );
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV2"));
         token.acknowledgeWithSignature(id, "INV-002", deadline, sig);
     }
 
@@ -263,14 +259,7 @@ contract InvoiceNumberFuzzTest is Test {
         for (uint256 i; i < zeros % 8; ++i) z = string.concat(z, "0");
         string memory spaces = "";
         for (uint256 i; i < pad % 4; ++i) spaces = string.concat(spaces, " ");
-        string memory variant = string.concat(
-            spaces,
-            lower ? "inv" : "INV",
-            seps[sep % 6],
-            z,
-            digits,
-            spaces
-        );
+        string memory variant = string.concat(spaces, lower ? "inv" : "INV", seps[sep % 6], z, digits, spaces);
         assertEq(keccak256(bytes(h.canonical(variant))), keccak256(bytes(string.concat("INV", digits))));
     }
 

@@ -38,6 +38,8 @@ contract DoubleFinancingHandler is Test {
     uint256 public advancesWithoutAcknowledgement;
     uint256 public poolAdvances;
     uint256 public collateralAdvances;
+    /// @dev Attempts the contracts refused (expected for most of the attacker's moves).
+    uint256 public refused;
     uint256 private nonce;
 
     constructor(SecurityBase.Wiring memory w) {
@@ -70,9 +72,10 @@ contract DoubleFinancingHandler is Test {
     function tokenize(uint256 k, uint256 variant, bool secondWallet, bool reuseDocument) external {
         k %= REAL_INVOICES;
         address issuer = secondWallet ? SME2 : SME;
-        bytes32 doc = reuseDocument && tokens.length != 0
-            ? bytes32(tokens[variant % tokens.length])
-            : keccak256(abi.encode("double-financing-doc", ++nonce));
+        bytes32 doc =
+            reuseDocument && tokens.length != 0
+                ? bytes32(tokens[variant % tokens.length])
+                : keccak256(abi.encode("double-financing-doc", ++nonce));
         IReceivableToken.TokenizeParams memory p = IReceivableToken.TokenizeParams({
             debtor: DEBTOR,
             currency: address(USD),
@@ -88,7 +91,9 @@ contract DoubleFinancingHandler is Test {
             tokens.push(id);
             realOf[id] = k;
             issuerOf[id] = issuer;
-        } catch {}
+        } catch {
+            ++refused;
+        }
     }
 
     /// The debtor acknowledges, naming the number in any spelling and the invoice's terms.
@@ -97,7 +102,11 @@ contract DoubleFinancingHandler is Test {
         uint256 id = tokens[which % tokens.length];
         IReceivableToken.Receivable memory r = RCV.receivable(id);
         vm.prank(DEBTOR);
-        try RCV.acknowledge(id, spelling(realOf[id], variant), r.faceValue, r.dueDate) {} catch {}
+        try RCV.acknowledge(id, spelling(realOf[id], variant), r.faceValue, r.dueDate) {
+            return;
+        } catch {
+            ++refused;
+        }
     }
 
     function financeByPool(uint256 which) external {
@@ -110,7 +119,9 @@ contract DoubleFinancingHandler is Test {
         try POOL.finance(id, 0) {
             ++poolAdvances;
             _advanced(id, status);
-        } catch {}
+        } catch {
+            ++refused;
+        }
         vm.stopPrank();
     }
 
@@ -138,7 +149,9 @@ contract DoubleFinancingHandler is Test {
         {
             ++collateralAdvances;
             _advanced(id, status);
-        } catch {}
+        } catch {
+            ++refused;
+        }
         vm.stopPrank();
     }
 

@@ -289,7 +289,10 @@ contract SecurityHandler is Test {
             dueDate: uint40(block.timestamp + 30 days),
             documentHash: keccak256(abi.encode("other file", ++nonce)),
             // Another spelling of a number already financed (F-9): the same canonical form.
-            invoiceNumber: string.concat(which % 2 == 0 ? "INV 00" : "inv-", vm.toString(invoiceNumbers[which % invoiceNumbers.length])),
+            invoiceNumber: string.concat(
+                which % 2 == 0 ? "INV 00" : "inv-",
+                vm.toString(invoiceNumbers[which % invoiceNumbers.length])
+            ),
             metadataURI: ""
         });
         _mustFail(SME2, address(RCV), abi.encodeCall(IReceivableToken.tokenize, (p)));
