@@ -188,8 +188,10 @@ interface ILoanManager {
 
     /// @notice Requests a loan; caller must be a verified SME. Schedule terms are validated by
     /// `Schedule.validate` (its errors). Collateral, if any, must be a receivable of the
-    /// collateral token (see {setCollateralToken}); it moves into the collateral vault now (the caller must have approved
-    /// this contract), so it cannot back two requests, and payments on it are applied to the loan. Auto-approved (status
+    /// collateral token (see {setCollateralToken}) that its debtor acknowledged (`LoanCollateralNotAcknowledged`)
+    /// and that is paid in this loan's asset (`LoanCollateralCurrencyMismatch`); it moves into the collateral vault
+    /// now (the caller must have approved this contract), so it cannot back two requests, and payments on it belong
+    /// to the loan (held until drawdown, then applied; see {ICollateralVault}). Auto-approved (status
     /// Funding) when principal + the entity's open exposure here ≤ its credit limit in the credit
     /// history; otherwise Pending for an underwriter. Blocked while paused.
     function request(RequestParams calldata params) external returns (uint256 loanId);

@@ -90,9 +90,10 @@ contract LoanGasTest is LoanBase {
     function test_gas_requestWithCollateral() public {
         uint256 g = _measure(borrower, abi.encodeCall(ILoanManager.request, (paramsCollateral)));
         console.log("request (receivable collateral, pending):", g);
-        // 200,680 measured: the credit limit reads the borrower's receivables and loans tallies
-        // (one slot each), which saves ~8,000 gas on every settlement that writes one of them.
-        assertLe(g, 201_000);
+        // 206,317 measured: the credit limit reads the borrower's receivables and loans tallies
+        // (one slot each), which saves ~8,000 gas on every settlement that writes one of them;
+        // finding F-18 adds the pledge's status and currency check (two cold reads, ~5,600).
+        assertLe(g, 207_000);
     }
 
     function test_gas_fund() public {

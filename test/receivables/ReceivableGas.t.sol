@@ -12,8 +12,10 @@ import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol"
 /// touch of any slot is therefore cold, as in a real transaction. Run with
 /// `--build-profile production` for the reported numbers.
 contract ReceivableGasTest is ReceivableBase {
-    uint256 internal constant TOKENIZE_CEILING = 150_000;
-    uint256 internal constant BATCH_CEILING_PER_INVOICE = 110_000;
+    // Raised from 150,000 and 110,000 with finding F-9: the number is canonicalized on chain and
+    // emitted as a string (153,615 and 113,378 measured, numbers "INV-<n>").
+    uint256 internal constant TOKENIZE_CEILING = 155_000;
+    uint256 internal constant BATCH_CEILING_PER_INVOICE = 115_000;
     uint256 internal constant ACK_CEILING = 70_000;
     uint256 internal constant PAY_CEILING = 90_000;
 
