@@ -205,6 +205,14 @@ let invoiceSeq = 0;
 /** Bench invoice numbers: "INV-BENCH-<n>", registered by ReceivableToken as "INVBENCH<n>". */
 const benchNumber = (n: number) => `INV-BENCH-${n}`;
 const canonicalBenchNumber = (n: number) => `INVBENCH${n}`;
+/** The bench number of every invoice built, by token id (the document hash). */
+const numberOf = new Map<bigint, number>();
+
+function numberedDocument(conn: Conn, n: number) {
+  const documentHash = conn.ethers.id(`bench invoice document ${n}`);
+  numberOf.set(BigInt(documentHash), n);
+  return documentHash;
+}
 
 async function invoiceParams(conn: Conn, p: Parties, currency: string, face = usd(10_000), dueDays = 60) {
   const n = ++invoiceSeq;
@@ -215,7 +223,7 @@ async function invoiceParams(conn: Conn, p: Parties, currency: string, face = us
     faceValue: face,
     issueDate: now - DAY,
     dueDate: now + dueDays * DAY,
-    documentHash: conn.ethers.id(`bench invoice document ${n}`),
+    documentHash: numberedDocument(conn, n),
     invoiceNumber: benchNumber(n),
     metadataURI: `ipfs://bafybeibenchinvoice${n.toString().padStart(6, "0")}`,
   };
@@ -283,11 +291,9 @@ async function runOurs(conn: Conn) {
   await send(async () => rcv.connect(p.sme).setApprovalForAll(poolAddr, true));
   const r: Partial<Record<Action, Measured>> = {};
 
-  const numberOf = new Map<bigint, number>();
   const tokenize = async () => {
     const params = await invoiceParams(conn, p, usdAddr);
     const m = await measure(async () => rcv.connect(p.sme).tokenize(params));
-    numberOf.set(BigInt(params.documentHash), invoiceSeq);
     return { id: BigInt(params.documentHash), m };
   };
   const ack = async (id: bigint) => {
