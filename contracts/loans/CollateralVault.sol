@@ -73,7 +73,11 @@ contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
                 emit CollateralPaymentHeld(loanId, tokenId, payer, amount, held);
                 return IReceivablePaymentHook.onReceivablePayment.selector;
             }
-            if (_held[loanId] != 0) _releaseHeld(loanId, ln);
+            if (_held[loanId] != 0) {
+                _releaseHeld(loanId, ln);
+                // What was held may have paid the loan off: book this payment on its new status.
+                ln = MANAGER.loan(loanId);
+            }
         }
         uint256 applied;
         if (

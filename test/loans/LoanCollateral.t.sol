@@ -343,6 +343,22 @@ contract LoanCollateralTest is LoanBase {
         assertEq(collateralVault.heldFor(id), 0);
     }
 
+    /// F-18: when what was held pays the loan off, the next payment goes to the borrower instead
+    /// of failing on a repaid loan (the debtor's payment is never blocked).
+    function test_collateralPayment_afterHeldPaidLoanOff_nextPaymentGoesToBorrower() public {
+        uint256 id = _securedFunded();
+        _debtorPays(FACE - 1_000e6);
+        vm.prank(borrower);
+        loans.drawdown(id);
+        uint256 borrowerBefore = usd.balanceOf(borrower);
+        (, , , uint256 owed) = lens.payoffQuote(id);
+        _debtorPays(1_000e6);
+        assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
+        assertEq(loans.loan(id).repaid, owed);
+        assertEq(usd.balanceOf(borrower), borrowerBefore + FACE - owed);
+        assertEq(usd.balanceOf(vault), 0);
+    }
+
     /// F-18: a loan closed undrawn owes nothing; lenders get their money back in full and what
     /// was held returns to the borrower.
     function test_settleHeld_returnsToBorrowerWhenLoanClosedUndrawn() public {
