@@ -109,10 +109,25 @@ const SME = 1;
 const DEBTOR = 2;
 const INVESTOR = 4;
 const usd = (n: number) => BigInt(n) * 1_000_000n;
+/** The naive baseline's acknowledgement (it names no invoice number). */
+const NAIVE_ACK_TYPES = {
+  Acknowledgement: [
+    { name: "tokenId", type: "uint256" },
+    { name: "debtor", type: "address" },
+    { name: "currency", type: "address" },
+    { name: "faceValue", type: "uint256" },
+    { name: "dueDate", type: "uint256" },
+    { name: "termsVersion", type: "uint8" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+/** ReceivableToken's acknowledgement: it names the canonical invoice number too. */
 const ACK_TYPES = {
   Acknowledgement: [
     { name: "tokenId", type: "uint256" },
     { name: "debtor", type: "address" },
+    { name: "invoiceNumber", type: "string" },
     { name: "currency", type: "address" },
     { name: "faceValue", type: "uint256" },
     { name: "dueDate", type: "uint256" },
@@ -187,6 +202,18 @@ async function parties(conn: Conn, identity: C, stablecoin: C) {
 type Parties = Awaited<ReturnType<typeof parties>>;
 
 let invoiceSeq = 0;
+/** Bench invoice numbers: "INV-BENCH-<n>", registered by ReceivableToken as "INVBENCH<n>". */
+const benchNumber = (n: number) => `INV-BENCH-${n}`;
+const canonicalBenchNumber = (n: number) => `INVBENCH${n}`;
+/** The bench number of every invoice built, by token id (the document hash). */
+const numberOf = new Map<bigint, number>();
+
+function numberedDocument(conn: Conn, n: number) {
+  const documentHash = conn.ethers.id(`bench invoice document ${n}`);
+  numberOf.set(BigInt(documentHash), n);
+  return documentHash;
+}
+
 async function invoiceParams(conn: Conn, p: Parties, currency: string, face = usd(10_000), dueDays = 60) {
   const n = ++invoiceSeq;
   const now = clock.now;
@@ -196,10 +223,16 @@ async function invoiceParams(conn: Conn, p: Parties, currency: string, face = us
     faceValue: face,
     issueDate: now - DAY,
     dueDate: now + dueDays * DAY,
-    documentHash: conn.ethers.id(`bench invoice document ${n}`),
-    invoiceNumberHash: conn.ethers.id(`INV-BENCH-${n}`),
+    documentHash: numberedDocument(conn, n),
+    invoiceNumber: benchNumber(n),
     metadataURI: `ipfs://bafybeibenchinvoice${n.toString().padStart(6, "0")}`,
   };
+}
+
+/** The naive baseline takes a caller-computed hash of the number instead of the number. */
+async function naiveInvoiceParams(conn: Conn, p: Parties, currency: string) {
+  const { invoiceNumber, ...rest } = await invoiceParams(conn, p, currency);
+  return { ...rest, invoiceNumberHash: conn.ethers.id(invoiceNumber) };
 }
 
 async function signAck(
@@ -207,14 +240,21 @@ async function signAck(
   p: Parties,
   verifying: string,
   name: string,
-  fields: { tokenId: bigint; currency: string; faceValue: bigint; dueDate: number | bigint; termsVersion: number },
+  fields: {
+    tokenId: bigint;
+    invoiceNumber?: string;
+    currency: string;
+    faceValue: bigint;
+    dueDate: number | bigint;
+    termsVersion: number;
+  },
 ) {
   const { chainId } = await conn.ethers.provider.getNetwork();
   const deadline = clock.now + DAY;
   const value = { ...fields, debtor: await p.debtor.getAddress(), deadline };
   const signature = await p.debtor.signTypedData(
     { name, version: "1", chainId, verifyingContract: verifying },
-    ACK_TYPES,
+    fields.invoiceNumber === undefined ? NAIVE_ACK_TYPES : ACK_TYPES,
     value,
   );
   return { deadline, signature };
@@ -258,18 +298,23 @@ async function runOurs(conn: Conn) {
   };
   const ack = async (id: bigint) => {
     const inv = await rcv.receivable(id);
-    await send(async () => rcv.connect(p.debtor).acknowledge(id, inv.termsVersion));
+    const number = benchNumber(numberOf.get(id)!);
+    await send(async () => rcv.connect(p.debtor).acknowledge(id, number, inv.faceValue, inv.dueDate));
   };
   const ackBySig = async (id: bigint) => {
     const inv = await rcv.receivable(id);
+    const n = numberOf.get(id)!;
     const { deadline, signature } = await signAck(conn, p, rcvAddr, "ReceivableToken", {
       tokenId: id,
+      invoiceNumber: canonicalBenchNumber(n),
       currency: inv.currency,
       faceValue: inv.faceValue,
       dueDate: inv.dueDate,
       termsVersion: Number(inv.termsVersion),
     });
-    return measure(async () => rcv.connect(p.relayer).acknowledgeWithSignature(id, deadline, signature));
+    return measure(async () =>
+      rcv.connect(p.relayer).acknowledgeWithSignature(id, benchNumber(n), deadline, signature),
+    );
   };
 
   // Receivables: the SME tokenized before; the debtor acknowledged and paid before.
@@ -407,7 +452,7 @@ async function runNaive(conn: Conn, naiveArtifacts: string, shared: Shared) {
   const r: Partial<Record<Action, Measured>> = {};
 
   const tokenize = async () => {
-    const params = await invoiceParams(conn, p, usdAddr);
+    const params = await naiveInvoiceParams(conn, p, usdAddr);
     return {
       id: BigInt(params.documentHash),
       due: params.dueDate,
@@ -427,7 +472,7 @@ async function runNaive(conn: Conn, naiveArtifacts: string, shared: Shared) {
   const first = await tokenize();
   const second = await tokenize();
   r.tokenize = second.m;
-  const batch = await Promise.all(Array.from({ length: 20 }, () => invoiceParams(conn, p, usdAddr)));
+  const batch = await Promise.all(Array.from({ length: 20 }, () => naiveInvoiceParams(conn, p, usdAddr)));
   const b = await measure(async () => rcv.connect(p.sme).tokenizeBatch(batch));
   r.tokenizeBatchPerInvoice = { ...b, gas: Math.round(b.gas / 20) };
   await ackBySig(first.id, first.due);

@@ -56,7 +56,7 @@ for (let start = 0; start < SCALE_INVOICES; start += BATCH) {
       issueDate: now - DAY,
       dueDate: now + (15 + (n % 75)) * DAY,
       documentHash: ethers.id(`scale invoice ${number}`),
-      invoiceNumberHash: ethers.id(number),
+      invoiceNumber: number,
       metadataURI: `data:application/json;base64,${metadata.toString("base64")}`,
     };
   });

@@ -80,6 +80,7 @@ for (const p of demoParties) {
 const { acme, bakery, printworks, bigmart, hospital, hotels, alice, baobab, savanna } = party;
 
 let invoiceNumber = 1000;
+const numberOf = new Map<bigint, string>();
 async function tokenize(issuer: Signer, debtor: Signer, dollars: number, dueInDays: number, description: string) {
   const number = `INV-${++invoiceNumber}`;
   const documentHash = ethers.id(`demo invoice ${number} ${await issuer.getAddress()}`);
@@ -93,16 +94,19 @@ async function tokenize(issuer: Signer, debtor: Signer, dollars: number, dueInDa
       issueDate: t - DAY,
       dueDate: t + dueInDays * DAY,
       documentHash,
-      invoiceNumberHash: ethers.id(number),
+      invoiceNumber: number,
       metadataURI: `data:application/json;base64,${metadata}`,
     })
   ).wait();
+  numberOf.set(BigInt(documentHash), number);
   return BigInt(documentHash);
 }
 
+/** The debtor confirms the invoice by naming its registered number, amount and due date. */
 async function acknowledge(debtor: Signer, tokenId: bigint) {
   const r = await receivables.receivable(tokenId);
-  await (await receivables.connect(debtor).acknowledge(tokenId, r.termsVersion)).wait();
+  const number = numberOf.get(tokenId)!;
+  await (await receivables.connect(debtor).acknowledge(tokenId, number, r.faceValue, r.dueDate)).wait();
 }
 
 async function pay(debtor: Signer, tokenId: bigint, dollars: number) {

@@ -2,14 +2,18 @@
 pragma solidity ^0.8.30;
 
 import {IReceivablePaymentHook} from "./IReceivablePaymentHook.sol";
+import {ILoanManager} from "./ILoanManager.sol";
 
 /// @title ICollateralVault
 /// @notice Holds the receivables pledged as loan collateral for one LoanManager and books every
 /// payment a debtor makes on them. The receivable contract pays the holder (this vault) and calls
 /// its hook; the vault then, in the same transaction: repays the loan the receivable secures
 /// through the manager's public `repay` (fees, interest, principal, prepayment; after default a
-/// recovery for the lenders) and sends whatever the loan does not take (excess, a loan not drawn
-/// down, repaid or cancelled, another currency) to the borrower. Nothing stays in the vault.
+/// recovery for the lenders) and sends whatever the loan does not take (excess, a loan repaid or
+/// cancelled, another currency) to the borrower. A payment made before drawdown (loan Pending,
+/// Offered or Funding) belongs to the loan, never to the borrower: it is held here until
+/// {settleHeld} or the next payment applies it to the drawn loan (or, for a loan closed undrawn,
+/// returns it to the borrower, whose lenders are refunded in full).
 interface ICollateralVault is IReceivablePaymentHook {
     /// @notice `payer` paid `amount` of `currency` on receivable `tokenId`, which secures `loanId`:
     /// `applied` went to the loan (see the manager's `LoanRepaid`), `toBorrower` to `borrower`.
@@ -31,6 +35,24 @@ interface ICollateralVault is IReceivablePaymentHook {
         uint256 amount,
         bytes32 referenceHash
     );
+    /// @notice `payer` paid `amount` on receivable `tokenId` before `loanId` was drawn down: held
+    /// here for the loan, `heldTotal` in all.
+    event CollateralPaymentHeld(
+        uint256 indexed loanId,
+        uint256 indexed tokenId,
+        address indexed payer,
+        uint256 amount,
+        uint256 heldTotal
+    );
+    /// @notice What was held for `loanId` left the vault: `applied` repaid the loan, `toBorrower`
+    /// went to `borrower` (excess, or a loan closed undrawn).
+    event CollateralHeldReleased(
+        uint256 indexed loanId,
+        address indexed borrower,
+        uint256 amount,
+        uint256 applied,
+        uint256 toBorrower
+    );
     /// @notice Receivables of `token` are held here from now on; the manager may move them.
     event CollateralVaultBound(address indexed token, address indexed manager);
 
@@ -42,10 +64,20 @@ interface ICollateralVault is IReceivablePaymentHook {
     error CollateralAlreadyBound(address token);
     /// @notice Receivable `tokenId` is held here but secures no loan (sent to the vault directly).
     error CollateralNotPledged(uint256 tokenId);
+    /// @notice `loanId` is `status`, not drawn down yet: what is held for it stays held.
+    error CollateralLoanNotDrawn(uint256 loanId, ILoanManager.Status status);
+    /// @notice Nothing is held for `loanId`.
+    error CollateralNothingHeld(uint256 loanId);
 
     /// @notice Binds the vault to the receivable contract, once; lets the manager move its tokens.
     /// Only the manager calls it (from `setCollateralToken`).
     function bind(address token) external;
+
+    /// @notice Releases what is held for `loanId` once it is drawn down (repays it, the excess to the
+    /// borrower) or closed undrawn (to the borrower). Anyone may call it.
+    function settleHeld(uint256 loanId) external;
+    /// @notice Paid on the loan's collateral before drawdown and not applied yet.
+    function heldFor(uint256 loanId) external view returns (uint256);
 
     /// @notice The LoanManager that deployed this vault and decides where collateral goes.
     function manager() external view returns (address);

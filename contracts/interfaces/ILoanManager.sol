@@ -7,6 +7,7 @@ import {IIdentityRegistry} from "./IIdentityRegistry.sol";
 import {ICreditHistory} from "./ICreditHistory.sol";
 import {ILoanCalculator} from "./ILoanCalculator.sol";
 import {ILoanNotes} from "./ILoanNotes.sol";
+import {IReceivableToken} from "./IReceivableToken.sol";
 
 /// @dev Most installments a loan may have (10 years monthly, ~4 months daily, ~2.3 years weekly):
 /// it bounds the work of every repayment, payoff, default and lateness check, which walk the
@@ -187,14 +188,21 @@ interface ILoanManager {
     /// @notice `count` installments exceed `max` (`LOAN_MAX_INSTALLMENTS`): more would make the
     /// work of one repayment unbounded in practice (finding F-20).
     error LoanTooManyInstallments(uint256 count, uint256 max);
+    /// @notice The pledged receivable `tokenId` is `status`: only an invoice its debtor acknowledged
+    /// (and not disputed, paid or closed) secures a loan, as it is the only kind the pool finances.
+    error LoanCollateralNotAcknowledged(uint256 tokenId, IReceivableToken.Status status);
+    /// @notice The pledged receivable `tokenId` is paid in `currency`, not in the loan's `asset`.
+    error LoanCollateralCurrencyMismatch(uint256 tokenId, address currency, address asset);
     /// @notice `principal` exceeds `max` (2^96 − 1 units: amounts are packed in 96 bits).
     error LoanPrincipalTooLarge(uint256 principal, uint256 max);
 
     /// @notice Requests a loan; caller must be a verified SME. Schedule terms are validated by
     /// `Schedule.validate` (its errors), and at most `LOAN_MAX_INSTALLMENTS` installments are
     /// accepted (`LoanTooManyInstallments`). Collateral, if any, must be a receivable of the
-    /// collateral token (see {setCollateralToken}); it moves into the collateral vault now (the caller must have approved
-    /// this contract), so it cannot back two requests, and payments on it are applied to the loan. Auto-approved (status
+    /// collateral token (see {setCollateralToken}) that its debtor acknowledged (`LoanCollateralNotAcknowledged`)
+    /// and that is paid in this loan's asset (`LoanCollateralCurrencyMismatch`); it moves into the collateral vault
+    /// now (the caller must have approved this contract), so it cannot back two requests, and payments on it belong
+    /// to the loan (held until drawdown, then applied; see {ICollateralVault}). Auto-approved (status
     /// Funding) when principal + the entity's open exposure here ≤ its credit limit in the credit
     /// history; otherwise Pending for an underwriter. Blocked while paused.
     function request(RequestParams calldata params) external returns (uint256 loanId);

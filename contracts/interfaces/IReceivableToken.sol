@@ -8,8 +8,11 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 /// by the debtor through this contract to whoever holds the token at that moment.
 /// @dev The token id is the invoice's document hash (SHA-256 of the file, computed off chain), so
 /// one document can never be tokenized twice. A second key, (issuer entity, debtor entity,
-/// invoice number hash), stops the same invoice coming back under another file or another wallet
-/// of the same company. Cancelling frees neither key.
+/// canonical invoice number), stops the same invoice coming back under another file, another
+/// wallet of the same company or another spelling of its number: the contract canonicalizes the
+/// number itself (see {InvoiceNumber}: `INV-001`, `inv 0001` and `INV1` are all `INV1`).
+/// Cancelling frees neither key. The debtor's acknowledgement names the invoice number, face
+/// value and due date it confirms, and is checked against the invoice.
 interface IReceivableToken is IERC721 {
     /// @notice Life cycle. `Issued`: terms may still change. `Acknowledged`: the debtor confirmed
     /// the terms, which are now frozen. `Disputed`: the debtor contests; financing is blocked.
@@ -33,7 +36,8 @@ interface IReceivableToken is IERC721 {
         uint40 issueDate;
         uint40 dueDate;
         bytes32 documentHash;
-        bytes32 invoiceNumberHash;
+        /// @dev As printed on the invoice; registered and emitted in its canonical form.
+        string invoiceNumber;
         string metadataURI;
     }
 
@@ -58,6 +62,7 @@ interface IReceivableToken is IERC721 {
         bytes32 debtorEntity;
     }
 
+    /// @notice `invoiceNumber` is the canonical form the invoice is registered under.
     event ReceivableTokenized(
         uint256 indexed tokenId,
         address indexed issuer,
@@ -66,7 +71,7 @@ interface IReceivableToken is IERC721 {
         uint128 faceValue,
         uint40 issueDate,
         uint40 dueDate,
-        bytes32 invoiceNumberHash,
+        string invoiceNumber,
         string metadataURI
     );
     event ReceivableTermsAmended(
@@ -133,13 +138,33 @@ interface IReceivableToken is IERC721 {
     error ReceivableDebtorIsIssuer(address account);
     error ReceivableSameEntity(bytes32 entity);
     error ReceivableDocumentAlreadyTokenized(bytes32 documentHash);
-    error ReceivableInvoiceAlreadyTokenized(bytes32 issuerEntity, bytes32 debtorEntity, bytes32 invoiceNumberHash);
+    /// @notice The document hash (the token id) must not be zero.
+    error ReceivableZeroDocumentHash();
+    /// @notice The canonical `invoiceNumber` is already registered between these two entities.
+    error ReceivableInvoiceAlreadyTokenized(bytes32 issuerEntity, bytes32 debtorEntity, string invoiceNumber);
+    /// @notice `invoiceNumber` is empty, or only separators.
+    error ReceivableInvoiceNumberEmpty(string invoiceNumber);
+    /// @notice `invoiceNumber` is `length` bytes long; at most `max` are accepted.
+    error ReceivableInvoiceNumberTooLong(string invoiceNumber, uint256 length, uint256 max);
+    /// @notice Byte `index` of `invoiceNumber` is not printable ASCII (0x20-0x7E).
+    error ReceivableInvoiceNumberInvalidCharacter(string invoiceNumber, uint256 index);
+    /// @notice The debtor named `invoiceNumber` (canonical form), which is not the number `tokenId`
+    /// was registered under between its issuer's and debtor's entities.
+    error ReceivableInvoiceNumberMismatch(uint256 tokenId, string invoiceNumber);
+    /// @notice The debtor confirmed `faceValue` by `dueDate`; the invoice says `actualFaceValue` by
+    /// `actualDueDate`.
+    error ReceivableAcknowledgedTermsMismatch(
+        uint256 tokenId,
+        uint128 faceValue,
+        uint40 dueDate,
+        uint128 actualFaceValue,
+        uint40 actualDueDate
+    );
     error ReceivableNotFound(uint256 tokenId);
     error ReceivableInvalidStatus(uint256 tokenId, Status status);
     error ReceivableNotIssuer(uint256 tokenId, address caller);
     error ReceivableNotDebtor(uint256 tokenId, address caller);
     error ReceivableNotHolder(uint256 tokenId, address caller);
-    error ReceivableTermsVersionMismatch(uint256 tokenId, uint8 expected, uint8 given);
     error ReceivableSignatureExpired(uint256 deadline, uint256 timestamp);
     error ReceivableInvalidSignature(uint256 tokenId, address expectedSigner);
     error ReceivableOverpayment(uint256 tokenId, uint128 amount, uint128 outstanding);
@@ -169,8 +194,17 @@ interface IReceivableToken is IERC721 {
     function tokenizeBatch(TokenizeParams[] calldata params) external returns (uint256[] memory tokenIds);
     function amendTerms(uint256 tokenId, uint128 newFaceValue, uint40 newDueDate) external;
     function cancel(uint256 tokenId) external;
-    function acknowledge(uint256 tokenId, uint8 termsVersion) external;
-    function acknowledgeWithSignature(uint256 tokenId, uint256 deadline, bytes calldata signature) external;
+    /// @notice The debtor confirms it owes `faceValue` by `dueDate` for the invoice numbered
+    /// `invoiceNumber` (any spelling with the same canonical form); each must match the invoice.
+    function acknowledge(uint256 tokenId, string calldata invoiceNumber, uint128 faceValue, uint40 dueDate) external;
+    /// @notice Anyone submits the debtor's EIP-712 `Acknowledgement`, which names the canonical
+    /// `invoiceNumber` and the invoice's current face value, due date and terms version.
+    function acknowledgeWithSignature(
+        uint256 tokenId,
+        string calldata invoiceNumber,
+        uint256 deadline,
+        bytes calldata signature
+    ) external;
     function dispute(uint256 tokenId, bytes32 reasonHash) external;
     function withdrawDispute(uint256 tokenId) external;
     function applyCreditNote(
@@ -197,19 +231,31 @@ interface IReceivableToken is IERC721 {
 
     function receivable(uint256 tokenId) external view returns (Receivable memory);
     function outstanding(uint256 tokenId) external view returns (uint128);
+    /// @notice Status and currency only (one storage read, no registry call): what a lender checks
+    /// before accepting the invoice as collateral. `None` and zero for an unknown id.
+    function statusAndCurrency(uint256 tokenId) external view returns (Status status, address currency);
     function isCurrencyAllowed(address currency) external view returns (bool);
     function isFinancier(address account) external view returns (bool);
     /// @notice The credit-history recorder, zero when none.
     function creditHistory() external view returns (address);
     /// @notice The identity registry parties are checked against.
     function identityRegistry() external view returns (address);
+    /// @notice Whether `invoiceNumber` (canonicalized) is registered between the two entities.
     function isInvoiceKeyUsed(
         bytes32 issuerEntity,
         bytes32 debtorEntity,
-        bytes32 invoiceNumberHash
+        string calldata invoiceNumber
     ) external view returns (bool);
-    /// @notice The EIP-712 digest the debtor signs to acknowledge the invoice's current terms.
-    function hashAcknowledgement(uint256 tokenId, uint256 deadline) external view returns (bytes32);
+    /// @notice The form `invoiceNumber` is registered and acknowledged under (see {InvoiceNumber});
+    /// reverts with the errors `tokenize` would.
+    function canonicalInvoiceNumber(string calldata invoiceNumber) external pure returns (string memory);
+    /// @notice The EIP-712 digest the debtor signs to acknowledge the invoice's current terms
+    /// under `invoiceNumber` (canonicalized and checked against the invoice).
+    function hashAcknowledgement(
+        uint256 tokenId,
+        string calldata invoiceNumber,
+        uint256 deadline
+    ) external view returns (bytes32);
     /// @notice The EIP-712 digest the debtor signs to consent to a credit note.
     function hashCreditNote(
         uint256 tokenId,

@@ -17,14 +17,19 @@ import {ILoanManager} from "../interfaces/ILoanManager.sol";
 /// code space left for it (24 KiB limit). The manager keeps every decision (which loan a
 /// receivable secures, when it leaves) and moves the tokens as this vault's operator; the vault
 /// only turns a payment into a `repay` on the manager, which any payer may call, so it needs no
-/// privilege there. It never keeps money: what the loan does not take goes to the borrower in the
-/// same transaction.
+/// privilege there. From the pledge until drawdown (loan Pending, Offered or Funding) a payment is
+/// held here for the loan: the lenders commit their money against the collateral, so the borrower
+/// must not receive its proceeds and draw the principal too. {settleHeld} (anyone) applies what is
+/// held once the loan is drawn, or returns it to the borrower once the loan closed undrawn; the
+/// next payment on the receivable does the same. Apart from that, nothing stays here: what the
+/// loan does not take goes to the borrower in the same transaction.
 contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
     using SafeERC20 for IERC20;
 
     ILoanManager private immutable MANAGER;
     IERC20 private immutable ASSET;
     address private _receivables;
+    mapping(uint256 loanId => uint256 amount) private _held;
 
     /// @dev Deployed by the manager, whose asset is passed in (the manager is not callable yet).
     constructor(IERC20 asset_) {
@@ -46,9 +51,10 @@ contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
 
     /// @inheritdoc IReceivablePaymentHook
     /// @dev The payment already arrived here (the receivable contract pays the holder first).
-    /// A loan Active or Defaulted takes what it is owed through `repay`; anything else is the
-    /// borrower's: a loan not drawn down (nothing owed yet), repaid or closed, or an invoice in
-    /// another currency than the loan's.
+    /// A loan not drawn down yet (Pending, Offered, Funding) holds it (see contract NatSpec). A
+    /// loan Active or Defaulted takes what it is owed through `repay`, after what was held for it;
+    /// the rest is the borrower's: excess, a loan repaid or closed, or an invoice in another
+    /// currency than the loan's (refused at request, so only possible for a foreign token).
     function onReceivablePayment(
         uint256 tokenId,
         address payer,
@@ -60,6 +66,19 @@ contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
         if (loanId == 0) revert CollateralNotPledged(tokenId);
         ILoanManager.Loan memory ln = MANAGER.loan(loanId);
         address currency = invoice.currency;
+        if (currency == address(ASSET)) {
+            if (ln.status < ILoanManager.Status.Active) {
+                uint256 held = _held[loanId] + amount;
+                _held[loanId] = held;
+                emit CollateralPaymentHeld(loanId, tokenId, payer, amount, held);
+                return IReceivablePaymentHook.onReceivablePayment.selector;
+            }
+            if (_held[loanId] != 0) {
+                _releaseHeld(loanId, ln);
+                // What was held may have paid the loan off: book this payment on its new status.
+                ln = MANAGER.loan(loanId);
+            }
+        }
         uint256 applied;
         if (
             currency == address(ASSET) &&
@@ -86,6 +105,19 @@ contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
     }
 
     /// @inheritdoc ICollateralVault
+    function settleHeld(uint256 loanId) external nonReentrant {
+        ILoanManager.Loan memory ln = MANAGER.loan(loanId);
+        if (ln.status < ILoanManager.Status.Active) revert CollateralLoanNotDrawn(loanId, ln.status);
+        if (_held[loanId] == 0) revert CollateralNothingHeld(loanId);
+        _releaseHeld(loanId, ln);
+    }
+
+    /// @inheritdoc ICollateralVault
+    function heldFor(uint256 loanId) external view returns (uint256) {
+        return _held[loanId];
+    }
+
+    /// @inheritdoc ICollateralVault
     function manager() external view returns (address) {
         return address(MANAGER);
     }
@@ -99,6 +131,21 @@ contract CollateralVault is ReentrancyGuardTransient, ICollateralVault {
         token = _receivables;
         // Before binding `token` is zero, which no caller can be.
         if (msg.sender != token) revert CollateralUnauthorizedHookCaller(msg.sender);
+    }
+
+    /// @dev Applies what is held for a drawn loan (Active, Defaulted); a loan closed without it
+    /// (Repaid, Cancelled, Expired) owes nothing more, so it is the borrower's.
+    function _releaseHeld(uint256 loanId, ILoanManager.Loan memory ln) private {
+        uint256 held = _held[loanId];
+        _held[loanId] = 0;
+        uint256 applied;
+        if (ln.status == ILoanManager.Status.Active || ln.status == ILoanManager.Status.Defaulted) {
+            applied = _repay(loanId, held);
+        }
+        // applied ≤ held: `repay` takes at most the amount offered.
+        uint256 rest = held - applied;
+        emit CollateralHeldReleased(loanId, ln.borrower, held, applied, rest);
+        if (rest != 0) ASSET.safeTransfer(ln.borrower, rest);
     }
 
     /// @dev Repays up to `amount` and returns what the loan took. The one refusal that is not a

@@ -19,6 +19,7 @@ import {LoanMath} from "./LoanMath.sol";
 import {LoanNotes} from "./LoanNotes.sol";
 import {ILoanNotes} from "../interfaces/ILoanNotes.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
+import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
 import {CollateralVault} from "./CollateralVault.sol";
 
 /// @title LoanManager
@@ -31,7 +32,7 @@ import {CollateralVault} from "./CollateralVault.sol";
 /// principal of its loans here that are open for funding, drawn down and not closed) is at most
 /// `CREDIT.creditLimitOf(entity)`; otherwise it waits for an underwriter.
 /// Collateral moves into escrow at request, so one NFT can never back two loans. Only receivables
-/// of the one collateral token are accepted, and they are held by the {collateralVault}, which
+/// of the one collateral token are accepted, acknowledged by their debtor and in the loan's asset, and they are held by the {collateralVault}, which
 /// the receivable contract pays and notifies; the vault applies each payment through `repay`.
 /// Storing the token once instead of per loan saves a fresh slot per collateralized request.
 contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager {
@@ -123,6 +124,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
             uint256 id = p.collateralId;
             // Id 0 is refused: it marks "no collateral" in the loan.
             if (p.collateralToken != token || id == 0) revert LoanCollateralNotAccepted(p.collateralToken, id);
+            _checkPledge(id, token);
             ln.collateralId = id;
             _securedBy[id] = loanId;
             emit LoanCollateralEscrowed(loanId, msg.sender, token, id);
@@ -497,6 +499,14 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         ICreditHistory.Outcome outcome = maxDaysLate == 0 ? ICreditHistory.Outcome.OnTime : ICreditHistory.Outcome.Late;
         emit LoanPaidOff(loanId, ln.borrower, uint8(outcome), uint16(maxDaysLate));
         CREDIT.recordLoan(ln.entity, principal, ln.terms.start, outcome, uint32(maxDaysLate));
+    }
+
+    /// @dev A pledge must be acknowledged by its debtor (as the pool requires before an advance)
+    /// and paid in this loan's asset, so that every payment on it can go to the loan.
+    function _checkPledge(uint256 id, address token) private view {
+        (IReceivableToken.Status status, address currency) = IReceivableToken(token).statusAndCurrency(id);
+        if (status != IReceivableToken.Status.Acknowledged) revert LoanCollateralNotAcknowledged(id, status);
+        if (currency != address(ASSET)) revert LoanCollateralCurrencyMismatch(id, currency, address(ASSET));
     }
 
     function _releaseCollateral(uint256 loanId, Loan storage ln, address to, bool seized) private {

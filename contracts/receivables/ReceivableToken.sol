@@ -16,6 +16,7 @@ import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
 import {ICreditHistory} from "../interfaces/ICreditHistory.sol";
 import {ReceivableRenderer} from "./ReceivableRenderer.sol";
 import {ReceivablePacking} from "./ReceivablePacking.sol";
+import {InvoiceNumber} from "./InvoiceNumber.sol";
 import {TransferIn} from "../libraries/TransferIn.sol";
 
 /// @title ReceivableToken
@@ -23,7 +24,8 @@ import {TransferIn} from "../libraries/TransferIn.sol";
 /// "ReceivableToken", version "1". Debtor signatures are checked with OpenZeppelin
 /// `SignatureChecker`, so contract wallets (ERC-1271) can acknowledge and consent too.
 /// Signed types (expose their digests through {hashAcknowledgement} and {hashCreditNote}):
-/// `Acknowledgement(uint256 tokenId,address debtor,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)`
+/// `Acknowledgement(uint256 tokenId,address debtor,string invoiceNumber,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)`
+/// where `invoiceNumber` is the canonical form (see {InvoiceNumber}).
 /// `CreditNote(uint256 tokenId,address debtor,uint256 newFaceValue,bytes32 noteHash,uint8 termsVersion,uint256 deadline)`
 /// @dev Storage: two slots per invoice are written at tokenization (`Terms`, `Parties`); the
 /// third (`Settlement`) only on partial payment, attestation or dispute. The currency is a
@@ -39,6 +41,11 @@ import {TransferIn} from "../libraries/TransferIn.sol";
 /// reported at all; a revoked party can no longer tokenize, borrow or be financed anyway. The
 /// `issuerEntity`/`debtorEntity` fields of {receivable} are likewise the registry's current values.
 ///
+/// Invoice numbers. The duplicate key is keccak256(issuer entity, debtor entity, keccak256 of the
+/// canonical number) and maps to the token id, so an acknowledgement that names a number is checked
+/// by recomputing the key from the registry's current entities (no per-invoice copy of the number).
+/// A zero document hash is refused: token id 0 would read as "no invoice" there.
+///
 /// Settlement shortcut: when a payment settles an invoice in full, `amountPaid` is not written
 /// (it would be the only write to a fresh slot); once `Paid`, paid + attested == face holds, so
 /// {receivable} reports `amountPaid = faceValue - amountAttested`.
@@ -49,7 +56,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
 
     /// @notice EIP-712 type hash of the debtor's acknowledgement.
     bytes32 public constant ACKNOWLEDGEMENT_TYPEHASH = keccak256(
-        "Acknowledgement(uint256 tokenId,address debtor,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)"
+        "Acknowledgement(uint256 tokenId,address debtor,string invoiceNumber,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)"
     );
     /// @notice EIP-712 type hash of the debtor's consent to a credit note.
     bytes32 public constant CREDIT_NOTE_TYPEHASH = keccak256(
@@ -91,7 +98,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     ReceivableRenderer private immutable _RENDERER;
 
     mapping(uint256 tokenId => Invoice) private _invoices;
-    mapping(bytes32 invoiceKey => bool) private _invoiceKeys;
+    mapping(bytes32 invoiceKey => uint256 tokenId) private _invoiceKeys;
     mapping(address currency => CurrencyConfig) private _currencyConfigs;
     mapping(uint8 currencyId => address) private _currencies;
     mapping(address account => bool) private _financiers;
@@ -167,25 +174,33 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     // ---------------------------------------------------------------- debtor
 
     /// @inheritdoc IReceivableToken
-    function acknowledge(uint256 tokenId, uint8 termsVersion) external {
+    function acknowledge(uint256 tokenId, string calldata invoiceNumber, uint128 faceValue, uint40 dueDate) external {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
         _requireStatus(tokenId, t.status, ISSUED);
         if (msg.sender != p.debtor) revert ReceivableNotDebtor(tokenId, msg.sender);
-        if (termsVersion != t.termsVersion) {
-            revert ReceivableTermsVersionMismatch(tokenId, t.termsVersion, termsVersion);
+        if (faceValue != p.faceValue || dueDate != t.dueDate) {
+            revert ReceivableAcknowledgedTermsMismatch(tokenId, faceValue, dueDate, p.faceValue, t.dueDate);
         }
+        _checkInvoiceNumber(tokenId, t.issuer, p.debtor, invoiceNumber);
         _acknowledge(tokenId, inv, t, p, false);
     }
 
     /// @inheritdoc IReceivableToken
-    function acknowledgeWithSignature(uint256 tokenId, uint256 deadline, bytes calldata signature) external {
+    function acknowledgeWithSignature(
+        uint256 tokenId,
+        string calldata invoiceNumber,
+        uint256 deadline,
+        bytes calldata signature
+    ) external {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
         _requireStatus(tokenId, t.status, ISSUED);
-        _checkDebtorSignature(tokenId, p.debtor, _hashAcknowledgement(tokenId, t, p, deadline), deadline, signature);
+        bytes32 numberHash = _checkInvoiceNumber(tokenId, t.issuer, p.debtor, invoiceNumber);
+        bytes32 digest = _hashAcknowledgement(tokenId, t, p, numberHash, deadline);
+        _checkDebtorSignature(tokenId, p.debtor, digest, deadline, signature);
         _acknowledge(tokenId, inv, t, p, true);
     }
 
@@ -373,6 +388,13 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     }
 
     /// @inheritdoc IReceivableToken
+    function statusAndCurrency(uint256 tokenId) external view returns (Status status, address currency) {
+        uint256 terms = _invoices[tokenId].terms;
+        status = terms.status();
+        if (status != Status.None) currency = _currencies[terms.unpackTerms().currencyId];
+    }
+
+    /// @inheritdoc IReceivableToken
     function isCurrencyAllowed(address currency) external view returns (bool) {
         return _currencyConfigs[currency].allowed;
     }
@@ -396,17 +418,29 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     function isInvoiceKeyUsed(
         bytes32 issuerEntity,
         bytes32 debtorEntity,
-        bytes32 invoiceNumberHash
+        string calldata invoiceNumber
     ) external view returns (bool) {
-        return _invoiceKeys[_invoiceKey(issuerEntity, debtorEntity, invoiceNumberHash)];
+        bytes32 numberHash = keccak256(InvoiceNumber.canonicalize(invoiceNumber));
+        return _invoiceKeys[_invoiceKey(issuerEntity, debtorEntity, numberHash)] != 0;
     }
 
     /// @inheritdoc IReceivableToken
-    function hashAcknowledgement(uint256 tokenId, uint256 deadline) external view returns (bytes32) {
+    function canonicalInvoiceNumber(string calldata invoiceNumber) external pure returns (string memory) {
+        return string(InvoiceNumber.canonicalize(invoiceNumber));
+    }
+
+    /// @inheritdoc IReceivableToken
+    function hashAcknowledgement(
+        uint256 tokenId,
+        string calldata invoiceNumber,
+        uint256 deadline
+    ) external view returns (bytes32) {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         _requireExists(tokenId, t.status);
-        return _hashAcknowledgement(tokenId, t, inv.parties.unpackParties(), deadline);
+        ReceivablePacking.Parties memory p = inv.parties.unpackParties();
+        bytes32 numberHash = _checkInvoiceNumber(tokenId, t.issuer, p.debtor, invoiceNumber);
+        return _hashAcknowledgement(tokenId, t, p, numberHash, deadline);
     }
 
     /// @inheritdoc IReceivableToken
@@ -456,25 +490,32 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         if (debtorEntity == issuerEntity) revert ReceivableSameEntity(issuerEntity);
 
         uint256 tokenId = uint256(p.documentHash);
+        if (tokenId == 0) revert ReceivableZeroDocumentHash();
         Invoice storage inv = _invoices[tokenId];
         // A record is never deleted (cancel keeps it), so this also covers cancelled documents.
         if (inv.terms.status() != Status.None) revert ReceivableDocumentAlreadyTokenized(p.documentHash);
-        bytes32 key = _invoiceKey(issuerEntity, debtorEntity, p.invoiceNumberHash);
-        if (_invoiceKeys[key]) {
-            revert ReceivableInvoiceAlreadyTokenized(issuerEntity, debtorEntity, p.invoiceNumberHash);
+        bytes memory number = InvoiceNumber.canonicalize(p.invoiceNumber);
+        bytes32 key = _invoiceKey(issuerEntity, debtorEntity, keccak256(number));
+        if (_invoiceKeys[key] != 0) {
+            revert ReceivableInvoiceAlreadyTokenized(issuerEntity, debtorEntity, string(number));
         }
-        _invoiceKeys[key] = true;
+        _invoiceKeys[key] = tokenId;
         // Casts: issueDate <= block.timestamp < 2^32 until 2106; faceValue checked above.
         inv.terms = ReceivablePacking.packTerms(issuer, uint32(p.issueDate), p.dueDate, Status.Issued, 0, c.id);
         inv.parties = ReceivablePacking.packParties(p.debtor, uint96(p.faceValue));
         // The minter asked for the token itself: no onERC721Received check needed.
         _mint(issuer, tokenId);
-        _emitTokenized(tokenId, issuer, p);
+        _emitTokenized(tokenId, issuer, p, string(number));
         return tokenId;
     }
 
     /// @dev Its own frame: the event's nine fields do not fit the stack of `_tokenize`.
-    function _emitTokenized(uint256 tokenId, address issuer, TokenizeParams calldata p) private {
+    function _emitTokenized(
+        uint256 tokenId,
+        address issuer,
+        TokenizeParams calldata p,
+        string memory canonicalNumber
+    ) private {
         emit ReceivableTokenized(
             tokenId,
             issuer,
@@ -483,9 +524,23 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
             p.faceValue,
             p.issueDate,
             p.dueDate,
-            p.invoiceNumberHash,
+            canonicalNumber,
             p.metadataURI
         );
+    }
+
+    /// @dev Returns keccak256 of the canonical `invoiceNumber` once it is checked to be the number
+    /// `tokenId` is registered under (the key maps to the token id; entities as now registered).
+    function _checkInvoiceNumber(
+        uint256 tokenId,
+        address issuer,
+        address debtor,
+        string calldata invoiceNumber
+    ) private view returns (bytes32 numberHash) {
+        bytes memory number = InvoiceNumber.canonicalize(invoiceNumber);
+        numberHash = keccak256(number);
+        bytes32 key = _invoiceKey(_REGISTRY.entityOf(issuer), _REGISTRY.entityOf(debtor), numberHash);
+        if (_invoiceKeys[key] != tokenId) revert ReceivableInvoiceNumberMismatch(tokenId, string(number));
     }
 
     function _acknowledge(
@@ -620,6 +675,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         uint256 tokenId,
         ReceivablePacking.Terms memory t,
         ReceivablePacking.Parties memory p,
+        bytes32 numberHash,
         uint256 deadline
     ) private view returns (bytes32) {
         return
@@ -629,6 +685,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
                         ACKNOWLEDGEMENT_TYPEHASH,
                         tokenId,
                         p.debtor,
+                        numberHash,
                         _currencies[t.currencyId],
                         uint256(p.faceValue),
                         uint256(t.dueDate),

@@ -74,7 +74,7 @@ export async function tokenizeAcknowledged(
       issueDate: Number(block.timestamp),
       dueDate: Number(block.timestamp) + dueInDays * 86_400,
       documentHash,
-      invoiceNumberHash: keccak256(stringToHex(invoiceNumber.trim().toUpperCase())),
+      invoiceNumber,
       metadataURI: `data:application/json;base64,${metadata.toString("base64")}`,
     },
   ]);
@@ -83,8 +83,14 @@ export async function tokenizeAcknowledged(
     abi,
     functionName: "receivable",
     args: [BigInt(documentHash)],
-  })) as { termsVersion: number };
-  await send(debtorIndex, receivables, abi, "acknowledge", [BigInt(documentHash), receivable.termsVersion]);
+  })) as { faceValue: bigint; dueDate: number };
+  // The debtor names the number, amount and due date it confirms (any spelling of the number).
+  await send(debtorIndex, receivables, abi, "acknowledge", [
+    BigInt(documentHash),
+    invoiceNumber,
+    receivable.faceValue,
+    receivable.dueDate,
+  ]);
   return documentHash;
 }
 
@@ -126,7 +132,7 @@ export async function tokenizeIssued(
       issueDate: Number(block.timestamp),
       dueDate: Number(block.timestamp) + dueInDays * 86_400,
       documentHash,
-      invoiceNumberHash: keccak256(stringToHex(invoiceNumber.trim().toUpperCase())),
+      invoiceNumber,
       metadataURI: `data:application/json;base64,${metadata.toString("base64")}`,
     },
   ]);

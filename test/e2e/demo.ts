@@ -69,23 +69,31 @@ export async function tokenizeAs(
       issueDate: now,
       dueDate: now + dueInDays * 86_400,
       documentHash,
-      invoiceNumberHash: keccak256(stringToHex(invoiceNumber.trim().toUpperCase())),
+      invoiceNumber,
       metadataURI: `data:application/json;base64,${metadata.toString("base64")}`,
     },
   ]);
   return BigInt(documentHash);
 }
 
-/** The debtor acknowledges an invoice on chain (a call, not a signature). */
-export async function acknowledgeAs(debtor: DemoPartyKey, tokenId: bigint) {
+/**
+ * The debtor acknowledges an invoice on chain (a call, not a signature), naming its number (any
+ * spelling with the same canonical form), amount and due date.
+ */
+export async function acknowledgeAs(debtor: DemoPartyKey, tokenId: bigint, invoiceNumber: string) {
   const abi = receivablesAbi();
   const r = (await publicClient.readContract({
     address: deployed("ReceivableToken"),
     abi,
     functionName: "receivable",
     args: [tokenId],
-  })) as { termsVersion: number };
-  await sendAs(debtor, deployed("ReceivableToken"), abi, "acknowledge", [tokenId, r.termsVersion]);
+  })) as { faceValue: bigint; dueDate: number };
+  await sendAs(debtor, deployed("ReceivableToken"), abi, "acknowledge", [
+    tokenId,
+    invoiceNumber,
+    r.faceValue,
+    r.dueDate,
+  ]);
 }
 
 /** The SME requests a loan above its credit limit, so it waits for an underwriter; returns its id. */

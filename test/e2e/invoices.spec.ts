@@ -18,6 +18,9 @@ test("test_invoice_tokenizeAcknowledgeBySignatureThenPayInTwoParts", async ({ pa
   await connectDevAccount(page, smeIndex, "/invoices");
   const form = page.getByRole("form", { name: "Tokenize an invoice" });
   await form.getByLabel("Invoice number").fill(`INV-${project}-001`);
+  // The form shows the canonical form the contract will register (case, separators, zeros dropped).
+  const canonical = `INV${project.toUpperCase().replace(/[-_ ./#]/g, "")}1`;
+  await expect(form.getByTestId("canonical-number")).toHaveText(`Will be registered as ${canonical}`);
   await form.getByLabel("Debtor's wallet").fill(debtor);
   await form.getByLabel(/Amount/).fill("12,500");
   await form.getByLabel("Due date").fill(inDays(30));
@@ -40,9 +43,13 @@ test("test_invoice_tokenizeAcknowledgeBySignatureThenPayInTwoParts", async ({ pa
   // The debtor signs the acknowledgement without paying gas and hands it to the SME.
   await connectDevAccount(page, debtorIndex, "/debtor");
   const row = page.getByTestId("invoice-row").filter({ hasText: `INV-${project}-001` });
+  // What the debtor confirms names the registered number, the amount and the due date.
+  await expect(row.getByTestId("acknowledge-terms")).toContainText(`12,500 dUSD by`);
+  await expect(row.getByTestId("acknowledge-terms")).toContainText(`for invoice ${canonical}`);
   await row.getByRole("button", { name: "Sign acknowledgement (no gas)" }).click();
   const signed = await row.getByTestId("signed-acknowledgement").inputValue();
   expect(JSON.parse(signed).signature).toMatch(/^0x[0-9a-f]{130}$/);
+  expect(JSON.parse(signed).invoiceNumber).toBe(canonical);
 
   // The SME submits it from the invoice page; the terms are now frozen.
   await connectDevAccount(page, smeIndex, "/invoices");

@@ -51,7 +51,7 @@ test("test_journey_smeTokenizesThenFinancesAnInvoice", async ({ page }, testInfo
   // Bigmart acknowledges (on chain, as the seeded debtor), and the bakery sells it to the pool.
   const link = row.getByRole("link", { name: number });
   const tokenId = BigInt((await link.getAttribute("href"))!.split("/").pop()!);
-  await acknowledgeAs("bigmart", tokenId);
+  await acknowledgeAs("bigmart", tokenId, number);
   await link.click();
   await expect(page.getByTestId("invoice-status")).toHaveText("Acknowledged");
   const offer = offerOf(page, MAIN_POOL);

@@ -101,11 +101,11 @@ async function deploy() {
       issueDate: now,
       dueDate: now + 120 * DAY,
       documentHash,
-      invoiceNumberHash: ethers.id(`number of ${name}`),
+      invoiceNumber: `number of ${name}`,
       metadataURI: "",
     });
     const id = BigInt(documentHash);
-    await receivables.connect(debtor).acknowledge(id, 0);
+    await receivables.connect(debtor).acknowledge(id, `number of ${name}`, face, now + 120 * DAY);
     return id;
   };
 

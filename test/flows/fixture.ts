@@ -66,11 +66,11 @@ export async function deployProtocol() {
       issueDate: now,
       dueDate: now + days * DAY,
       documentHash,
-      invoiceNumberHash: id(`INV-${invoices}`),
+      invoiceNumber: `INV-${invoices}`,
       metadataURI: "",
     });
     const tokenId = BigInt(documentHash);
-    await receivables.connect(debtor).acknowledge(tokenId, 0);
+    await receivables.connect(debtor).acknowledge(tokenId, `INV-${invoices}`, face, now + days * DAY);
     return tokenId;
   };
 

@@ -47,6 +47,7 @@ abstract contract LoanBase is IdentityBase {
         super.setUp();
         usd = new DemoUSD(address(this));
         nft = new MockCollateral();
+        nft.setCurrency(address(usd));
         credit = new CreditHistory(address(manager), 50_000e6);
         loans = new LoanManager(
             address(manager),

@@ -11,6 +11,7 @@ import {ICollateralVault} from "../../contracts/interfaces/ICollateralVault.sol"
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {Schedule} from "../../contracts/libraries/Schedule.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
+import {DemoUSD} from "../../contracts/token/DemoUSD.sol";
 
 /// @notice Receivables pledged as loan collateral, with the real ReceivableToken: the debtor's
 /// payments on a pledged invoice are booked on the loan it secures (waterfall, excess to the
@@ -49,22 +50,32 @@ contract LoanCollateralTest is LoanBase {
 
     /// @dev A receivable of `face` issued by the borrower and acknowledged by the debtor.
     function _invoice(uint128 face) internal returns (uint256 id) {
+        id = _issued(face, address(usd));
+        vm.prank(debtor);
+        receivables.acknowledge(
+            id,
+            string.concat("N-", vm.toString(nextDoc - 1)),
+            face,
+            uint40(block.timestamp + 400 days)
+        );
+    }
+
+    /// @dev A receivable of `face` in `currency` issued by the borrower, not acknowledged.
+    function _issued(uint128 face, address currency) internal returns (uint256 id) {
         uint256 doc = nextDoc++;
         vm.prank(borrower);
         id = receivables.tokenize(
             IReceivableToken.TokenizeParams({
                 debtor: debtor,
-                currency: address(usd),
+                currency: currency,
                 faceValue: face,
                 issueDate: uint40(block.timestamp),
                 dueDate: uint40(block.timestamp + 400 days),
                 documentHash: keccak256(abi.encode("invoice", doc)),
-                invoiceNumberHash: keccak256(abi.encode("number", doc)),
+                invoiceNumber: string.concat("N-", vm.toString(doc)),
                 metadataURI: ""
             })
         );
-        vm.prank(debtor);
-        receivables.acknowledge(id, 0);
     }
 
     function _securedParams(uint256 tokenId) internal view returns (ILoanManager.RequestParams memory p) {
@@ -268,13 +279,147 @@ contract LoanCollateralTest is LoanBase {
         assertEq(usd.balanceOf(borrower), borrowerBefore + 1_000e6);
     }
 
-    function test_onReceivablePayment_beforeDrawdownGoesToBorrower() public {
+    /// F-18: a payment after funding and before drawdown is held for the loan; the borrower
+    /// draws the principal only, and what was held repays the loan once it is drawn.
+    function test_collateralPayment_beforeDrawdownStaysWithLoan() public {
         uint256 id = _securedFunded();
         uint256 borrowerBefore = usd.balanceOf(borrower);
+        vm.expectEmit(vault);
+        emit ICollateralVault.CollateralPaymentHeld(id, invoice, debtor, 1_000e6, 1_000e6);
         _debtorPays(1_000e6);
+        assertEq(usd.balanceOf(borrower), borrowerBefore, "nothing to the borrower");
+        assertEq(usd.balanceOf(vault), 1_000e6, "held for the loan");
+        assertEq(collateralVault.heldFor(id), 1_000e6);
+        vm.prank(borrower);
+        loans.drawdown(id);
+        assertEq(usd.balanceOf(borrower), borrowerBefore + PRINCIPAL, "principal only");
+        vm.expectEmit(vault);
+        emit ICollateralVault.CollateralHeldReleased(id, borrower, 1_000e6, 1_000e6, 0);
+        vm.prank(lender1);
+        collateralVault.settleHeld(id);
+        assertEq(loans.loan(id).repaid, 1_000e6, "applied to the loan");
+        assertEq(usd.balanceOf(vault), 0);
+        assertEq(collateralVault.heldFor(id), 0);
+    }
+
+    /// F-18, the reported case: the invoice is paid in full before drawdown. The borrower never
+    /// gets both the principal and the proceeds: the loan is paid off from them, and only the
+    /// excess over the payoff reaches the borrower.
+    function test_collateralPayment_paidInFullBeforeDrawdown_paysOffLoanNotBorrower() public {
+        uint256 id = _securedFunded();
+        uint256 borrowerBefore = usd.balanceOf(borrower);
+        _debtorPays(FACE);
+        vm.prank(borrower);
+        loans.drawdown(id);
+        (, , , uint256 owed) = lens.payoffQuote(id);
+        collateralVault.settleHeld(id);
+        assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
+        assertEq(loans.loan(id).repaid, owed);
+        assertEq(usd.balanceOf(borrower), borrowerBefore + PRINCIPAL + FACE - owed);
+        assertEq(usd.balanceOf(vault), 0);
+    }
+
+    /// F-18: held payments stay held while the loan is undrawn, even after more payments.
+    function test_settleHeld_revertsBeforeDrawdown() public {
+        uint256 id = _securedFunded();
+        _debtorPays(1_000e6);
+        _debtorPays(500e6);
+        assertEq(collateralVault.heldFor(id), 1_500e6);
+        vm.expectRevert(
+            abi.encodeWithSelector(ICollateralVault.CollateralLoanNotDrawn.selector, id, ILoanManager.Status.Funding)
+        );
+        collateralVault.settleHeld(id);
+    }
+
+    /// F-18: the next payment after drawdown applies what was held before it, then itself.
+    function test_collateralPayment_afterDrawdownAppliesHeldFirst() public {
+        uint256 id = _securedFunded();
+        _debtorPays(1_000e6);
+        vm.prank(borrower);
+        loans.drawdown(id);
+        _debtorPays(500e6);
+        assertEq(loans.loan(id).repaid, 1_500e6);
+        assertEq(usd.balanceOf(vault), 0);
+        assertEq(collateralVault.heldFor(id), 0);
+    }
+
+    /// F-18: when what was held pays the loan off, the next payment goes to the borrower instead
+    /// of failing on a repaid loan (the debtor's payment is never blocked).
+    function test_collateralPayment_afterHeldPaidLoanOff_nextPaymentGoesToBorrower() public {
+        uint256 id = _securedFunded();
+        _debtorPays(FACE - 1_000e6);
+        vm.prank(borrower);
+        loans.drawdown(id);
+        uint256 borrowerBefore = usd.balanceOf(borrower);
+        (, , , uint256 owed) = lens.payoffQuote(id);
+        _debtorPays(1_000e6);
+        assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
+        assertEq(loans.loan(id).repaid, owed);
+        assertEq(usd.balanceOf(borrower), borrowerBefore + FACE - owed);
+        assertEq(usd.balanceOf(vault), 0);
+    }
+
+    /// F-18: a loan closed undrawn owes nothing; lenders get their money back in full and what
+    /// was held returns to the borrower.
+    function test_settleHeld_returnsToBorrowerWhenLoanClosedUndrawn() public {
+        uint256 id = _securedFunded();
+        _debtorPays(1_000e6);
+        vm.prank(borrower);
+        loans.withdrawRequest(id);
+        uint256 borrowerBefore = usd.balanceOf(borrower);
+        collateralVault.settleHeld(id);
         assertEq(usd.balanceOf(borrower), borrowerBefore + 1_000e6);
-        assertEq(loans.loan(id).repaid, 0);
-        assertEq(usd.balanceOf(address(loans)), PRINCIPAL);
+        vm.prank(lender1);
+        assertEq(loans.refund(id), PRINCIPAL / 3);
+        vm.expectRevert(abi.encodeWithSelector(ICollateralVault.CollateralNothingHeld.selector, id));
+        collateralVault.settleHeld(id);
+    }
+
+    /// F-18 / F-9: an invoice its debtor has not acknowledged cannot back a loan (the pool needs
+    /// the acknowledgement too).
+    function test_request_revertsWhenCollateralNotAcknowledged() public {
+        uint256 issued = _issued(FACE, address(usd));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ILoanManager.LoanCollateralNotAcknowledged.selector,
+                issued,
+                IReceivableToken.Status.Issued
+            )
+        );
+        _request(_securedParams(issued));
+    }
+
+    /// A disputed invoice cannot back a loan either.
+    function test_request_revertsWhenCollateralDisputed() public {
+        vm.prank(debtor);
+        receivables.dispute(invoice, bytes32("wrong goods"));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ILoanManager.LoanCollateralNotAcknowledged.selector,
+                invoice,
+                IReceivableToken.Status.Disputed
+            )
+        );
+        _request(_securedParams(invoice));
+    }
+
+    /// F-18: an invoice in another currency than the loan's is refused at request.
+    function test_request_revertsWhenCollateralCurrencyDiffersFromLoan() public {
+        DemoUSD eur = new DemoUSD(address(this));
+        vm.prank(admin);
+        receivables.setCurrencyAllowed(address(eur), true);
+        uint256 id = _issued(FACE, address(eur));
+        vm.prank(debtor);
+        receivables.acknowledge(
+            id,
+            string.concat("N-", vm.toString(nextDoc - 1)),
+            FACE,
+            uint40(block.timestamp + 400 days)
+        );
+        vm.expectRevert(
+            abi.encodeWithSelector(ILoanManager.LoanCollateralCurrencyMismatch.selector, id, address(eur), address(usd))
+        );
+        _request(_securedParams(id));
     }
 
     function test_onReceivablePayment_afterCancelGoesToBorrower() public {

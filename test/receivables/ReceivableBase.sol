@@ -14,7 +14,7 @@ import {Roles} from "../../contracts/access/Roles.sol";
 /// independently of the token's own hashing.
 abstract contract ReceivableBase is IdentityBase {
     bytes32 internal constant ACK_TYPEHASH = keccak256(
-        "Acknowledgement(uint256 tokenId,address debtor,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)"
+        "Acknowledgement(uint256 tokenId,address debtor,string invoiceNumber,address currency,uint256 faceValue,uint256 dueDate,uint8 termsVersion,uint256 deadline)"
     );
     bytes32 internal constant NOTE_TYPEHASH = keccak256(
         "CreditNote(uint256 tokenId,address debtor,uint256 newFaceValue,bytes32 noteHash,uint8 termsVersion,uint256 deadline)"
@@ -34,6 +34,9 @@ abstract contract ReceivableBase is IdentityBase {
     address internal debtor;
     uint256 internal debtorKey;
     uint256 internal nextDoc = 1;
+    /// @dev The number each invoice was tokenized with, and its canonical form (the token's).
+    mapping(uint256 id => string) internal numberOf;
+    mapping(uint256 id => string) internal canonicalOf;
 
     function setUp() public virtual override {
         super.setUp();
@@ -82,7 +85,7 @@ abstract contract ReceivableBase is IdentityBase {
             issueDate: uint40(block.timestamp),
             dueDate: due,
             documentHash: keccak256(abi.encode("document", n)),
-            invoiceNumberHash: keccak256(abi.encode("INV-", n)),
+            invoiceNumber: string.concat("INV-", vm.toString(n)),
             metadataURI: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"
         });
     }
@@ -90,6 +93,11 @@ abstract contract ReceivableBase is IdentityBase {
     function _tokenize(address issuer, IReceivableToken.TokenizeParams memory p) internal returns (uint256 id) {
         vm.prank(issuer);
         id = token.tokenize(p);
+        // Zero when the call was expected to revert.
+        if (id != 0) {
+            numberOf[id] = p.invoiceNumber;
+            canonicalOf[id] = token.canonicalInvoiceNumber(p.invoiceNumber);
+        }
     }
 
     function _tokenize() internal returns (uint256) {
@@ -98,8 +106,14 @@ abstract contract ReceivableBase is IdentityBase {
 
     function _acknowledged() internal returns (uint256 id) {
         id = _tokenize();
-        vm.prank(debtor);
-        token.acknowledge(id, 0);
+        _ack(id);
+    }
+
+    /// @dev The debtor acknowledges `id` by a call naming its number and current terms.
+    function _ack(uint256 id) internal {
+        IReceivableToken.Receivable memory r = token.receivable(id);
+        vm.prank(r.debtor);
+        token.acknowledge(id, numberOf[id], r.faceValue, r.dueDate);
     }
 
     function _pay(uint256 id, uint128 amount) internal {
@@ -116,19 +130,32 @@ abstract contract ReceivableBase is IdentityBase {
 
     function _ackDigest(
         uint256 id,
+        string memory canonicalNumber,
         address currency,
         uint256 face,
         uint256 due,
         uint8 version,
         uint256 deadline
     ) internal view returns (bytes32) {
-        bytes32 structHash = keccak256(abi.encode(ACK_TYPEHASH, id, debtor, currency, face, due, version, deadline));
+        bytes32 structHash = keccak256(
+            abi.encode(
+                ACK_TYPEHASH,
+                id,
+                debtor,
+                keccak256(bytes(canonicalNumber)),
+                currency,
+                face,
+                due,
+                version,
+                deadline
+            )
+        );
         return keccak256(abi.encodePacked("\x19\x01", _domain(), structHash));
     }
 
     function _signAck(uint256 key, uint256 id, uint256 deadline) internal view returns (bytes memory) {
         IReceivableToken.Receivable memory r = token.receivable(id);
-        bytes32 digest = _ackDigest(id, r.currency, r.faceValue, r.dueDate, r.termsVersion, deadline);
+        bytes32 digest = _ackDigest(id, canonicalOf[id], r.currency, r.faceValue, r.dueDate, r.termsVersion, deadline);
         (uint8 v, bytes32 rs, bytes32 s) = vm.sign(key, digest);
         return abi.encodePacked(rs, s, v);
     }

@@ -38,7 +38,7 @@ contract ReceivableEventsTest is ReceivableBase {
         uint256 a = _tokenize();
         vm.prank(sme);
         token.amendTerms(a, FACE + 500, DUE + 10 days);
-        token.acknowledgeWithSignature(a, block.timestamp, _signAck(debtorKey, a, block.timestamp));
+        token.acknowledgeWithSignature(a, numberOf[a], block.timestamp, _signAck(debtorKey, a, block.timestamp));
         vm.startPrank(debtor);
         token.dispute(a, keccak256("late delivery"));
         token.withdrawDispute(a);

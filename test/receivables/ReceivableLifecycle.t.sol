@@ -151,7 +151,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.expectEmit(address(token));
         emit IReceivableToken.ReceivableAcknowledged(id, debtor, debtor, address(usd), FACE, DUE, false);
         vm.prank(debtor);
-        token.acknowledge(id, 0);
+        token.acknowledge(id, numberOf[id], FACE, DUE);
         assertEq(uint8(_status(id)), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -159,16 +159,25 @@ contract ReceivableLifecycleTest is ReceivableBase {
         uint256 id = _tokenize();
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotDebtor.selector, id, stranger));
         vm.prank(stranger);
-        token.acknowledge(id, 0);
+        token.acknowledge(id, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenTermsChangedUnderIt() public {
         uint256 id = _tokenize();
         vm.prank(sme);
         token.amendTerms(id, FACE * 2, DUE);
-        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableTermsVersionMismatch.selector, id, 1, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IReceivableToken.ReceivableAcknowledgedTermsMismatch.selector,
+                id,
+                FACE,
+                DUE,
+                FACE * 2,
+                DUE
+            )
+        );
         vm.prank(debtor);
-        token.acknowledge(id, 0);
+        token.acknowledge(id, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenAlreadyAcknowledged() public {
@@ -181,13 +190,13 @@ contract ReceivableLifecycleTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, 0);
+        token.acknowledge(id, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsForUnknownToken() public {
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 9));
         vm.prank(debtor);
-        token.acknowledge(9, 0);
+        token.acknowledge(9, "INV-9", FACE, DUE);
     }
 
     function test_acknowledgeWithSignature_relayedByAnyone() public {
@@ -195,14 +204,14 @@ contract ReceivableLifecycleTest is ReceivableBase {
         uint256 deadline = block.timestamp + 1 days;
         bytes memory sig = _signAck(debtorKey, id, deadline);
         assertEq(
-            token.hashAcknowledgement(id, deadline),
-            _ackDigest(id, address(usd), FACE, DUE, 0, deadline),
+            token.hashAcknowledgement(id, numberOf[id], deadline),
+            _ackDigest(id, canonicalOf[id], address(usd), FACE, DUE, 0, deadline),
             "digest matches the documented type"
         );
         vm.expectEmit(address(token));
         emit IReceivableToken.ReceivableAcknowledged(id, debtor, relayer, address(usd), FACE, DUE, true);
         vm.prank(relayer);
-        token.acknowledgeWithSignature(id, deadline, sig);
+        token.acknowledgeWithSignature(id, numberOf[id], deadline, sig);
         assertEq(uint8(_status(id)), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -213,7 +222,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.expectRevert(
             abi.encodeWithSelector(IReceivableToken.ReceivableSignatureExpired.selector, deadline, block.timestamp)
         );
-        token.acknowledgeWithSignature(id, deadline, sig);
+        token.acknowledgeWithSignature(id, numberOf[id], deadline, sig);
     }
 
     function test_acknowledgeWithSignature_revertsForWrongSigner() public {
@@ -221,7 +230,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         (, uint256 otherKey) = makeAddrAndKey("impostor");
         bytes memory sig = _signAck(otherKey, id, block.timestamp);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        token.acknowledgeWithSignature(id, block.timestamp, sig);
+        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
     }
 
     function test_acknowledgeWithSignature_revertsWhenTermsAmendedAfterSigning() public {
@@ -230,13 +239,13 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.prank(sme);
         token.amendTerms(id, FACE * 2, DUE);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        token.acknowledgeWithSignature(id, block.timestamp, sig);
+        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
     }
 
     function test_acknowledgeWithSignature_cannotBeReplayed() public {
         uint256 id = _tokenize();
         bytes memory sig = _signAck(debtorKey, id, block.timestamp);
-        token.acknowledgeWithSignature(id, block.timestamp, sig);
+        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IReceivableToken.ReceivableInvalidStatus.selector,
@@ -244,7 +253,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
                 IReceivableToken.Status.Acknowledged
             )
         );
-        token.acknowledgeWithSignature(id, block.timestamp, sig);
+        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
     }
 
     function test_acknowledgeWithSignature_acceptsContractWalletDebtor() public {
@@ -254,9 +263,9 @@ contract ReceivableLifecycleTest is ReceivableBase {
         IReceivableToken.TokenizeParams memory p = _params(FACE, DUE);
         p.debtor = address(wallet);
         uint256 id = _tokenize(sme, p);
-        bytes32 digest = token.hashAcknowledgement(id, block.timestamp);
+        bytes32 digest = token.hashAcknowledgement(id, numberOf[id], block.timestamp);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(ownerKey, digest);
-        token.acknowledgeWithSignature(id, block.timestamp, abi.encodePacked(r, s, v));
+        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, abi.encodePacked(r, s, v));
         assertEq(uint8(_status(id)), uint8(IReceivableToken.Status.Acknowledged));
     }
 

@@ -22,7 +22,7 @@ contract ReceivableTokenizeTest is ReceivableBase {
             FACE,
             p.issueDate,
             DUE,
-            p.invoiceNumberHash,
+            string.concat("INV", vm.toString(nextDoc - 1)),
             p.metadataURI
         );
         uint256 id = _tokenize(sme, p);
@@ -40,7 +40,7 @@ contract ReceivableTokenizeTest is ReceivableBase {
         assertEq(r.issuerEntity, ACME);
         assertEq(r.debtorEntity, DEBTOR_CO);
         assertEq(token.outstanding(id), FACE);
-        assertTrue(token.isInvoiceKeyUsed(ACME, DEBTOR_CO, p.invoiceNumberHash));
+        assertTrue(token.isInvoiceKeyUsed(ACME, DEBTOR_CO, p.invoiceNumber));
     }
 
     function test_tokenize_revertsWhenCallerNotSme() public {
@@ -146,7 +146,7 @@ contract ReceivableTokenizeTest is ReceivableBase {
     function test_tokenize_revertsWhenDocumentAlreadyTokenized() public {
         IReceivableToken.TokenizeParams memory p = _params(FACE, DUE);
         _tokenize(sme, p);
-        p.invoiceNumberHash = keccak256("another number");
+        p.invoiceNumber = "another number";
         vm.expectRevert(
             abi.encodeWithSelector(IReceivableToken.ReceivableDocumentAlreadyTokenized.selector, p.documentHash)
         );
@@ -157,12 +157,13 @@ contract ReceivableTokenizeTest is ReceivableBase {
         IReceivableToken.TokenizeParams memory p = _params(FACE, DUE);
         _tokenize(sme, p);
         p.documentHash = keccak256("another file of the same invoice");
+        string memory canonical = token.canonicalInvoiceNumber(p.invoiceNumber);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IReceivableToken.ReceivableInvoiceAlreadyTokenized.selector,
                 ACME,
                 DEBTOR_CO,
-                p.invoiceNumberHash
+                canonical
             )
         );
         _tokenize(smeWallet2, p);
@@ -173,7 +174,7 @@ contract ReceivableTokenizeTest is ReceivableBase {
         _tokenize(sme, p);
         p.documentHash = keccak256("other company's file");
         _tokenize(otherSme, p);
-        assertTrue(token.isInvoiceKeyUsed(OTHER_CO, DEBTOR_CO, p.invoiceNumberHash));
+        assertTrue(token.isInvoiceKeyUsed(OTHER_CO, DEBTOR_CO, p.invoiceNumber));
     }
 
     function test_tokenize_cancelledInvoiceKeepsBothKeys() public {
@@ -186,12 +187,13 @@ contract ReceivableTokenizeTest is ReceivableBase {
         );
         _tokenize(sme, p);
         p.documentHash = keccak256("new file");
+        string memory canonical = token.canonicalInvoiceNumber(p.invoiceNumber);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IReceivableToken.ReceivableInvoiceAlreadyTokenized.selector,
                 ACME,
                 DEBTOR_CO,
-                p.invoiceNumberHash
+                canonical
             )
         );
         _tokenize(sme, p);
@@ -318,7 +320,7 @@ contract ReceivableTokenizeTest is ReceivableBase {
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 42));
         token.outstanding(42);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 42));
-        token.hashAcknowledgement(42, 0);
+        token.hashAcknowledgement(42, "INV-42", 0);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 42));
         token.hashCreditNote(42, 1, bytes32(0), 0);
     }

@@ -214,13 +214,14 @@ contract SecurityAccessTest is SecurityBase {
         vm.prank(sme);
         rcv.tokenize(p);
         p.documentHash = keccak256("another file of the same invoice");
+        string memory canonical = rcv.canonicalInvoiceNumber(p.invoiceNumber);
         vm.prank(smeWallet2);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IReceivableToken.ReceivableInvoiceAlreadyTokenized.selector,
                 ACME,
                 DEBTOR_CO,
-                p.invoiceNumberHash
+                canonical
             )
         );
         rcv.tokenize(p);
@@ -231,7 +232,7 @@ contract SecurityAccessTest is SecurityBase {
         IReceivableToken.TokenizeParams memory p = _params(debtor, FACE, TENOR);
         vm.prank(sme);
         rcv.tokenize(p);
-        p.invoiceNumberHash = keccak256("INV-renamed");
+        p.invoiceNumber = "INV-renamed";
         vm.prank(smeWallet2);
         vm.expectRevert(
             abi.encodeWithSelector(IReceivableToken.ReceivableDocumentAlreadyTokenized.selector, p.documentHash)
@@ -297,8 +298,13 @@ contract SecurityAccessTest is SecurityBase {
 
     // ------------------------------------------------------------ signature replay
 
-    function _ackSignature(ReceivableToken t, uint256 id, uint256 deadline) private view returns (bytes memory) {
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(debtorKey, t.hashAcknowledgement(id, deadline));
+    function _ackSignature(
+        ReceivableToken t,
+        uint256 id,
+        string memory number,
+        uint256 deadline
+    ) private view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(debtorKey, t.hashAcknowledgement(id, number, deadline));
         return abi.encodePacked(r, s, v);
     }
 
@@ -314,22 +320,23 @@ contract SecurityAccessTest is SecurityBase {
         vm.prank(sme);
         other.tokenize(p);
         uint256 deadline = block.timestamp + 1 days;
-        bytes memory sig = _ackSignature(rcv, id, deadline);
+        bytes memory sig = _ackSignature(rcv, id, p.invoiceNumber, deadline);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        other.acknowledgeWithSignature(id, deadline, sig);
-        rcv.acknowledgeWithSignature(id, deadline, sig);
+        other.acknowledgeWithSignature(id, p.invoiceNumber, deadline, sig);
+        rcv.acknowledgeWithSignature(id, p.invoiceNumber, deadline, sig);
         assertEq(uint8(rcv.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
     }
 
     /// Signed on this chain, replayed after a fork to another chain id: refused.
     function test_replay_acknowledgementOnOtherChain_reverts() public {
+        IReceivableToken.TokenizeParams memory p = _params(debtor, FACE, TENOR);
         vm.prank(sme);
-        uint256 id = rcv.tokenize(_params(debtor, FACE, TENOR));
+        uint256 id = rcv.tokenize(p);
         uint256 deadline = block.timestamp + 1 days;
-        bytes memory sig = _ackSignature(rcv, id, deadline);
+        bytes memory sig = _ackSignature(rcv, id, p.invoiceNumber, deadline);
         vm.chainId(1);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        rcv.acknowledgeWithSignature(id, deadline, sig);
+        rcv.acknowledgeWithSignature(id, p.invoiceNumber, deadline, sig);
     }
 
     /// A credit-note consent cannot be replayed on another deployment either.
@@ -342,8 +349,7 @@ contract SecurityAccessTest is SecurityBase {
         uint256 id = rcv.tokenize(p);
         vm.prank(sme);
         other.tokenize(p);
-        vm.prank(debtor);
-        other.acknowledge(id, 0);
+        _ackAs(other, id, p);
         uint256 deadline = block.timestamp + 1 days;
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(debtorKey, rcv.hashCreditNote(id, 1e6, bytes32("note"), deadline));
         vm.prank(sme);

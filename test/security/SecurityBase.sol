@@ -241,17 +241,23 @@ abstract contract SecurityBase is IdentityBase {
             // Mid-day, away from a day boundary, so pool accrual ends strictly before it.
             dueDate: uint40(((block.timestamp + tenor) / 1 days) * 1 days + 12 hours),
             documentHash: keccak256(abi.encode("security-document", n)),
-            invoiceNumberHash: keccak256(abi.encode("SEC-INV-", n)),
+            invoiceNumber: string.concat("SEC-INV-", vm.toString(n)),
             metadataURI: "ipfs://doc"
         });
     }
 
     /// @dev Tokenized by `issuer` and acknowledged by the debtor: ready to finance.
     function _acknowledged(address issuer, uint128 face, uint256 tenor) internal returns (uint256 id) {
+        IReceivableToken.TokenizeParams memory p = _params(debtor, face, tenor);
         vm.prank(issuer);
-        id = rcv.tokenize(_params(debtor, face, tenor));
-        vm.prank(debtor);
-        rcv.acknowledge(id, 0);
+        id = rcv.tokenize(p);
+        _ackAs(rcv, id, p);
+    }
+
+    /// @dev The debtor acknowledges `id` on `t` naming the number and terms it was tokenized with.
+    function _ackAs(ReceivableToken t, uint256 id, IReceivableToken.TokenizeParams memory p) internal {
+        vm.prank(p.debtor);
+        t.acknowledge(id, p.invoiceNumber, p.faceValue, p.dueDate);
     }
 
     function _finance(address issuer, uint256 id) internal returns (uint256 advance) {

@@ -14,8 +14,9 @@ import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
 import {ILoanManager, LOAN_MAX_INSTALLMENTS} from "../../contracts/interfaces/ILoanManager.sol";
 import {Schedule} from "../../contracts/libraries/Schedule.sol";
+import {ICollateralVault} from "../../contracts/interfaces/ICollateralVault.sol";
 
-/// @notice Findings of THREAT_MODEL.md, all fixed (F-1 to F-7, F-16, F-17, F-19, F-20): each test proves the property the
+/// @notice Findings of THREAT_MODEL.md, all fixed (F-1 to F-7, F-9, F-16 to F-20): each test proves the property the
 /// fix restored and would fail on the code before it.
 contract SecurityFindingsTest is SecurityBase {
     /// F-1 (fixed). A debtor paying early used to realize the whole discount fee at once; an
@@ -322,5 +323,75 @@ contract SecurityFindingsTest is SecurityBase {
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotVerified.selector, alice, PartyRoles.INVESTOR));
         pool.deposit(1_000e6, alice);
         vm.stopPrank();
+    }
+
+    /// F-9 (fixed). The duplicate key was a hash of the invoice number computed by the caller, so
+    /// "INV-001" and "inv-0001" were two invoices: one financed by the pool, the other pledged as
+    /// loan collateral, which needed no acknowledgement. The contract now canonicalizes the number
+    /// (both are "INV1") and a pledge needs the debtor's acknowledgement, as the pool does.
+    function test_doubleFinancing_otherSpellingOrUnacknowledgedPledge_refused() public {
+        _deposit(alice, 100_000e6);
+        IReceivableToken.TokenizeParams memory p = _params(debtor, FACE, TENOR);
+        p.invoiceNumber = "INV-001";
+        vm.prank(sme);
+        uint256 id = rcv.tokenize(p);
+        _ackAs(rcv, id, p);
+        _finance(sme, id);
+
+        p.documentHash = keccak256("the same invoice, scanned again");
+        p.invoiceNumber = "inv-0001";
+        vm.prank(smeWallet2);
+        vm.expectRevert(
+            abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceAlreadyTokenized.selector, ACME, DEBTOR_CO, "INV1")
+        );
+        rcv.tokenize(p);
+
+        IReceivableToken.TokenizeParams memory q = _params(debtor, FACE, TENOR);
+        vm.prank(sme);
+        uint256 unacknowledged = rcv.tokenize(q);
+        ILoanManager.RequestParams memory lp = _loanParams(6_000e6, 3);
+        lp.collateralToken = address(rcv);
+        lp.collateralId = unacknowledged;
+        vm.startPrank(sme);
+        rcv.setApprovalForAll(address(loans), true);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ILoanManager.LoanCollateralNotAcknowledged.selector,
+                unacknowledged,
+                IReceivableToken.Status.Issued
+            )
+        );
+        loans.request(lp);
+        vm.stopPrank();
+    }
+
+    /// F-18 (fixed). A debtor's payment on a pledged invoice between funding and drawdown was
+    /// forwarded to the borrower, who then drew the principal too: 10,000 + 8,000 received, the
+    /// lenders' collateral gone. The vault now holds it for the loan and applies it once drawn.
+    function test_loans_collateralPaidBeforeDrawdown_borrowerGetsPrincipalOnly() public {
+        uint256 invoice = _acknowledged(sme, FACE, TENOR);
+        ILoanManager.RequestParams memory lp = _loanParams(8_000e6, 3);
+        lp.collateralToken = address(rcv);
+        lp.collateralId = invoice;
+        vm.startPrank(sme);
+        rcv.setApprovalForAll(address(loans), true);
+        uint256 id = loans.request(lp);
+        vm.stopPrank();
+        if (loans.loan(id).status == ILoanManager.Status.Pending) {
+            vm.prank(underwriter);
+            loans.approve(id, 8_000e6, 1_200);
+        }
+        _fundLoan(id, alice, 8_000e6);
+        uint256 before = usd.balanceOf(sme);
+        _pay(invoice, FACE);
+        vm.prank(sme);
+        loans.drawdown(id);
+        assertEq(usd.balanceOf(sme), before + 8_000e6, "the principal, not the collateral's proceeds too");
+        ICollateralVault vault = ICollateralVault(loans.collateralVault());
+        vault.settleHeld(id);
+        ILoanManager.Loan memory ln = loans.loan(id);
+        assertEq(uint8(ln.status), uint8(ILoanManager.Status.Repaid), "the proceeds paid the loan off");
+        assertEq(usd.balanceOf(sme), before + 8_000e6 + FACE - ln.repaid, "only the excess reached the SME");
+        assertEq(usd.balanceOf(address(vault)), 0);
     }
 }

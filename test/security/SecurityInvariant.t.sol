@@ -35,7 +35,7 @@ contract SecurityHandler is Test {
 
     uint256[] public invoices;
     uint256[] public loanIds;
-    bytes32[] private invoiceNumbers;
+    uint256[] private invoiceNumbers;
     uint256 public breaches;
     uint256 private nonce;
 
@@ -102,7 +102,7 @@ contract SecurityHandler is Test {
     function finance(uint128 face, uint256 tenor) external {
         face = uint128(bound(face, 100e6, 50_000e6));
         tenor = bound(tenor, 3 days, 150 days);
-        bytes32 number = keccak256(abi.encode("inv", ++nonce));
+        uint256 number = ++nonce;
         IReceivableToken.TokenizeParams memory p = IReceivableToken.TokenizeParams({
             debtor: DEBTOR,
             currency: address(USD),
@@ -110,14 +110,14 @@ contract SecurityHandler is Test {
             issueDate: uint40(block.timestamp),
             dueDate: uint40(((block.timestamp + tenor) / 1 days) * 1 days + 12 hours),
             documentHash: keccak256(abi.encode("doc", nonce)),
-            invoiceNumberHash: number,
+            invoiceNumber: string.concat("inv-", vm.toString(number)),
             metadataURI: ""
         });
         vm.prank(SME);
         uint256 id = RCV.tokenize(p);
         invoiceNumbers.push(number);
         vm.prank(DEBTOR);
-        RCV.acknowledge(id, 0);
+        RCV.acknowledge(id, p.invoiceNumber, face, p.dueDate);
         vm.startPrank(SME);
         RCV.approve(address(POOL), id);
         POOL.finance(id, 0);
@@ -288,7 +288,11 @@ contract SecurityHandler is Test {
             issueDate: uint40(block.timestamp),
             dueDate: uint40(block.timestamp + 30 days),
             documentHash: keccak256(abi.encode("other file", ++nonce)),
-            invoiceNumberHash: invoiceNumbers[which % invoiceNumbers.length],
+            // Another spelling of a number already financed (F-9): the same canonical form.
+            invoiceNumber: string.concat(
+                which % 2 == 0 ? "INV 00" : "inv-",
+                vm.toString(invoiceNumbers[which % invoiceNumbers.length])
+            ),
             metadataURI: ""
         });
         _mustFail(SME2, address(RCV), abi.encodeCall(IReceivableToken.tokenize, (p)));

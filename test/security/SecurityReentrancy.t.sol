@@ -68,8 +68,7 @@ contract SecurityReentrancyTest is SecurityBase {
         IReceivableToken.TokenizeParams memory p = _params(debtor, FACE, TENOR);
         p.currency = address(hook);
         id = evilSme.tokenize(p);
-        vm.prank(debtor);
-        rcv.acknowledge(id, 0);
+        _ackAs(rcv, id, p);
     }
 
     function _assertReentryBlocked(bool ok, bytes memory err) private pure {

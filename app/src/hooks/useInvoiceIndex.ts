@@ -14,6 +14,8 @@ const abi = abis.IReceivableToken;
 export interface InvoiceIndexEntry {
   tokenId: bigint;
   invoiceNumber?: string;
+  /** The canonical number the contract registered, which the debtor confirms. */
+  registeredNumber: string;
   description?: string;
   tokenizedTx: Hash;
   /** Fully paid (on chain or attested) or cancelled, by the events. */
@@ -56,6 +58,7 @@ export function useInvoiceIndex(filter: { issuer?: Address; debtor?: Address }) 
         .map((log) => ({
           tokenId: log.args.tokenId!,
           ...readMetadata(log.args.metadataURI),
+          registeredNumber: log.args.invoiceNumber!,
           tokenizedTx: log.transactionHash!,
           closed: closed.has(log.args.tokenId!),
         }))

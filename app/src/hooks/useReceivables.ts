@@ -10,6 +10,8 @@ import { useDeployedAddress } from "./useDeployed";
 export interface InvoiceRow {
   tokenId: bigint;
   invoiceNumber?: string;
+  /** The canonical number the contract registered (ReceivableTokenized), which the debtor confirms. */
+  registeredNumber: string;
   description?: string;
   receivable: Receivable;
   /** Undefined once cancelled: a cancelled invoice's token is burned. */
@@ -66,6 +68,7 @@ export function useInvoices(filter: { issuer?: Address; debtor?: Address }) {
           return {
             tokenId,
             ...readMetadata(log.args.metadataURI),
+            registeredNumber: log.args.invoiceNumber!,
             receivable,
             holder,
             tokenizedTx: log.transactionHash!,
@@ -130,8 +133,9 @@ export function useInvoice(tokenId: bigint | undefined) {
         timestamp: blocks.get(l.blockNumber!),
       }));
       const tokenized = mine.find((l) => l.eventName === "ReceivableTokenized");
-      const metadata = readMetadata((tokenized?.args as { metadataURI?: string } | undefined)?.metadataURI);
-      return { receivable, holder, timeline, metadata };
+      const tokenizedArgs = tokenized?.args as { metadataURI?: string; invoiceNumber?: string } | undefined;
+      const metadata = readMetadata(tokenizedArgs?.metadataURI);
+      return { receivable, holder, timeline, metadata, registeredNumber: tokenizedArgs?.invoiceNumber };
     },
   });
 }

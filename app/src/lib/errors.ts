@@ -52,14 +52,22 @@ const sentences: Record<string, (args: Args) => string> = {
   ReceivableSameEntity: () => "The debtor belongs to your own company.",
   ReceivableDocumentAlreadyTokenized: () =>
     "This document is already tokenized; one invoice can only be tokenized once.",
-  ReceivableInvoiceAlreadyTokenized: () =>
-    "Your company already tokenized this invoice number for this debtor (possibly from another wallet).",
+  ReceivableInvoiceAlreadyTokenized: ([, , number]) =>
+    `Your company already tokenized invoice ${String(number)} for this debtor (possibly from another wallet, or spelled differently: case, separators and leading zeros do not count).`,
+  ReceivableInvoiceNumberEmpty: () => "An invoice number needs at least one letter or digit.",
+  ReceivableInvoiceNumberTooLong: ([, , max]) => `An invoice number has at most ${String(max)} characters.`,
+  ReceivableInvoiceNumberInvalidCharacter: () =>
+    "An invoice number can only use letters, digits and plain punctuation (no accents or symbols).",
+  ReceivableInvoiceNumberMismatch: ([, number]) =>
+    `This invoice is not registered under the number ${String(number)}; check the number on the invoice.`,
+  ReceivableAcknowledgedTermsMismatch: () =>
+    "The invoice's amount or due date changed since you looked; reload and check them again.",
+  ReceivableZeroDocumentHash: () => "The document fingerprint is missing.",
   ReceivableNotFound: () => "No invoice has this id.",
   ReceivableInvalidStatus: ([, status]) => `Not possible while the invoice is ${invoiceStatus(status)}.`,
   ReceivableNotIssuer: () => "Only the SME that issued the invoice can do this.",
   ReceivableNotDebtor: () => "Only the invoice's debtor can do this.",
   ReceivableNotHolder: () => "Only the current holder of the invoice token can do this.",
-  ReceivableTermsVersionMismatch: () => "The invoice's terms changed since you looked; reload and check them again.",
   ReceivableSignatureExpired: ([deadline]) =>
     `This signature could only be used until ${new Date(Number(deadline) * 1000).toLocaleString()}; ask for a new one.`,
   ReceivableInvalidSignature: ([, signer]) =>
@@ -163,6 +171,11 @@ const sentences: Record<string, (args: Args) => string> = {
   LoanNothingToClaim: () => "You have nothing to claim on this loan yet.",
   LoanNothingToRefund: () => "You hold no notes of this loan to refund.",
   LoanNoCollateral: () => "This loan has no collateral.",
+  LoanCollateralNotAcknowledged: ([, status]) =>
+    `Only an invoice its debtor acknowledged can secure a loan; this one is ${invoiceStatus(status)}.`,
+  LoanCollateralCurrencyMismatch: () => "The invoice is not in the loan's currency, so it cannot secure the loan.",
+  CollateralLoanNotDrawn: () => "The loan is not drawn down yet; payments on its collateral stay held until then.",
+  CollateralNothingHeld: () => "Nothing is held for this loan.",
   LoanInvalidPolicy: () => "Those late-fee and default settings are not valid.",
   LoanZeroAddress: () => "An address is missing.",
   LoanPrincipalTooLarge: ([, max]) => `The amount is too large; at most ${usd(max)}.`,

@@ -1,4 +1,4 @@
-import { type Address, type Hex, keccak256, stringToHex, toHex } from "viem";
+import { type Address, type Hex, toHex } from "viem";
 
 /** Mirrors IReceivableToken.Status (contracts/interfaces/IReceivableToken.sol). */
 export const statusNames = ["None", "Issued", "Acknowledged", "Disputed", "Paid", "Cancelled", "Defaulted"] as const;
@@ -67,12 +67,49 @@ export async function sha256File(file: Blob): Promise<Hex> {
   return toHex(new Uint8Array(digest));
 }
 
+/** Longest invoice number the contract accepts, in bytes (InvoiceNumber.MAX_LENGTH). */
+export const MAX_INVOICE_NUMBER_LENGTH = 64;
+const SEPARATORS = new Set([" ", "-", "_", "/", ".", "#"]);
+
 /**
- * Invoice numbers are compared after trimming and upper-casing ("inv-001 " = "INV-001"), so one
- * invoice cannot come back under a cosmetic variant of its number.
+ * The canonical form the contract registers an invoice number under (contracts/receivables/
+ * InvoiceNumber.sol, same rule): printable ASCII only, at most 64 characters; the separators
+ * space - _ / . # are dropped; letters are upper-cased; every run of digits loses its leading
+ * zeros. So "INV-001", "inv-001", "INV-0001 " and "INV 1" are all "INV1". Returns a sentence
+ * instead when the contract would refuse the number.
  */
-export function invoiceNumberHash(invoiceNumber: string): Hex {
-  return keccak256(stringToHex(invoiceNumber.trim().toUpperCase()));
+export function canonicalInvoiceNumber(invoiceNumber: string): { canonical: string } | { problem: string } {
+  if (invoiceNumber.length === 0) return { problem: "Enter the invoice number as printed on the invoice." };
+  if (invoiceNumber.length > MAX_INVOICE_NUMBER_LENGTH) {
+    return { problem: `An invoice number has at most ${MAX_INVOICE_NUMBER_LENGTH} characters.` };
+  }
+  let out = "";
+  let zeroPending = false;
+  let copyingRun = false;
+  for (const c of invoiceNumber) {
+    const code = c.charCodeAt(0);
+    if (c.length !== 1 || code < 0x20 || code > 0x7e) {
+      return { problem: `“${c}” cannot be used in an invoice number: use letters, digits and plain punctuation.` };
+    }
+    if (SEPARATORS.has(c)) continue;
+    if (c >= "0" && c <= "9") {
+      if (copyingRun) out += c;
+      else if (c === "0") zeroPending = true;
+      else {
+        zeroPending = false;
+        copyingRun = true;
+        out += c;
+      }
+      continue;
+    }
+    if (zeroPending) out += "0";
+    zeroPending = false;
+    copyingRun = false;
+    out += c.toUpperCase();
+  }
+  if (zeroPending) out += "0";
+  if (out.length === 0) return { problem: "An invoice number needs at least one letter or digit." };
+  return { canonical: out };
 }
 
 /** Token id (uint256) ⇄ document hash (bytes32) are the same 32 bytes. */
@@ -109,6 +146,7 @@ export const acknowledgementTypes = {
   Acknowledgement: [
     { name: "tokenId", type: "uint256" },
     { name: "debtor", type: "address" },
+    { name: "invoiceNumber", type: "string" },
     { name: "currency", type: "address" },
     { name: "faceValue", type: "uint256" },
     { name: "dueDate", type: "uint256" },
@@ -120,6 +158,8 @@ export const acknowledgementTypes = {
 /** What a debtor hands to the SME so the SME can submit the acknowledgement and pay its gas. */
 export interface SignedAcknowledgement {
   tokenId: string;
+  /** The canonical invoice number the debtor signed. */
+  invoiceNumber: string;
   deadline: string;
   signature: Hex;
 }
@@ -128,6 +168,7 @@ export function parseSignedAcknowledgement(text: string): SignedAcknowledgement 
   try {
     const value = JSON.parse(text) as Partial<SignedAcknowledgement>;
     if (typeof value.tokenId !== "string" || typeof value.deadline !== "string") return undefined;
+    if (typeof value.invoiceNumber !== "string" || value.invoiceNumber.length === 0) return undefined;
     if (typeof value.signature !== "string" || !/^0x[0-9a-fA-F]+$/.test(value.signature)) return undefined;
     BigInt(value.tokenId);
     BigInt(value.deadline);

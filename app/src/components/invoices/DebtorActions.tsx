@@ -6,7 +6,9 @@ import { signTypedData } from "wagmi/actions";
 import { keccak256, stringToHex } from "viem";
 import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
+import { formatAmount } from "@/lib/format";
 import { acknowledgementTypes, outstandingOf, type SignedAcknowledgement } from "@/lib/receivables";
+import { formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
@@ -42,6 +44,7 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
         message: {
           tokenId: row.tokenId,
           debtor: address!,
+          invoiceNumber: row.registeredNumber,
           currency: r.currency,
           faceValue: r.faceValue,
           dueDate: BigInt(r.dueDate),
@@ -49,7 +52,12 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
           deadline,
         },
       });
-      setSigned({ tokenId: row.tokenId.toString(), deadline: deadline.toString(), signature });
+      setSigned({
+        tokenId: row.tokenId.toString(),
+        invoiceNumber: row.registeredNumber,
+        deadline: deadline.toString(),
+        signature,
+      });
     } catch (error) {
       setProblem(explainError(error));
     }
@@ -68,6 +76,12 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
   return (
     <div className="actions">
       {r.status === "Issued" && (
+        <p className="muted" data-testid="acknowledge-terms">
+          You confirm that you owe {formatAmount(r.faceValue, token.decimals, 2)} {token.symbol} by{" "}
+          {formatDate(r.dueDate)} for invoice <strong className="mono">{row.registeredNumber}</strong>.
+        </p>
+      )}
+      {r.status === "Issued" && (
         <div className="buttons">
           <button type="button" onClick={sign} disabled={busy}>
             Sign acknowledgement (no gas)
@@ -76,7 +90,7 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
             type="button"
             className="secondary"
             disabled={busy}
-            onClick={() => void call("acknowledge", [row.tokenId, r.termsVersion])}
+            onClick={() => void call("acknowledge", [row.tokenId, row.registeredNumber, r.faceValue, r.dueDate])}
           >
             Acknowledge on chain
           </button>

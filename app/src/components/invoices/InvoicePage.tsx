@@ -36,7 +36,7 @@ export function InvoicePage({ id }: { id: string }) {
     );
   }
   if (!invoice.data) return <p className="muted">No invoice has this document hash.</p>;
-  const { receivable: r, holder, timeline, metadata } = invoice.data;
+  const { receivable: r, holder, timeline, metadata, registeredNumber } = invoice.data;
   if (!token || now === undefined) return <section className="card">Loading…</section>;
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const isIssuerHolder = address && holder && isAddressEqual(address, r.issuer) && isAddressEqual(address, holder);
@@ -131,7 +131,13 @@ export function InvoicePage({ id }: { id: string }) {
         <section className="card">
           <h2>As the debtor</h2>
           <DebtorActions
-            row={{ tokenId: tokenId!, receivable: r, holder, tokenizedTx: timeline[0]?.tx ?? "0x" }}
+            row={{
+              tokenId: tokenId!,
+              registeredNumber: registeredNumber ?? "",
+              receivable: r,
+              holder,
+              tokenizedTx: timeline[0]?.tx ?? "0x",
+            }}
             token={token}
           />
         </section>

@@ -23,7 +23,7 @@ export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receiv
       abi: abis.IReceivableToken,
       address: receivables!,
       functionName: "acknowledgeWithSignature",
-      args: [tokenId, BigInt(signed.deadline), signed.signature],
+      args: [tokenId, signed.invoiceNumber, BigInt(signed.deadline), signed.signature],
     });
     if (ok) setPasted("");
   }
@@ -39,7 +39,7 @@ export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receiv
               name="acknowledgement"
               rows={4}
               value={pasted}
-              placeholder='{"tokenId": "…", "deadline": "…", "signature": "0x…"}'
+              placeholder='{"tokenId": "…", "invoiceNumber": "…", "deadline": "…", "signature": "0x…"}'
               onChange={(e) => setPasted(e.target.value)}
             />
           </label>

@@ -14,7 +14,7 @@ function describe(e: TimelineEntry, money: (v: unknown) => string, who: (a: unkn
   const a = e.args;
   switch (e.name) {
     case "ReceivableTokenized":
-      return `${who(a.issuer)} tokenized the invoice for ${money(a.faceValue)}, owed by ${who(a.debtor)}.`;
+      return `${who(a.issuer)} tokenized the invoice for ${money(a.faceValue)}, owed by ${who(a.debtor)}, registered as ${String(a.invoiceNumber)}.`;
     case "ReceivableTermsAmended":
       return `${who(a.issuer)} changed the terms: ${money(a.oldFaceValue)} → ${money(a.newFaceValue)} (version ${String(a.termsVersion)}).`;
     case "ReceivableAcknowledged":

@@ -9,7 +9,7 @@ import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
 import { parseAmountInput } from "@/lib/format";
 import { PartyRole } from "@/lib/parties";
-import { documentHashOf, invoiceNumberHash, metadataUri, sha256File, tokenIdOf } from "@/lib/receivables";
+import { canonicalInvoiceNumber, documentHashOf, metadataUri, sha256File, tokenIdOf } from "@/lib/receivables";
 import { dateInputToSeconds } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useContractAction } from "@/hooks/useContractAction";
@@ -72,7 +72,9 @@ export function TokenizeForm() {
   /** Returns the reason the invoice cannot be tokenized, or the call's arguments. */
   async function check(): Promise<string | { params: object; tokenId: bigint }> {
     if (!file) return "Choose the invoice document (PDF or image); only its fingerprint goes on chain.";
-    if (draft.invoiceNumber.trim() === "") return "Enter the invoice number as printed on the invoice.";
+    const number = draft.invoiceNumber.trim();
+    const registered = canonicalInvoiceNumber(number);
+    if ("problem" in registered) return registered.problem;
     const debtorText = draft.debtor.trim();
     if (!isAddress(debtorText)) return "The debtor's wallet is not a valid 0x… address.";
     const debtor: Address = getAddress(debtorText);
@@ -112,14 +114,15 @@ export function TokenizeForm() {
     if (!debtorOk) return "That wallet is not verified as a debtor; the debtor must pass KYC first.";
     if (existing) return "This document is already tokenized (by you or someone else).";
     if (meEntity === debtorEntity) return "The debtor belongs to your own company.";
-    const numberHash = invoiceNumberHash(draft.invoiceNumber);
     const used = await read<boolean>({
       abi: abis.IReceivableToken,
       address: receivables,
       functionName: "isInvoiceKeyUsed",
-      args: [meEntity, debtorEntity, numberHash],
+      args: [meEntity, debtorEntity, number],
     });
-    if (used) return `Invoice ${draft.invoiceNumber.trim()} to this debtor is already tokenized by your company.`;
+    if (used) {
+      return `Invoice ${registered.canonical} to this debtor is already tokenized by your company (numbers are compared in this form).`;
+    }
     return {
       tokenId: tokenIdOf(file.hash),
       params: {
@@ -129,7 +132,7 @@ export function TokenizeForm() {
         issueDate,
         dueDate: due,
         documentHash: file.hash,
-        invoiceNumberHash: numberHash,
+        invoiceNumber: number,
         metadataURI: metadataUri(draft),
       },
     };
@@ -191,6 +194,7 @@ export function TokenizeForm() {
             value={draft.invoiceNumber}
             onChange={(e) => set({ invoiceNumber: e.target.value })}
           />
+          <CanonicalNumber value={draft.invoiceNumber} />
         </label>
         <label className="field">
           <span>Debtor&apos;s wallet</span>
@@ -253,5 +257,22 @@ export function TokenizeForm() {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The form the contract will register the number under, shown while typing: spellings that
+ * differ only by case, separators or leading zeros are one invoice.
+ */
+function CanonicalNumber({ value }: { value: string }) {
+  if (value.trim() === "") {
+    return <small className="muted">Case, spaces, - _ / . # and leading zeros do not matter: INV-001 is INV1.</small>;
+  }
+  const result = canonicalInvoiceNumber(value.trim());
+  if ("problem" in result) return <small className="error">{result.problem}</small>;
+  return (
+    <small className="muted" data-testid="canonical-number">
+      Will be registered as <strong className="mono">{result.canonical}</strong>
+    </small>
   );
 }
