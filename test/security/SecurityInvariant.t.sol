@@ -74,6 +74,7 @@ contract SecurityHandler is Test {
     uint256 public ghostStart;
     uint256 private _in;
     uint256 private _out;
+    uint256 private _minted;
     /// Successful runs of each new flow (the unit test checks they move money).
     mapping(bytes32 flow => uint256) public hits;
 
@@ -134,29 +135,77 @@ contract SecurityHandler is Test {
         return Math.mulDiv(POOL.totalAssets() + 1, 1e36, POOL.totalSupply() + 1e6);
     }
 
-    /// Every non-time action: with no time passed, the entry price may rise by rounding only
-    /// (two asset units over the whole supply: a deposit's and a redeem's round-down).
+    /// Exit discount per share (gross minus net NAV, i.e. impaired principal, per share; 1e36 scale).
+    function _exitGap() private view returns (uint256) {
+        uint256 gross = POOL.totalAssets();
+        uint256 net = POOL.navBreakdown().netAssets;
+        return gross > net ? Math.mulDiv(gross - net, 1e36, POOL.totalSupply() + 1e6, Math.Rounding.Ceil) : 0;
+    }
+
+    /// Every non-time action: with no time passed, the entry price may rise only by rounding (one
+    /// asset unit over the whole supply per round-down: a deposit, a redeem, each queue fill) and by what exits
+    /// left behind: exits are priced on net NAV (impaired principal off), entries on gross, so a
+    /// share burned while impairments stand leaves its discount to the remaining shares (by design).
     modifier priced(string memory label) {
-        uint256 t = block.timestamp;
-        uint256 p0 = entryPrice();
-        uint256 s0 = POOL.totalSupply();
+        _priceBefore();
         _;
-        if (block.timestamp == t) {
-            uint256 s1 = POOL.totalSupply();
-            uint256 tol = (2e36) / ((s0 < s1 ? s0 : s1) + 1e6) + 1;
-            uint256 p1 = entryPrice();
-            if (p1 > p0 + tol) {
-                ++priceBreaches;
-                lastBreach = string.concat(
-                    "price rose in one block: ",
-                    label,
-                    " ",
-                    vm.toString(p0),
-                    " -> ",
-                    vm.toString(p1)
-                );
-            }
+        _checkPrice(label);
+    }
+
+    /// @dev State before the action, kept in storage (the modifier wraps wide handlers).
+    struct PriceState {
+        uint256 time;
+        uint256 price;
+        uint256 supply;
+        uint256 gap;
+        uint256 head;
+    }
+    PriceState private _before;
+
+    function _priceBefore() private {
+        (uint256 head, ) = POOL.queueBounds();
+        _before = PriceState(block.timestamp, entryPrice(), POOL.totalSupply(), _exitGap(), head);
+        _minted = 0;
+    }
+
+    function _checkPrice(string memory label) private {
+        PriceState memory b = _before;
+        if (block.timestamp != b.time) return;
+        (uint256 p0, uint256 s0, uint256 gap0, uint256 head0) = (b.price, b.supply, b.gap, b.head);
+        uint256 s1 = POOL.totalSupply();
+        (uint256 head1, ) = POOL.queueBounds();
+        // Each queue fill rounds its assets down (< 1 unit kept), as a deposit and a redeem do.
+        uint256 tol = ((3 + head1 - head0) * 1e36) / ((s0 < s1 ? s0 : s1) + 1e6) + 1;
+        uint256 burned = s0 + _minted > s1 ? s0 + _minted - s1 : 0;
+        uint256 gap1 = _exitGap();
+        uint256 left = burned == 0 ? 0 : Math.mulDiv(burned, gap0 > gap1 ? gap0 : gap1, s1 + 1e6, Math.Rounding.Ceil);
+        uint256 p1 = entryPrice();
+        if (p1 > p0 + tol + left) {
+            ++priceBreaches;
+            lastBreach = string.concat(
+                "price rose in one block: ",
+                label,
+                " ",
+                vm.toString(p0),
+                " -> ",
+                vm.toString(p1),
+                " exit discount allowance ",
+                vm.toString(left),
+                _detail(burned, s1, head1 - head0)
+            );
         }
+    }
+
+    function _detail(uint256 burned, uint256 supply, uint256 fills) private pure returns (string memory) {
+        return
+            string.concat(
+                " burned ",
+                vm.toString(burned),
+                " supply ",
+                vm.toString(supply),
+                " fills ",
+                vm.toString(fills)
+            );
     }
 
     /// @dev A call that must not revert: a revert is a path breach, its data kept.
@@ -200,7 +249,7 @@ contract SecurityHandler is Test {
         USD.mint(a, assets);
         vm.startPrank(a);
         USD.approve(address(POOL), assets);
-        POOL.deposit(assets, a);
+        _minted += POOL.deposit(assets, a);
         vm.stopPrank();
         _in += assets;
     }
@@ -569,6 +618,7 @@ contract SecurityHandler is Test {
         vm.startPrank(ATTACKER);
         USD.approve(address(POOL), amount);
         uint256 shares = POOL.deposit(amount, ATTACKER);
+        _minted += shares;
         vm.stopPrank();
         _in += amount;
         _payChecked(id, RCV.outstanding(id), "attackSandwich: pay");
@@ -630,6 +680,7 @@ contract SecurityHandler is Test {
         if (!ok) return 0;
         _in += amount;
         shares = abi.decode(ret, (uint256));
+        _minted += shares;
     }
 
     function _attackerOut(uint256 shares, uint256 paidIn, uint256 allowance, string memory label) private {
