@@ -120,3 +120,43 @@ abstract contract PoolLoanBase is PoolBase {
         return pool.loanPosition(address(loans), id);
     }
 }
+
+/// @notice A LoanManager that lies: its claim pays the pool 1 unit and reports `reported`. Used
+/// to show the pool books what its balance measured, never what a callee returns (F-8).
+contract LyingLoanManager {
+    IERC20 private immutable ASSET;
+    bytes32 private immutable ENTITY;
+    uint256 private immutable REPORTED;
+    uint128 private principal;
+
+    constructor(IERC20 asset_, bytes32 entity, uint256 reported) {
+        ASSET = asset_;
+        ENTITY = entity;
+        REPORTED = reported;
+    }
+
+    function asset() external view returns (IERC20) {
+        return ASSET;
+    }
+
+    function notes() external view returns (address) {
+        return address(this);
+    }
+
+    function loan(uint256) external view returns (ILoanManager.Loan memory ln) {
+        ln.status = ILoanManager.Status.Repaid;
+        ln.terms.principal = principal;
+        ln.entity = ENTITY;
+        ln.fundingDeadline = type(uint40).max;
+    }
+
+    function fund(uint256, uint256 amount) external {
+        principal += uint128(amount);
+        ASSET.transferFrom(msg.sender, address(this), amount);
+    }
+
+    function claim(uint256) external returns (uint256) {
+        ASSET.transfer(msg.sender, 1);
+        return REPORTED;
+    }
+}

@@ -4,7 +4,7 @@ pragma solidity ^0.8.30;
 import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
-import {PoolLoanBase} from "./PoolLoanBase.sol";
+import {PoolLoanBase, LyingLoanManager} from "./PoolLoanBase.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {DemoUSD} from "../../contracts/token/DemoUSD.sol";
@@ -99,6 +99,23 @@ contract PoolLoansTest is PoolLoanBase {
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolLoanManagerNotRegistered.selector, address(loans)));
         pool.fundLoan(address(loans), id, LOAN);
         assertEq(usd.balanceOf(address(pool)), cash, "no cash left the pool");
+    }
+
+    /// F-8: a claim books the pool's measured balance increase, not what the manager reports,
+    /// even from a registered manager (here one that pays 1 unit and reports a million).
+    function test_claimLoan_booksMeasuredBalanceNotReportedAmount() public {
+        LyingLoanManager liar = new LyingLoanManager(usd, SME_CO, 1_000_000e6);
+        vm.prank(admin);
+        pool.setLoanManager(address(liar), true);
+        vm.prank(poolManager);
+        pool.fundLoan(address(liar), 7, 1_000e6);
+        uint256 cashBefore = pool.navBreakdown().cash;
+        vm.prank(stranger);
+        uint256 amount = pool.claimLoan(address(liar), 7);
+        assertEq(amount, 1, "what arrived, not what was reported");
+        assertEq(pool.navBreakdown().cash, cashBefore + 1, "one unit booked");
+        assertEq(pool.navBreakdown().cash, usd.balanceOf(address(pool)), "books = balance");
+        assertEq(pool.loanPosition(address(liar), 7).principalReceived, 1);
     }
 
     function test_setLoanManager_onlyAdminRegisters() public {
