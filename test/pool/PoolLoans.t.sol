@@ -118,6 +118,22 @@ contract PoolLoansTest is PoolLoanBase {
         assertEq(pool.loanPosition(address(liar), 7).principalReceived, 1);
     }
 
+    /// Removing a manager stops new funding there, never claims of positions already funded.
+    function test_setLoanManager_removedManagerStillPaysItsClaims() public {
+        uint256 id = _activeLoan(LOAN, LOAN);
+        (uint256 principal, uint256 interest, uint40 due) = _row(id, 0);
+        vm.warp(due);
+        _repayLoan(id, principal + interest);
+        vm.prank(admin);
+        pool.setLoanManager(address(loans), false);
+        uint256 other = _loan(LOAN);
+        vm.prank(poolManager);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolLoanManagerNotRegistered.selector, address(loans)));
+        pool.fundLoan(address(loans), other, LOAN);
+        vm.prank(stranger);
+        assertGt(pool.claimLoan(address(loans), id), 0, "the claim still pays the pool");
+    }
+
     function test_setLoanManager_onlyAdminRegisters() public {
         ILoanManager other = _deployLoans(address(usd));
         vm.prank(poolManager);
