@@ -14,7 +14,7 @@ type Client = NonNullable<ReturnType<typeof usePublicClient>>;
 /** Blocks per getLogs call: every read is bounded, however long the chain. */
 export const BLOCKS_PER_PAGE = 2_000n;
 
-const contracts: FlowContract[] = ["FinancingPool", "ReceivableToken", "LoanManager"];
+const contracts: FlowContract[] = ["FinancingPool", "ReceivableToken", "LoanManager", "CollateralVault"];
 
 /** Event ABIs to request, per contract, taken from the generated file; plus invoice numbers. */
 function eventAbis(contract: FlowContract): AbiEvent[] {
@@ -120,6 +120,7 @@ async function readBalances(
   client: Client,
   pool: Address,
   escrow: Address,
+  vault: Address,
   blockNumber: bigint,
 ): Promise<Balances & { asset: Address }> {
   const asset = await client.readContract({
@@ -128,41 +129,56 @@ async function readBalances(
     functionName: "asset",
     blockNumber,
   });
-  const [poolStablecoin, escrowStablecoin, nav] = await Promise.all([
+  const [poolStablecoin, escrowStablecoin, vaultStablecoin, nav] = await Promise.all([
     client.readContract({ abi: erc20Abi, address: asset, functionName: "balanceOf", args: [pool], blockNumber }),
     client.readContract({ abi: erc20Abi, address: asset, functionName: "balanceOf", args: [escrow], blockNumber }),
+    client.readContract({ abi: erc20Abi, address: asset, functionName: "balanceOf", args: [vault], blockNumber }),
     client.readContract({ abi: abis.FinancingPool, address: pool, functionName: "navBreakdown", blockNumber }),
   ]);
-  return { asset, poolStablecoin, escrowStablecoin, poolBookedCash: nav.cash, poolPrincipal: nav.principalOutstanding };
+  return {
+    asset,
+    poolStablecoin,
+    escrowStablecoin,
+    vaultStablecoin,
+    poolBookedCash: nav.cash,
+    poolPrincipal: nav.principalOutstanding,
+  };
 }
 
 /**
- * Every movement of money, rebuilt from one pool's (default: the first), the receivable token's
- * and the loan manager's events, with the balances those contracts report at the same block.
+ * Every movement of money, rebuilt from one pool's (default: the first), the receivable token's,
+ * the loan manager's and its collateral vault's events, with the balances those contracts report at the same block.
  */
 export function useFlows(chosen?: Address) {
   const first = useDeployedAddress("FinancingPool");
   const pool = chosen ?? first;
   const token = useDeployedAddress("ReceivableToken");
   const escrow = useDeployedAddress("LoanManager");
+  const vault = useDeployedAddress("CollateralVault");
   const client = usePublicClient();
   const { data: latest } = useBlockNumber({ watch: true });
-  const deployed = Boolean(pool && token && escrow);
+  const deployed = Boolean(pool && token && escrow && vault);
   const query = useQuery({
-    queryKey: ["flows", pool, token, escrow, latest?.toString()],
-    enabled: Boolean(pool && token && escrow && client && latest !== undefined),
+    queryKey: ["flows", pool, token, escrow, vault, latest?.toString()],
+    enabled: Boolean(deployed && client && latest !== undefined),
     placeholderData: (previous) => previous,
     queryFn: async () => {
-      const addresses = { FinancingPool: pool!, ReceivableToken: token!, LoanManager: escrow! };
-      const key = `${client!.chain.id}:${pool}:${token}:${escrow}`;
+      const addresses = {
+        FinancingPool: pool!,
+        ReceivableToken: token!,
+        LoanManager: escrow!,
+        CollateralVault: vault!,
+      };
+      const key = `${client!.chain.id}:${pool}:${token}:${escrow}:${vault}`;
       const cache = await serialized(key, () => catchUp(client!, key, addresses, latest!));
-      const rows = decodeFlows(cache.logs, { pool: pool!, escrow: escrow! });
-      const balances = await readBalances(client!, pool!, escrow!, cache.toBlock);
+      const rows = decodeFlows(cache.logs, { pool: pool!, escrow: escrow!, vault: vault! });
+      const balances = await readBalances(client!, pool!, escrow!, vault!, cache.toBlock);
       return {
         rows,
         balances,
         pool: pool!,
         escrow: escrow!,
+        vault: vault!,
         invoiceNumbers: cache.invoiceNumbers,
         atBlock: cache.toBlock,
         pages: cache.pages,

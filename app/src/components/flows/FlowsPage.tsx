@@ -57,7 +57,7 @@ function Explorer({
 }) {
   const now = useChainTime();
   const naming = useMemo(
-    () => makeNaming({ pool: data.pool, escrow: data.escrow }, data.invoiceNumbers, token.decimals),
+    () => makeNaming({ pool: data.pool, escrow: data.escrow, vault: data.vault }, data.invoiceNumbers, token.decimals),
     [data, token.decimals],
   );
   const options = useMemo(() => optionsOf(data.rows, naming, data.invoiceNumbers), [data, naming]);
@@ -65,7 +65,7 @@ function Explorer({
   // Newest first on screen and in the file: the CSV is made from exactly these records.
   const records = useMemo(() => [...selected].reverse().map((r) => toRecord(r, naming)), [selected, naming]);
   const identities = useMemo(
-    () => reconcile(data.rows, data.balances, { pool: data.pool, escrow: data.escrow }, kindLabels),
+    () => reconcile(data.rows, data.balances, { pool: data.pool, escrow: data.escrow, vault: data.vault }, kindLabels),
     [data],
   );
   const total = totalOf(selected);

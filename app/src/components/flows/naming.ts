@@ -11,13 +11,14 @@ const roleNames: Record<FlowRole, string> = {
   sme: "SME",
   debtor: "Debtor",
   escrow: "Loan escrow",
+  vault: "Collateral vault",
   lender: "Lender",
   treasury: "Treasury",
 };
 
 /** Names for the page and the CSV: the seed's party names, the protocol's contracts, else the role. */
 export function makeNaming(
-  contracts: { pool: Address; escrow: Address },
+  contracts: { pool: Address; escrow: Address; vault?: Address },
   invoiceNumbers: Map<bigint, string>,
   decimals: number,
 ): Naming {
@@ -26,6 +27,7 @@ export function makeNaming(
     party: (address, role) => {
       if (isAddressEqual(address, contracts.pool)) return "Financing pool";
       if (isAddressEqual(address, contracts.escrow)) return "Loan escrow";
+      if (contracts.vault && isAddressEqual(address, contracts.vault)) return "Collateral vault";
       return partyName(address) ?? roleNames[role];
     },
     invoice: (tokenId) => invoiceNumbers.get(tokenId) ?? shortId(tokenId),

@@ -16,7 +16,11 @@ export function TxMovements({ hash, pool }: { hash: Hash; pool?: Address }) {
   const { data } = useFlows(pool);
   const token = useTokenInfo(data?.balances.asset);
   if (!data || !token) return null;
-  const naming = makeNaming({ pool: data.pool, escrow: data.escrow }, data.invoiceNumbers, token.decimals);
+  const naming = makeNaming(
+    { pool: data.pool, escrow: data.escrow, vault: data.vault },
+    data.invoiceNumbers,
+    token.decimals,
+  );
   const records = data.rows.filter((r) => r.tx.toLowerCase() === hash.toLowerCase()).map((r) => toRecord(r, naming));
   return (
     <section className="card" aria-labelledby="tx-money">

@@ -7,7 +7,7 @@ import type { FlowKind, FlowParts, FlowRole, FlowRow } from "./model.ts";
  * events to request from this table, and their ABIs from the generated contract file).
  */
 
-export type FlowContract = "FinancingPool" | "ReceivableToken" | "LoanManager";
+export type FlowContract = "FinancingPool" | "ReceivableToken" | "LoanManager" | "CollateralVault";
 
 /** A log already decoded against its contract's ABI. */
 export interface FlowLog {
@@ -23,6 +23,8 @@ export interface FlowLog {
 export interface FlowContext {
   pool: Address;
   escrow: Address;
+  /** The loan manager's collateral vault: holder of pledged invoices, payer of their proceeds. */
+  vault?: Address;
   /** All flow logs of the same transaction, in log order. */
   sameTx: FlowLog[];
   /** Loans defaulted by an earlier event: later repayments are recoveries. */
@@ -57,6 +59,7 @@ class Args {
 }
 
 const same = (x: Address, y: Address) => isAddressEqual(x, y);
+const isVault = (ctx: FlowContext, x: Address) => ctx.vault !== undefined && same(x, ctx.vault);
 
 function move(
   kind: FlowKind,
@@ -121,11 +124,14 @@ export const flowRules: FlowRule[] = [
     event: "ReceivablePaid",
     rows: (a, ctx) => {
       const tokenId = a.n("tokenId");
-      const toPool = same(a.a("holder"), ctx.pool);
+      const holder = a.a("holder");
+      const toPool = same(holder, ctx.pool);
       const parts = toPool ? partsOf(collectedIn(ctx, tokenId)) : undefined;
       const kind = parts?.recovery ? "recovery" : "payment";
+      // A pledged invoice is held by the collateral vault, which the payment reaches first.
+      const toRole = toPool ? "pool" : isVault(ctx, holder) ? "vault" : "sme";
       return [
-        move(kind, a.a("payer"), "debtor", a.a("holder"), toPool ? "pool" : "sme", a.n("amount"), {
+        move(kind, a.a("payer"), "debtor", holder, toRole, a.n("amount"), {
           invoiceId: tokenId,
           parts,
         }),
@@ -209,7 +215,9 @@ export const flowRules: FlowRule[] = [
         principal: a.n("principalPaid") + a.n("prepaid"),
       };
       const kind = ctx.defaultedLoans.has(loanId) ? "recovery" : "installment";
-      return [move(kind, a.a("payer"), "sme", ctx.escrow, "escrow", a.n("amount"), { loanId, parts })];
+      const payer = a.a("payer");
+      const fromRole = isVault(ctx, payer) ? "vault" : "sme";
+      return [move(kind, payer, fromRole, ctx.escrow, "escrow", a.n("amount"), { loanId, parts })];
     },
   },
   {
@@ -243,6 +251,34 @@ export const flowRules: FlowRule[] = [
       ];
     },
   },
+  {
+    contract: "CollateralVault",
+    event: "CollateralPaymentBooked",
+    // What the loan did not need of a collateral payment goes on to the borrower (the part the
+    // loan took is the vault's LoanRepaid in the same transaction).
+    rows: (a, ctx) =>
+      a.n("toBorrower") === 0n || !ctx.vault
+        ? []
+        : [
+            move("collateralRelease", ctx.vault, "vault", a.a("borrower"), "sme", a.n("toBorrower"), {
+              invoiceId: a.n("tokenId"),
+              loanId: a.n("loanId"),
+            }),
+          ],
+  },
+  {
+    contract: "CollateralVault",
+    event: "CollateralHeldReleased",
+    // Payments held before drawdown: the loan's part is the vault's LoanRepaid; the rest is this.
+    rows: (a, ctx) =>
+      a.n("toBorrower") === 0n || !ctx.vault
+        ? []
+        : [
+            move("collateralRelease", ctx.vault, "vault", a.a("borrower"), "sme", a.n("toBorrower"), {
+              loanId: a.n("loanId"),
+            }),
+          ],
+  },
 ];
 
 /** The event names to request from each contract: exactly those the table maps. */
@@ -256,7 +292,10 @@ const ruleIndex = new Map(flowRules.map((r) => [`${r.contract}.${r.event}`, r]))
  * Turns logs (in chain order) into flow rows, oldest first. State that spans events (which
  * loans defaulted, who a financed invoice's debtor is) is carried through the pass.
  */
-export function decodeFlows(logs: FlowLog[], addresses: { pool: Address; escrow: Address }): FlowRow[] {
+export function decodeFlows(
+  logs: FlowLog[],
+  addresses: { pool: Address; escrow: Address; vault?: Address },
+): FlowRow[] {
   const ordered = [...logs].sort((x, y) =>
     x.blockNumber === y.blockNumber ? x.logIndex - y.logIndex : x.blockNumber < y.blockNumber ? -1 : 1,
   );

@@ -14,6 +14,7 @@ export const flowKinds = [
   "payment",
   "installment",
   "split",
+  "collateralRelease",
   "redemption",
   "fee",
   "writeOff",
@@ -31,6 +32,7 @@ export const kindLabels: Record<FlowKind, string> = {
   payment: "Invoice payment",
   installment: "Installment",
   split: "Split to SME",
+  collateralRelease: "Collateral to SME",
   redemption: "Redemption",
   fee: "Fee",
   writeOff: "Write-off",
@@ -40,7 +42,7 @@ export const kindLabels: Record<FlowKind, string> = {
 };
 
 /** What a party is in a movement; the flow diagram groups by it. */
-export type FlowRole = "investor" | "pool" | "sme" | "debtor" | "escrow" | "lender" | "treasury";
+export type FlowRole = "investor" | "pool" | "sme" | "debtor" | "escrow" | "vault" | "lender" | "treasury";
 
 export const roleLabels: Record<FlowRole, string> = {
   investor: "Investors",
@@ -48,6 +50,7 @@ export const roleLabels: Record<FlowRole, string> = {
   sme: "SMEs",
   debtor: "Debtors",
   escrow: "Loan escrow",
+  vault: "Collateral vault",
   lender: "Lenders",
   treasury: "Treasury",
 };

@@ -15,6 +15,8 @@ export interface Balances {
   poolPrincipal: bigint;
   /** Stablecoin held in the loan escrow (ERC-20 balanceOf of the LoanManager). */
   escrowStablecoin: bigint;
+  /** Stablecoin held in the collateral vault (payments on pledged invoices not yet applied). */
+  vaultStablecoin?: bigint;
 }
 
 export interface Term {
@@ -80,11 +82,23 @@ export function principalTerms(rows: FlowRow[], pool: Address): Term[] {
 export function reconcile(
   rows: FlowRow[],
   b: Balances,
-  contracts: { pool: Address; escrow: Address },
+  contracts: { pool: Address; escrow: Address; vault?: Address },
   kindLabels: Record<FlowKind, string>,
 ): Identity[] {
-  const { pool, escrow } = contracts;
+  const { pool, escrow, vault } = contracts;
   const poolCash = cashTerms(rows, pool, kindLabels);
+  const vaultCash =
+    vault === undefined || b.vaultStablecoin === undefined
+      ? []
+      : [
+          identity(
+            "vault-cash",
+            "Stablecoin held in the collateral vault",
+            cashTerms(rows, vault, kindLabels),
+            "balanceOf(CollateralVault)",
+            b.vaultStablecoin,
+          ),
+        ];
   return [
     identity("pool-cash", "Stablecoin held by the pool", poolCash, "balanceOf(pool)", b.poolStablecoin),
     identity("pool-book", "Cash in the pool's own books", poolCash, "navBreakdown().cash", b.poolBookedCash),
@@ -102,5 +116,6 @@ export function reconcile(
       "balanceOf(LoanManager)",
       b.escrowStablecoin,
     ),
+    ...vaultCash,
   ];
 }

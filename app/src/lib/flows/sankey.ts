@@ -3,11 +3,20 @@ import type { FlowRole, FlowRow } from "./model.ts";
 
 /**
  * The flow diagram's data: parties grouped by role, money from left to right
- * (investors, lenders, debtors → pool → escrow → SMEs). A Sankey cannot loop, so money going
+ * (investors, lenders, debtors → pool or collateral vault → escrow → SMEs). A Sankey cannot loop, so money going
  * back to an earlier column (repayments to the pool, redemptions to investors) ends in a
  * second node for that role on the right.
  */
-const rank: Record<FlowRole, number> = { investor: 0, lender: 0, debtor: 0, pool: 1, escrow: 2, sme: 3, treasury: 4 };
+const rank: Record<FlowRole, number> = {
+  investor: 0,
+  lender: 0,
+  debtor: 0,
+  pool: 1,
+  vault: 1,
+  escrow: 2,
+  sme: 3,
+  treasury: 4,
+};
 
 const returnLabels: Partial<Record<FlowRole, string>> = {
   investor: "Investors (redeemed)",
