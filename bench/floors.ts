@@ -211,6 +211,25 @@ export const floors: Record<string, FloorSpec> = {
     logs: [ACTION_EVENT],
     why: "loan status; exposure; credit record; access manager + credit history",
   },
+  repayWorstCase: {
+    // What repayInstallment records: the late fees of the 120 overdue rows are computed from the
+    // schedule and the time, never stored, so the floor is the same; ours/floor shows that work.
+    newSlots: 0,
+    updatedSlots: 3,
+    accounts: 1,
+    logs: [ERC20_TRANSFER, MONEY_EVENT],
+    why: "loan repaid (fees owed); 2 stablecoin balances; the per-row fee accrual is computation",
+  },
+  payoffWorstCase: {
+    // Loan repaid amount + status (one slot) 1 update; stablecoin borrower and escrow 2 updates;
+    // borrower exposure released 1 update; credit record (late payoff) 1 update. Calls:
+    // stablecoin, credit history. Events: the transfer, the repayment, the payoff.
+    newSlots: 0,
+    updatedSlots: 5,
+    accounts: 2,
+    logs: [ERC20_TRANSFER, MONEY_EVENT, ACTION_EVENT],
+    why: "loan repaid/status; 2 stablecoin balances; exposure; credit record; stablecoin + credit history",
+  },
 };
 
 export const calldataGas = (data: string): number => {

@@ -309,7 +309,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         Loan storage ln = _existing(loanId);
         if (ln.status != Status.Active) revert LoanInvalidStatus(loanId, ln.status);
         if (ln.impaired) revert LoanAlreadyImpaired(loanId);
-        uint256 late = _daysLate(ln);
+        uint256 late = _lateness(ln, ln.terms, block.timestamp);
         if (late < _policy.impairAfterDays) revert LoanNotLateEnough(loanId, late, _policy.impairAfterDays);
         ln.impaired = true;
         emit LoanImpaired(loanId, msg.sender, late);
@@ -319,9 +319,9 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     function markDefaulted(uint256 loanId) external restricted {
         Loan storage ln = _existing(loanId);
         if (ln.status != Status.Active) revert LoanInvalidStatus(loanId, ln.status);
-        uint256 late = _daysLate(ln);
-        if (late < _policy.defaultAfterDays) revert LoanNotLateEnough(loanId, late, _policy.defaultAfterDays);
         Schedule.Terms memory t = ln.terms;
+        uint256 late = _lateness(ln, t, block.timestamp);
+        if (late < _policy.defaultAfterDays) revert LoanNotLateEnough(loanId, late, _policy.defaultAfterDays);
         (LoanMath.Progress memory s, , uint256 principalLeft, ) = CALCULATOR.settle(
             t,
             _progress(ln),
@@ -545,15 +545,27 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     }
 
     function _daysLate(Loan storage ln) private view returns (uint256) {
-        if (ln.status != Status.Active && ln.status != Status.Defaulted) return 0;
-        // Schedule math lives in the calculator (code size).
-        return
-            CALCULATOR.daysLate(
-                ln.terms,
-                ln.head,
-                ln.prepaid,
-                ln.status == Status.Defaulted ? ln.defaultedAt : block.timestamp
-            );
+        Status status = ln.status;
+        if (status != Status.Active && status != Status.Defaulted) return 0;
+        return _lateness(ln, ln.terms, status == Status.Defaulted ? ln.defaultedAt : block.timestamp);
+    }
+
+    /// @dev Whole days the oldest due row still owing something is late at `nowT` (finding F-16).
+    /// With interest and not a bullet, that row is `head` whenever it is due: settlement leaves
+    /// `head` on a row with B'(head) > 0 or closes the loan (`LoanMath.applyPayment`), and with
+    /// interest every such row owes at least one unit (`LoanMath.firstOwing`'s O(1) case). So
+    /// lateness is read from the terms and `head` alone, without the prepayment slot or a call;
+    /// other loans may have rows owing nothing and ask the calculator, which skips them.
+    function _lateness(Loan storage ln, Schedule.Terms memory t, uint256 nowT) private view returns (uint256) {
+        uint256 head = ln.head;
+        if (t.kind == Schedule.Kind.Bullet || t.rateBps == 0) {
+            // Schedule math lives in the calculator (code size).
+            return CALCULATOR.daysLate(t, head, ln.prepaid, nowT);
+        }
+        // A defaulted loan paid since has head = count: nothing owed is late.
+        if (head >= t.count) return 0;
+        uint256 dueAt = uint256(t.start) + (head + 1) * t.period;
+        return nowT < dueAt ? 0 : (nowT - dueAt) / 1 days;
     }
 
     function _emitRequested(uint256 loanId, RequestParams calldata p, bytes32 entity) private {

@@ -163,6 +163,16 @@ library LoanMath {
         uint256 prepaid,
         uint256 limit
     ) internal pure returns (uint256) {
+        // Nothing to search (a repayment that ends ahead of the schedule).
+        if (k >= limit) return k;
+        if (t.kind != Schedule.Kind.Bullet && t.rateBps != 0) {
+            // With interest, a row owes exactly when B'(k) > 0 (a period's interest on a positive
+            // balance rounds up to at least one unit), and B' never increases: either row k owes or
+            // no later row does. O(1), no schedule evaluation without a prepayment (B(k) > 0 for
+            // every k < count): settlements and lateness pay no scan (finding F-16's gas).
+            bool owes = k < t.count && (prepaid == 0 || balanceBefore(t, k, prepaid) != 0);
+            return owes ? k : limit;
+        }
         // A bullet's rows before maturity owe nothing: skip them in one step.
         if (t.kind == Schedule.Kind.Bullet && k + 1 < t.count) k = Math.max(k, Math.min(t.count - 1, limit));
         for (; k < limit; ++k) {
