@@ -111,6 +111,14 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint256 writtenOff;
     }
 
+    /// @notice Why the pool put a default on an SME's credit record: it kept money the servicer
+    /// attested it received for a financed invoice past the due date plus the grace period
+    /// (`recordKeptPayment`), or the pool wrote the invoice off (`writeOff`).
+    enum SmeDefaultReason {
+        KeptAttestedPayment,
+        WrittenOff
+    }
+
     /// @notice `sme` received `advance` from the pool against `tokenId` (face `face`, fee `fee`).
     event ReceivableFinanced(
         uint256 indexed tokenId,
@@ -229,6 +237,17 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice A receivable reached the pool without being financed (plain `transferFrom`) and was
     /// sent back to its issuer.
     event UnfinancedReceivableReturned(uint256 indexed tokenId, address indexed issuer);
+    /// @notice `by` put the default of `smeEntity` (the invoice issuer's company) on `tokenId` on
+    /// its credit record, for `reason`: `amount` is the defaulted volume booked, the money the SME
+    /// kept (its attested part still owed to the pool), or the face value when the debtor still
+    /// owed on chain at write-off (the receivable token then books it, `ReceivableDefaulted`).
+    event SmeDefaultRecorded(
+        bytes32 indexed smeEntity,
+        uint256 indexed tokenId,
+        address indexed by,
+        uint256 amount,
+        SmeDefaultReason reason
+    );
 
     error PoolZeroAddress();
     error PoolZeroAmount();
@@ -289,6 +308,10 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     error PoolLoanManagerNotRegistered(address manager);
     /// @notice The pool does not hold `tokenId`, or holds it as a financed asset.
     error PoolReceivableNotReturnable(uint256 tokenId);
+    /// @notice The SME's default on `tokenId` is already on its credit record (one per invoice).
+    error PoolSmeDefaultAlreadyRecorded(uint256 tokenId);
+    /// @notice The SME owes the pool no attested payment on `tokenId` (none attested, or remitted).
+    error PoolNothingKeptBySme(uint256 tokenId);
 
     /// @notice Finances `tokenId`, pulled from the caller (its holder and issuer, who approved the
     /// pool). Pays the advance to the caller at once. Reverts below `minAdvance` (slippage guard).
@@ -300,8 +323,18 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice Anyone may impair a receivable `publicImpairDelay` after its due date.
     function impairOverdue(uint256 tokenId) external;
     /// @notice Restricted to `Roles.POOL_MANAGER`: books the loss `defaultDelay` after the due date
-    /// and marks the token defaulted.
+    /// and, unless `recordKeptPayment` did it first, puts one default on the SME's credit record:
+    /// while the debtor still owes on chain it marks the token defaulted (the token records it at
+    /// face value), else the pool records the attested money the SME still owes it.
     function writeOff(uint256 tokenId) external;
+    /// @notice Anyone, from `gracePeriod` after the due date: the attested payment the SME still
+    /// owes the pool on `tokenId` (`assetOf().attestedOwedBySme`, money the debtor paid it off
+    /// chain and it kept) becomes the SME's default on its credit record (`SmeDefaultRecorded`),
+    /// once per invoice. Reverts `PoolAssetNotLateEnough(tokenId, eligibleAt, now)` before,
+    /// `PoolNothingKeptBySme` when nothing is owed, `PoolSmeDefaultAlreadyRecorded` the second time.
+    function recordKeptPayment(uint256 tokenId) external;
+    /// @notice Whether the SME's default on `tokenId` is on its credit record (by the pool).
+    function smeDefaultRecorded(uint256 tokenId) external view returns (bool);
     /// @notice Pays the pool directly toward what `tokenId` owes it (e.g. the SME returning a
     /// payment its debtor made by bank). Never paused. Pulls at most `amount`: before the due
     /// date the unearned part of the fee is rebated (see `ReceivableFeeRebated`), so the pool

@@ -21,13 +21,15 @@ import {DiscountMath} from "../libraries/DiscountMath.sol";
 import {ILoanManager} from "../interfaces/ILoanManager.sol";
 import {PoolBook} from "./PoolBook.sol";
 import {PoolLoans} from "./PoolLoans.sol";
+import {PoolCredit} from "./PoolCredit.sol";
 
 /// @title FinancingPool
 /// @notice Investors deposit one stablecoin for shares; verified SMEs sell acknowledged invoices
 /// to the pool for an advance in one transaction; debtors' payments flow back through the
 /// receivable token's hook. See {IFinancingPool} for the pricing rules.
 /// @dev Asset book, income accrual and late-asset handling live in the linked library {PoolBook}
-/// (its NatSpec explains the accrual), loan positions in the linked library {PoolLoans}; this
+/// (its NatSpec explains the accrual), loan positions in the linked library {PoolLoans}, SME
+/// defaults on the credit record in the linked library {PoolCredit}; this
 /// contract is the ERC-4626 vault, the redemption queue, fees and the entry points. Receivables
 /// are keyed by token id, loan positions by (LoanManager, loan id).
 contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IERC721Receiver, IFinancingPool {
@@ -47,6 +49,9 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     uint128 private _pendingShares;
     uint64 private _head;
     uint64 private _tail;
+
+    /// @dev Invoices whose SME default is on its credit record (finding F-21): at most one each.
+    mapping(uint256 tokenId => bool) private _smeDefaulted;
 
     /// @dev Set only while `requestRedeem` moves shares into escrow, the one allowed transfer to the pool.
     bool private transient _escrowing;
@@ -302,6 +307,12 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     function writeOff(uint256 tokenId) external restricted nonReentrant {
         _checkpoint();
         PoolBook.writeOff(_s, RECEIVABLES, tokenId);
+        PoolCredit.recordSmeDefault(_s, _smeDefaulted, RECEIVABLES, tokenId, true);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function recordKeptPayment(uint256 tokenId) external nonReentrant {
+        PoolCredit.recordSmeDefault(_s, _smeDefaulted, RECEIVABLES, tokenId, false);
     }
 
     // ---------------------------------------------------------------- loans (see PoolLoans)
@@ -575,6 +586,11 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @inheritdoc IFinancingPool
+
+    /// @inheritdoc IFinancingPool
+    function smeDefaultRecorded(uint256 tokenId) external view returns (bool) {
+        return _smeDefaulted[tokenId];
+    }
 
     /// @inheritdoc IFinancingPool
     function assetOf(uint256 tokenId) external view returns (Asset memory) {

@@ -151,7 +151,7 @@ library PoolBook {
     }
 
     /// @notice Books the loss of `tokenId` (its principal left) and closes its accrual: the income
-    /// it accrued leaves NAV with it.
+    /// it accrued leaves NAV with it. Credit records are the caller's (FinancingPool).
     function writeOff(State storage s, IReceivableToken token, uint256 tokenId) external {
         StoredAsset memory a = s.assets[tokenId];
         if (a.status != IFinancingPool.AssetStatus.Active && a.status != IFinancingPool.AssetStatus.Impaired) {
@@ -172,9 +172,8 @@ library PoolBook {
         s.writtenOff += uint128(loss); // loss <= advance < 2^96
         s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
         emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss, incomeLost);
-        // When every remaining unit was attested as paid to the SME, the debtor owes nothing and
-        // the token cannot default; the loss is the SME's debt, booked here all the same.
-        if (token.outstanding(tokenId) != 0) token.markDefaulted(tokenId);
+        // The SME's default on its credit record (the token's `markDefaulted` or the pool's own
+        // record) is the pool's job, after this returns: one per invoice (finding F-21).
     }
 
     /// @notice Books a direct repayment of up to `amount` by the caller toward `tokenId`; returns

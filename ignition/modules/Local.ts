@@ -44,9 +44,11 @@ export default buildModule("Local", (m) => {
 
   // A second pool, wired as Protocol.ts wires the first: registered financier of the receivables
   // (in the same batch as the protocol's own set-up, before those functions are handed to
-  // POLICY_ADMIN), a lender to the loan manager, and its functions given to the same roles.
+  // POLICY_ADMIN), a lender to the loan manager, a credit recorder, and its functions given to the
+  // same roles.
   const poolBook = m.library("PoolBook", { id: "ShortTenorPoolBook" });
   const poolLoans = m.library("PoolLoans", { id: "ShortTenorPoolLoans" });
+  const poolCredit = m.library("PoolCredit", { id: "ShortTenorPoolCredit" });
   const shortTenorPool = m.contract(
     "FinancingPool",
     [
@@ -59,7 +61,7 @@ export default buildModule("Local", (m) => {
       "SSTP",
       shortTenorPoolPolicy,
     ],
-    { id: "ShortTenorPool", libraries: { PoolBook: poolBook, PoolLoans: poolLoans } },
+    { id: "ShortTenorPool", libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolCredit: poolCredit } },
   );
   const registered = m.call(protocol.receivableToken, "registerFinancier", [shortTenorPool, true], {
     id: "receivables_short_tenor_pool",
@@ -70,6 +72,8 @@ export default buildModule("Local", (m) => {
   const manager = m.call(shortTenorPool, "setLoanManager", [protocol.loanManager, true], {
     id: "short_tenor_pool_loan_manager",
   });
+  // It records SME defaults (kept attested payments, write-offs) like the first pool.
+  m.call(protocol.creditHistory, "setRecorder", [shortTenorPool, true], { id: "credit_short_tenor_pool" });
   const restrict = (id: string, signatures: string[], role: bigint) =>
     m.call(protocol.accessManager, "setTargetFunctionRole", [shortTenorPool, selectors(...signatures), role], {
       id,

@@ -54,6 +54,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
   const receivableToken = m.contract("ReceivableToken", [accessManager, identityRegistry]);
   const poolBook = m.library("PoolBook");
   const poolLoans = m.library("PoolLoans");
+  const poolCredit = m.library("PoolCredit");
   const pool = m.contract(
     "FinancingPool",
     [
@@ -66,7 +67,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
       "SIP",
       initialPoolPolicy,
     ],
-    { libraries: { PoolBook: poolBook, PoolLoans: poolLoans } },
+    { libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolCredit: poolCredit } },
   );
   const loanCalculator = m.contract("LoanCalculator");
   const loanManager = m.contract("LoanManager", [
@@ -89,6 +90,8 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     m.call(receivableToken, "setCreditHistory", [creditHistory], { id: "receivables_credit" }),
     m.call(creditHistory, "setRecorder", [receivableToken, true], { id: "credit_receivables" }),
     m.call(creditHistory, "setRecorder", [loanManager, true], { id: "credit_loans" }),
+    // The pool records SME defaults: kept attested payments and write-offs of fully attested invoices.
+    m.call(creditHistory, "setRecorder", [pool, true], { id: "credit_pool" }),
     m.call(loanManager, "setLender", [pool, true], { id: "loans_pool_lender" }),
     // The only LoanManager the pool may fund; later ones are registered by POLICY_ADMIN after its delay.
     m.call(pool, "setLoanManager", [loanManager, true], { id: "pool_loan_manager" }),

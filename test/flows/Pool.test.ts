@@ -95,6 +95,34 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
     expect(navAfterRecovery - navAfterLoss).to.be.closeTo(usd(3_000), 100n);
   });
 
+  it("test_flow_keptAttestedPayment_anyoneRecordsSmeDefaultOnceAndWriteOffAddsNone", async function () {
+    const { ethers, networkHelpers, pool, receivables, credit, signers, acknowledgedInvoice } = await deployProtocol();
+    const { alice, bob, sme, servicer, poolManager } = signers;
+    await pool.connect(alice).deposit(usd(20_000), alice.address);
+    const tokenId = await acknowledgedInvoice(usd(10_000), 30);
+    await pool.connect(sme).finance(tokenId, 1);
+    // The debtor paid the SME by bank; the servicer attests it; the SME keeps the money.
+    await receivables.connect(servicer).attestPayment(tokenId, usd(10_000), ethers.id("bank-ref"));
+    const { attestedOwedBySme, dueDate } = await pool.assetOf(tokenId);
+    const smeEntity = ethers.id("entity:sme");
+
+    // From due date + the pool's 5-day grace anyone records it (the pool is a recorder, F-21).
+    await networkHelpers.time.increaseTo(Number(dueDate) + 5 * DAY);
+    await expect(pool.connect(bob).recordKeptPayment(tokenId))
+      .to.emit(pool, "SmeDefaultRecorded")
+      .withArgs(smeEntity, tokenId, bob.address, attestedOwedBySme, 0n)
+      .and.to.emit(credit, "ReceivableRecorded");
+    expect((await credit.recordOf(smeEntity)).receivablesDefaulted).to.equal(1n);
+    await expect(pool.connect(bob).recordKeptPayment(tokenId)).to.be.revertedWithCustomError(
+      pool,
+      "PoolSmeDefaultAlreadyRecorded",
+    );
+
+    await networkHelpers.time.increaseTo(Number(dueDate) + 90 * DAY);
+    await expect(pool.connect(poolManager).writeOff(tokenId)).not.to.emit(pool, "SmeDefaultRecorded");
+    expect((await credit.recordOf(smeEntity)).receivablesDefaulted).to.equal(1n);
+  });
+
   it("test_flow_redemptionQueue_filledByRepaymentThenClaimed", async function () {
     const { networkHelpers, pool, stable, receivables, signers, acknowledgedInvoice } = await deployProtocol();
     const { alice, bob, sme, debtor } = signers;

@@ -3,6 +3,7 @@ import { id } from "ethers";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import LocalModule from "../../ignition/modules/Local.js";
 import type {
+  CreditHistory,
   DemoUSD,
   FinancingPool,
   IdentityRegistry,
@@ -18,7 +19,8 @@ export const usd = (n: number) => BigInt(n) * 1_000_000n;
 /**
  * The whole protocol as the deployment builds it (ignition/modules/Local.ts: roles, selectors,
  * linked libraries, pool registered as financier and as lender), on a fresh in-process chain.
- * Dev accounts as in Local: #0 admin, #1 KYC provider, #2 pool manager, #3 underwriter. The flow
+ * Dev accounts as in Local: #0 admin, #1 KYC provider, #2 pool manager, #3 underwriter, #5
+ * servicer. The flow
  * parties (#6 on) are verified, funded with DemoUSD and have approved the contracts they pay.
  */
 export async function deployProtocol() {
@@ -26,6 +28,7 @@ export async function deployProtocol() {
   const { ethers, networkHelpers, ignition } = connection;
   const signers = await ethers.getSigners();
   const [admin, kyc, poolManager, underwriter] = signers;
+  const servicer = signers[5];
   const [sme, debtor, alice, bob] = signers.slice(6, 10);
   const d = await ignition.deploy(LocalModule);
   const at = async <T>(name: string, contract: { getAddress(): Promise<string> }) =>
@@ -36,6 +39,7 @@ export async function deployProtocol() {
   const lens = await at<LoanLens>("LoanLens", d.loanLens);
   const registry = await at<IdentityRegistry>("IdentityRegistry", d.identityRegistry);
   const stable = await at<DemoUSD>("DemoUSD", d.stablecoin);
+  const credit = await at<CreditHistory>("CreditHistory", d.creditHistory);
 
   const expiry = (await networkHelpers.time.latest()) + 3650 * DAY;
   const parties: [HardhatEthersSigner, number, string][] = [
@@ -77,13 +81,14 @@ export async function deployProtocol() {
   return {
     ethers,
     networkHelpers,
-    signers: { admin, kyc, poolManager, underwriter, sme, debtor, alice, bob },
+    signers: { admin, kyc, poolManager, underwriter, servicer, sme, debtor, alice, bob },
     pool,
     receivables,
     loans,
     lens,
     registry,
     stable,
+    credit,
     acknowledgedInvoice,
   };
 }

@@ -23,7 +23,7 @@ import {Roles} from "../../contracts/access/Roles.sol";
 /// @notice The real protocol, wired as `ignition/modules/Protocol.ts` wires it: one AccessManager,
 /// IdentityRegistry, DemoUSD, ReceivableToken (pool registered as financier, credit history
 /// set), FinancingPool (library PoolBook linked by the test runner), LoanManager + notes + lens +
-/// calculator, CreditHistory (receivables and loans as recorders). No test doubles: attacks run
+/// calculator, CreditHistory (receivables, loans and the pool as recorders). No test doubles: attacks run
 /// against the contracts that ship. Every role holder is undelayed here except `policyAdmin`
 /// (AccessBase), so tests reach each power directly.
 abstract contract SecurityBase is IdentityBase {
@@ -92,6 +92,7 @@ abstract contract SecurityBase is IdentityBase {
         rcv.setCreditHistory(address(credit));
         credit.setRecorder(address(rcv), true);
         credit.setRecorder(address(loans), true);
+        credit.setRecorder(address(pool), true);
         loans.setLender(address(pool), true);
         pool.setLoanManager(address(loans), true);
         loans.setCollateralToken(address(rcv));

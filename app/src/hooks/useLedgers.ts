@@ -19,6 +19,8 @@ export interface FinancedAsset {
   /** Pool-side status (IFinancingPool.AssetStatus) now. */
   status: "None" | "Active" | "Impaired" | "Repaid" | "WrittenOff";
   collected: bigint;
+  /** Paid to the SME off chain (attested) and not yet remitted to the pool. */
+  attestedOwedBySme: bigint;
 }
 
 /** A loan the pool funded: at which loan manager, which id. */
@@ -51,7 +53,7 @@ async function readPoolLedger(client: Client, pool: Address) {
   ]);
   const totals = { deposits: 0n, withdrawals: 0n, advances: 0n, collected: 0n, losses: 0n, feesPaid: 0n };
   const investors = new Map<Address, InvestorFlows>();
-  const financed: Omit<FinancedAsset, "status" | "collected" | "pool">[] = [];
+  const financed: Omit<FinancedAsset, "status" | "collected" | "attestedOwedBySme" | "pool">[] = [];
   const loanEntities = new Set<Hex>();
   const loans = new Map<string, PoolLoanRef>();
   const flows = (a: Address) => {
@@ -96,7 +98,13 @@ async function readPoolLedger(client: Client, pool: Address) {
   const assets: FinancedAsset[] = await Promise.all(
     financed.map(async (f) => {
       const a = await client.readContract({ abi, address: pool, functionName: "assetOf", args: [f.tokenId] });
-      return { ...f, pool, status: assetStatuses[a.status] ?? "None", collected: a.collected };
+      return {
+        ...f,
+        pool,
+        status: assetStatuses[a.status] ?? "None",
+        collected: a.collected,
+        attestedOwedBySme: a.attestedOwedBySme,
+      };
     }),
   );
   return {

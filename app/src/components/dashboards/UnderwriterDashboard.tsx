@@ -189,6 +189,7 @@ export function UnderwriterDashboard() {
                     tokenId={a.tokenId}
                     step={next}
                     publicImpair={a.status !== "Impaired" && now >= a.dueDate + a.policy.publicImpairDelay}
+                    keptBySme={a.attestedOwedBySme > 0n && now >= a.dueDate + a.policy.gracePeriod}
                   />
                 </li>
               );
