@@ -312,8 +312,12 @@ async function runOurs(conn: Conn) {
       dueDate: inv.dueDate,
       termsVersion: Number(inv.termsVersion),
     });
+    // The entity pair the invoice was tokenized under (nobody was re-keyed since).
+    const pair = conn.ethers.keccak256(
+      conn.ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [inv.issuerEntity, inv.debtorEntity]),
+    );
     return measure(async () =>
-      rcv.connect(p.relayer).acknowledgeWithSignature(id, benchNumber(n), deadline, signature),
+      rcv.connect(p.relayer).acknowledgeWithSignature(id, pair, canonicalBenchNumber(n), deadline, signature),
     );
   };
 
