@@ -299,7 +299,10 @@ async function runOurs(conn: Conn) {
   const ack = async (id: bigint) => {
     const inv = await rcv.receivable(id);
     const number = benchNumber(numberOf.get(id)!);
-    await send(async () => rcv.connect(p.debtor).acknowledge(id, number, inv.faceValue, inv.dueDate));
+    const pair = conn.ethers.keccak256(
+      conn.ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [inv.issuerEntity, inv.debtorEntity]),
+    );
+    await send(async () => rcv.connect(p.debtor).acknowledge(id, pair, number, inv.faceValue, inv.dueDate));
   };
   const ackBySig = async (id: bigint) => {
     const inv = await rcv.receivable(id);

@@ -196,7 +196,14 @@ interface IReceivableToken is IERC721 {
     function cancel(uint256 tokenId) external;
     /// @notice The debtor confirms it owes `faceValue` by `dueDate` for the invoice numbered
     /// `invoiceNumber` (any spelling with the same canonical form); each must match the invoice.
-    function acknowledge(uint256 tokenId, string calldata invoiceNumber, uint128 faceValue, uint40 dueDate) external;
+    /// `entityPair` as for {acknowledgeWithSignature}.
+    function acknowledge(
+        uint256 tokenId,
+        bytes32 entityPair,
+        string calldata invoiceNumber,
+        uint128 faceValue,
+        uint40 dueDate
+    ) external;
     /// @notice Anyone submits the debtor's EIP-712 `Acknowledgement`, which names the canonical
     /// `invoiceNumber` and the invoice's current face value, due date and terms version.
     /// `invoiceNumber` is taken as signed, in canonical form ({canonicalInvoiceNumber}; the number

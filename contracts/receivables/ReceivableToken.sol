@@ -48,8 +48,9 @@ import {TransferIn} from "../libraries/TransferIn.sol";
 /// takes the entity pair and the number as signed (canonical) from the caller: a wrong pair or
 /// another spelling finds no record of this token, so the registry is not asked (two cross-contract
 /// reads, ≈7,700 gas), the number is not canonicalized again, and a party re-keyed since
-/// tokenization can still acknowledge. The direct acknowledgement takes any spelling and pairs the
-/// registry's current entities.
+/// tokenization can still acknowledge. The direct acknowledgement takes the entity pair too, and
+/// the number in any spelling. Only the {hashAcknowledgement} view pairs the registry's current
+/// entities.
 /// A zero document hash is refused: token id 0 would read as "no invoice" there.
 ///
 /// Settlement shortcut: when a payment settles an invoice in full, `amountPaid` is not written
@@ -180,7 +181,14 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     // ---------------------------------------------------------------- debtor
 
     /// @inheritdoc IReceivableToken
-    function acknowledge(uint256 tokenId, string calldata invoiceNumber, uint128 faceValue, uint40 dueDate) external {
+    /// @dev `entityPair` only locates the duplicate key, as for {acknowledgeWithSignature}.
+    function acknowledge(
+        uint256 tokenId,
+        bytes32 entityPair,
+        string calldata invoiceNumber,
+        uint128 faceValue,
+        uint40 dueDate
+    ) external {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
@@ -189,7 +197,8 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         if (faceValue != p.faceValue || dueDate != t.dueDate) {
             revert ReceivableAcknowledgedTermsMismatch(tokenId, faceValue, dueDate, p.faceValue, t.dueDate);
         }
-        (, address currency) = _checkInvoiceNumber(tokenId, inv, t.issuer, p.debtor, invoiceNumber);
+        bytes memory number = InvoiceNumber.canonicalize(invoiceNumber);
+        address currency = _checkInvoiceKey(tokenId, inv, entityPair, keccak256(number), string(number));
         _acknowledge(tokenId, inv, t, p, currency, false);
     }
 
@@ -541,7 +550,8 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     }
 
     /// @dev Returns keccak256 of the canonical `invoiceNumber` and the invoice's currency once the
-    /// number is checked against the key of the parties' entities as the registry now has them.
+    /// number is checked against the key of the parties' entities as the registry now has them
+    /// (for the digest view only: a party re-keyed since tokenization finds no key).
     function _checkInvoiceNumber(
         uint256 tokenId,
         Invoice storage inv,

@@ -114,8 +114,9 @@ abstract contract ReceivableBase is IdentityBase {
     /// @dev The debtor acknowledges `id` by a call naming its number and current terms.
     function _ack(uint256 id) internal {
         IReceivableToken.Receivable memory r = token.receivable(id);
+        bytes32 pair = _pair(r.issuerEntity, r.debtorEntity);
         vm.prank(r.debtor);
-        token.acknowledge(id, numberOf[id], r.faceValue, r.dueDate);
+        token.acknowledge(id, pair, numberOf[id], r.faceValue, r.dueDate);
     }
 
     function _pair(bytes32 issuerEntity, bytes32 debtorEntity) internal pure returns (bytes32) {

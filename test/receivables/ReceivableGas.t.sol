@@ -76,6 +76,16 @@ contract ReceivableGasTest is ReceivableBase {
         assertLe(gas, ACK_CEILING);
     }
 
+    /// The debtor's own call: no signature, but the number is canonicalized on chain.
+    function test_gas_acknowledge() public {
+        string memory number = numberOf[issuedId];
+        vm.prank(debtor);
+        token.acknowledge(issuedId, PAIR, number, FACE, DUE);
+        uint256 gas = _txGas(abi.encodeCall(token.acknowledge, (issuedId, PAIR, number, FACE, DUE)));
+        console.log("acknowledge (tx gas):", gas);
+        assertLe(gas, ACK_CEILING);
+    }
+
     function test_gas_payInFull() public {
         vm.prank(debtor);
         token.pay(ackedId, FACE);

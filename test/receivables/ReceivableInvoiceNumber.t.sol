@@ -136,7 +136,7 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
     function test_acknowledge_acceptsAnySpellingOfItsNumber() public {
         uint256 id = _tokenize(sme, _spelled("INV-001"));
         vm.prank(debtor);
-        token.acknowledge(id, "inv 1", FACE, DUE);
+        token.acknowledge(id, PAIR, "inv 1", FACE, DUE);
         assertEq(uint8(token.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -145,14 +145,14 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
         _tokenize(sme, _spelled("INV-002"));
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV2"));
         vm.prank(debtor);
-        token.acknowledge(id, "INV-002", FACE, DUE);
+        token.acknowledge(id, PAIR, "INV-002", FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenNumberUnknown() public {
         uint256 id = _tokenize(sme, _spelled("INV-001"));
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV9"));
         vm.prank(debtor);
-        token.acknowledge(id, "INV-009", FACE, DUE);
+        token.acknowledge(id, PAIR, "INV-009", FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenFaceValueDiffers() public {
@@ -168,7 +168,7 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE - 1, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE - 1, DUE);
     }
 
     function test_acknowledge_revertsWhenDueDateDiffers() public {
@@ -184,7 +184,7 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE + 1 days);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE + 1 days);
     }
 
     function test_acknowledgeWithSignature_revertsWhenSignedForAnotherNumber() public {
@@ -243,6 +243,22 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV1"));
         token.acknowledgeWithSignature(id, current, "INV1", deadline, sig);
         token.acknowledgeWithSignature(id, PAIR, "INV1", deadline, sig);
+        assertEq(uint8(token.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
+    }
+
+    /// The direct acknowledgement takes the pair too: after a re-key of both parties the debtor
+    /// still acknowledges under the pair of tokenization (it read the registry before and failed).
+    function test_acknowledge_succeedsAfterPartiesReKeyed() public {
+        uint256 id = _tokenize(sme, _spelled("INV-001"));
+        _verifyAs(sme, PartyRoles.SME, keccak256("entity:acme-rekeyed"));
+        _verifyAs(debtor, PartyRoles.DEBTOR, keccak256("entity:debtor-co-rekeyed"));
+        IReceivableToken.Receivable memory r = token.receivable(id);
+        bytes32 current = _pair(r.issuerEntity, r.debtorEntity);
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV1"));
+        vm.prank(debtor);
+        token.acknowledge(id, current, "inv 001", FACE, DUE);
+        vm.prank(debtor);
+        token.acknowledge(id, PAIR, "inv 001", FACE, DUE);
         assertEq(uint8(token.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
     }
 

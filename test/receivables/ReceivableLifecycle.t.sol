@@ -151,7 +151,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.expectEmit(address(token));
         emit IReceivableToken.ReceivableAcknowledged(id, debtor, debtor, address(usd), FACE, DUE, false);
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
         assertEq(uint8(_status(id)), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -159,7 +159,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         uint256 id = _tokenize();
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotDebtor.selector, id, stranger));
         vm.prank(stranger);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenTermsChangedUnderIt() public {
@@ -177,7 +177,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenAlreadyAcknowledged() public {
@@ -190,13 +190,13 @@ contract ReceivableLifecycleTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsForUnknownToken() public {
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 9));
         vm.prank(debtor);
-        token.acknowledge(9, "INV-9", FACE, DUE);
+        token.acknowledge(9, PAIR, "INV-9", FACE, DUE);
     }
 
     function test_acknowledgeWithSignature_relayedByAnyone() public {
