@@ -310,7 +310,10 @@ async function runOurs(conn: Conn) {
   const ack = async (id: bigint) => {
     const inv = await rcv.receivable(id);
     const number = benchNumber(numberOf.get(id)!);
-    await send(async () => rcv.connect(p.debtor).acknowledge(id, number, inv.faceValue, inv.dueDate));
+    const pair = conn.ethers.keccak256(
+      conn.ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [inv.issuerEntity, inv.debtorEntity]),
+    );
+    await send(async () => rcv.connect(p.debtor).acknowledge(id, pair, number, inv.faceValue, inv.dueDate));
   };
   const ackBySig = async (id: bigint) => {
     const inv = await rcv.receivable(id);
@@ -323,8 +326,12 @@ async function runOurs(conn: Conn) {
       dueDate: inv.dueDate,
       termsVersion: Number(inv.termsVersion),
     });
+    // The entity pair the invoice was tokenized under (nobody was re-keyed since).
+    const pair = conn.ethers.keccak256(
+      conn.ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [inv.issuerEntity, inv.debtorEntity]),
+    );
     return measure(async () =>
-      rcv.connect(p.relayer).acknowledgeWithSignature(id, benchNumber(n), deadline, signature),
+      rcv.connect(p.relayer).acknowledgeWithSignature(id, pair, canonicalBenchNumber(n), deadline, signature),
     );
   };
 

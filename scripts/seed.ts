@@ -106,7 +106,11 @@ async function tokenize(issuer: Signer, debtor: Signer, dollars: number, dueInDa
 async function acknowledge(debtor: Signer, tokenId: bigint) {
   const r = await receivables.receivable(tokenId);
   const number = numberOf.get(tokenId)!;
-  await (await receivables.connect(debtor).acknowledge(tokenId, number, r.faceValue, r.dueDate)).wait();
+  // The entity pair the invoice was tokenized under: nobody is re-keyed in between.
+  const pair = ethers.keccak256(
+    ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [r.issuerEntity, r.debtorEntity]),
+  );
+  await (await receivables.connect(debtor).acknowledge(tokenId, pair, number, r.faceValue, r.dueDate)).wait();
 }
 
 async function pay(debtor: Signer, tokenId: bigint, dollars: number) {

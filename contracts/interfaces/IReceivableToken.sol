@@ -196,11 +196,24 @@ interface IReceivableToken is IERC721 {
     function cancel(uint256 tokenId) external;
     /// @notice The debtor confirms it owes `faceValue` by `dueDate` for the invoice numbered
     /// `invoiceNumber` (any spelling with the same canonical form); each must match the invoice.
-    function acknowledge(uint256 tokenId, string calldata invoiceNumber, uint128 faceValue, uint40 dueDate) external;
+    /// `entityPair` as for {acknowledgeWithSignature}.
+    function acknowledge(
+        uint256 tokenId,
+        bytes32 entityPair,
+        string calldata invoiceNumber,
+        uint128 faceValue,
+        uint40 dueDate
+    ) external;
     /// @notice Anyone submits the debtor's EIP-712 `Acknowledgement`, which names the canonical
     /// `invoiceNumber` and the invoice's current face value, due date and terms version.
+    /// `invoiceNumber` is taken as signed, in canonical form ({canonicalInvoiceNumber}; the number
+    /// `ReceivableTokenized` carries). `entityPair` is keccak256(abi.encode(issuerEntity,
+    /// debtorEntity)) with the entities the invoice was tokenized under (those of {receivable}
+    /// unless a party was re-keyed since); it is not signed. With a wrong pair or another spelling
+    /// the number is not found (`ReceivableInvoiceNumberMismatch`).
     function acknowledgeWithSignature(
         uint256 tokenId,
+        bytes32 entityPair,
         string calldata invoiceNumber,
         uint256 deadline,
         bytes calldata signature

@@ -41,9 +41,16 @@ import {TransferIn} from "../libraries/TransferIn.sol";
 /// reported at all; a revoked party can no longer tokenize, borrow or be financed anyway. The
 /// `issuerEntity`/`debtorEntity` fields of {receivable} are likewise the registry's current values.
 ///
-/// Invoice numbers. The duplicate key is keccak256(issuer entity, debtor entity, keccak256 of the
-/// canonical number) and maps to the token id, so an acknowledgement that names a number is checked
-/// by recomputing the key from the registry's current entities (no per-invoice copy of the number).
+/// Invoice numbers. The duplicate key is keccak256(entity pair, keccak256 of the canonical number),
+/// the entity pair being keccak256(issuer entity, debtor entity) at tokenization, and it holds a
+/// record of the token id and the currency ({_keyRecord}); an acknowledgement that names a number is
+/// checked by recomputing the key (no per-invoice copy of the number). The signed acknowledgement
+/// takes the entity pair and the number as signed (canonical) from the caller: a wrong pair or
+/// another spelling finds no record of this token, so the registry is not asked (two cross-contract
+/// reads, ≈7,700 gas), the number is not canonicalized again, and a party re-keyed since
+/// tokenization can still acknowledge. The direct acknowledgement takes the entity pair too, and
+/// the number in any spelling. Only the {hashAcknowledgement} view pairs the registry's current
+/// entities.
 /// A zero document hash is refused: token id 0 would read as "no invoice" there.
 ///
 /// Settlement shortcut: when a payment settles an invoice in full, `amountPaid` is not written
@@ -174,7 +181,14 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
     // ---------------------------------------------------------------- debtor
 
     /// @inheritdoc IReceivableToken
-    function acknowledge(uint256 tokenId, string calldata invoiceNumber, uint128 faceValue, uint40 dueDate) external {
+    /// @dev `entityPair` only locates the duplicate key, as for {acknowledgeWithSignature}.
+    function acknowledge(
+        uint256 tokenId,
+        bytes32 entityPair,
+        string calldata invoiceNumber,
+        uint128 faceValue,
+        uint40 dueDate
+    ) external {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
@@ -183,13 +197,17 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         if (faceValue != p.faceValue || dueDate != t.dueDate) {
             revert ReceivableAcknowledgedTermsMismatch(tokenId, faceValue, dueDate, p.faceValue, t.dueDate);
         }
-        _checkInvoiceNumber(tokenId, t.issuer, p.debtor, invoiceNumber);
-        _acknowledge(tokenId, inv, t, p, false);
+        bytes memory number = InvoiceNumber.canonicalize(invoiceNumber);
+        address currency = _checkInvoiceKey(tokenId, inv, entityPair, keccak256(number), string(number));
+        _acknowledge(tokenId, inv, t, p, currency, false);
     }
 
     /// @inheritdoc IReceivableToken
+    /// @dev `entityPair` only locates the duplicate key: a wrong pair finds no key holding this
+    /// token, so it is not signed, and the registry is not asked (see contract NatSpec).
     function acknowledgeWithSignature(
         uint256 tokenId,
+        bytes32 entityPair,
         string calldata invoiceNumber,
         uint256 deadline,
         bytes calldata signature
@@ -198,10 +216,12 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
         _requireStatus(tokenId, t.status, ISSUED);
-        bytes32 numberHash = _checkInvoiceNumber(tokenId, t.issuer, p.debtor, invoiceNumber);
-        bytes32 digest = _hashAcknowledgement(tokenId, t, p, numberHash, deadline);
+        // Taken as signed (canonical): another spelling hashes to no key of this token.
+        bytes32 numberHash = keccak256(bytes(invoiceNumber));
+        address currency = _checkInvoiceKey(tokenId, inv, entityPair, numberHash, invoiceNumber);
+        bytes32 digest = _hashAcknowledgement(tokenId, p, currency, numberHash, t, deadline);
         _checkDebtorSignature(tokenId, p.debtor, digest, deadline, signature);
-        _acknowledge(tokenId, inv, t, p, true);
+        _acknowledge(tokenId, inv, t, p, currency, true);
     }
 
     /// @inheritdoc IReceivableToken
@@ -421,7 +441,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         string calldata invoiceNumber
     ) external view returns (bool) {
         bytes32 numberHash = keccak256(InvoiceNumber.canonicalize(invoiceNumber));
-        return _invoiceKeys[_invoiceKey(issuerEntity, debtorEntity, numberHash)] != 0;
+        return _invoiceKeys[_invoiceKey(_entityPair(issuerEntity, debtorEntity), numberHash)] != 0;
     }
 
     /// @inheritdoc IReceivableToken
@@ -439,8 +459,8 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         _requireExists(tokenId, t.status);
         ReceivablePacking.Parties memory p = inv.parties.unpackParties();
-        bytes32 numberHash = _checkInvoiceNumber(tokenId, t.issuer, p.debtor, invoiceNumber);
-        return _hashAcknowledgement(tokenId, t, p, numberHash, deadline);
+        (bytes32 numberHash, address currency) = _checkInvoiceNumber(tokenId, inv, t.issuer, p.debtor, invoiceNumber);
+        return _hashAcknowledgement(tokenId, p, currency, numberHash, t, deadline);
     }
 
     /// @inheritdoc IReceivableToken
@@ -495,11 +515,11 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         // A record is never deleted (cancel keeps it), so this also covers cancelled documents.
         if (inv.terms.status() != Status.None) revert ReceivableDocumentAlreadyTokenized(p.documentHash);
         bytes memory number = InvoiceNumber.canonicalize(p.invoiceNumber);
-        bytes32 key = _invoiceKey(issuerEntity, debtorEntity, keccak256(number));
+        bytes32 key = _invoiceKey(_entityPair(issuerEntity, debtorEntity), keccak256(number));
         if (_invoiceKeys[key] != 0) {
             revert ReceivableInvoiceAlreadyTokenized(issuerEntity, debtorEntity, string(number));
         }
-        _invoiceKeys[key] = tokenId;
+        _invoiceKeys[key] = _keyRecord(inv, p.currency);
         // Casts: issueDate <= block.timestamp < 2^32 until 2106; faceValue checked above.
         inv.terms = ReceivablePacking.packTerms(issuer, uint32(p.issueDate), p.dueDate, Status.Issued, 0, c.id);
         inv.parties = ReceivablePacking.packParties(p.debtor, uint96(p.faceValue));
@@ -529,18 +549,36 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         );
     }
 
-    /// @dev Returns keccak256 of the canonical `invoiceNumber` once it is checked to be the number
-    /// `tokenId` is registered under (the key maps to the token id; entities as now registered).
+    /// @dev Returns keccak256 of the canonical `invoiceNumber` and the invoice's currency once the
+    /// number is checked against the key of the parties' entities as the registry now has them
+    /// (for the digest view only: a party re-keyed since tokenization finds no key).
     function _checkInvoiceNumber(
         uint256 tokenId,
+        Invoice storage inv,
         address issuer,
         address debtor,
         string calldata invoiceNumber
-    ) private view returns (bytes32 numberHash) {
+    ) private view returns (bytes32 numberHash, address currency) {
         bytes memory number = InvoiceNumber.canonicalize(invoiceNumber);
         numberHash = keccak256(number);
-        bytes32 key = _invoiceKey(_REGISTRY.entityOf(issuer), _REGISTRY.entityOf(debtor), numberHash);
-        if (_invoiceKeys[key] != tokenId) revert ReceivableInvoiceNumberMismatch(tokenId, string(number));
+        bytes32 pair = _entityPair(_REGISTRY.entityOf(issuer), _REGISTRY.entityOf(debtor));
+        currency = _checkInvoiceKey(tokenId, inv, pair, numberHash, string(number));
+    }
+
+    /// @dev Returns the invoice's currency once the key of (`entityPair`, `numberHash`) is checked
+    /// to hold this invoice's record (see {_keyRecord}); `number` only names it in the error.
+    function _checkInvoiceKey(
+        uint256 tokenId,
+        Invoice storage inv,
+        bytes32 entityPair,
+        bytes32 numberHash,
+        string memory number
+    ) private view returns (address currency) {
+        uint256 record = _invoiceKeys[_invoiceKey(entityPair, numberHash)];
+        if ((record ^ _keyRecord(inv, address(0))) >> 160 != 0) {
+            revert ReceivableInvoiceNumberMismatch(tokenId, number);
+        }
+        currency = address(uint160(record));
     }
 
     function _acknowledge(
@@ -548,18 +586,11 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         Invoice storage inv,
         ReceivablePacking.Terms memory t,
         ReceivablePacking.Parties memory p,
+        address currency,
         bool bySignature
     ) private {
         inv.terms = inv.terms.withStatus(Status.Acknowledged);
-        emit ReceivableAcknowledged(
-            tokenId,
-            p.debtor,
-            msg.sender,
-            _currencies[t.currencyId],
-            p.faceValue,
-            t.dueDate,
-            bySignature
-        );
+        emit ReceivableAcknowledged(tokenId, p.debtor, msg.sender, currency, p.faceValue, t.dueDate, bySignature);
     }
 
     /// @dev Moves `amount` from the payer straight to the holder and refuses tokens that deliver
@@ -673,9 +704,10 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
 
     function _hashAcknowledgement(
         uint256 tokenId,
-        ReceivablePacking.Terms memory t,
         ReceivablePacking.Parties memory p,
+        address currency,
         bytes32 numberHash,
+        ReceivablePacking.Terms memory t,
         uint256 deadline
     ) private view returns (bytes32) {
         return
@@ -686,7 +718,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
                         tokenId,
                         p.debtor,
                         numberHash,
-                        _currencies[t.currencyId],
+                        currency,
                         uint256(p.faceValue),
                         uint256(t.dueDate),
                         t.termsVersion,
@@ -720,12 +752,41 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
             );
     }
 
-    function _invoiceKey(
-        bytes32 issuerEntity,
-        bytes32 debtorEntity,
-        bytes32 invoiceNumberHash
-    ) private pure returns (bytes32) {
-        return keccak256(abi.encode(issuerEntity, debtorEntity, invoiceNumberHash));
+    /// @dev What a caller names to acknowledge by signature: keccak256(abi.encode(issuer entity,
+    /// debtor entity)) as registered at tokenization. Hashed in scratch space (no allocation).
+    function _entityPair(bytes32 issuerEntity, bytes32 debtorEntity) private pure returns (bytes32 pair) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(0x00, issuerEntity)
+            mstore(0x20, debtorEntity)
+            pair := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev keccak256(abi.encode(entityPair, invoiceNumberHash)), in scratch space.
+    function _invoiceKey(bytes32 entityPair, bytes32 invoiceNumberHash) private pure returns (bytes32 key) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(0x00, entityPair)
+            mstore(0x20, invoiceNumberHash)
+            key := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev The word a duplicate key holds: the invoice's currency in the low 160 bits (never zero,
+    /// so a used key is non-zero) and, above it, the top 96 bits of the invoice's storage slot,
+    /// keccak256(tokenId, slot of `_invoices`): a fingerprint of the token id that costs no hashing
+    /// (the slot is computed anyway). Matching another token's record needs a document hash whose
+    /// slot shares 96 given bits (≈2^96 hashes; the id's own bits would be free to match, the id
+    /// being the caller's document hash). The currency rides along so that an acknowledgement
+    /// reads it from this slot (read anyway), not from `_currencies` (a cold read more).
+    function _keyRecord(Invoice storage inv, address currency) private pure returns (uint256 record) {
+        uint256 slot;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            slot := inv.slot
+        }
+        record = ((slot >> 160) << 160) | uint160(currency);
     }
 
     function _settled(Settlement storage s) private view returns (uint128) {

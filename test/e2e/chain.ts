@@ -1,6 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Abi, type Address, createPublicClient, createWalletClient, http, keccak256, stringToHex } from "viem";
+import {
+  type Abi,
+  type Address,
+  type Hex,
+  createPublicClient,
+  createWalletClient,
+  encodeAbiParameters,
+  http,
+  keccak256,
+  stringToHex,
+} from "viem";
 import { hardhat } from "viem/chains";
 import { RPC_URL, root, rpc } from "../../scripts/stack.ts";
 
@@ -83,10 +93,15 @@ export async function tokenizeAcknowledged(
     abi,
     functionName: "receivable",
     args: [BigInt(documentHash)],
-  })) as { faceValue: bigint; dueDate: number };
-  // The debtor names the number, amount and due date it confirms (any spelling of the number).
+  })) as { faceValue: bigint; dueDate: number; issuerEntity: Hex; debtorEntity: Hex };
+  // The debtor names the number, amount and due date it confirms (any spelling of the number),
+  // under the entity pair the invoice was tokenized under.
+  const pair = keccak256(
+    encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [receivable.issuerEntity, receivable.debtorEntity]),
+  );
   await send(debtorIndex, receivables, abi, "acknowledge", [
     BigInt(documentHash),
+    pair,
     invoiceNumber,
     receivable.faceValue,
     receivable.dueDate,

@@ -1,6 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Abi, type Address, createPublicClient, createWalletClient, http, keccak256, stringToHex } from "viem";
+import {
+  type Abi,
+  type Address,
+  type Hex,
+  createPublicClient,
+  createWalletClient,
+  encodeAbiParameters,
+  http,
+  keccak256,
+  stringToHex,
+} from "viem";
 import { hardhat } from "viem/chains";
 import { RPC_URL, root } from "../../scripts/stack.ts";
 import { type DemoPartyKey, demoPartyAddress, demoParties, demoPartyWalletIndex } from "../../scripts/demo-parties.ts";
@@ -87,9 +97,14 @@ export async function acknowledgeAs(debtor: DemoPartyKey, tokenId: bigint, invoi
     abi,
     functionName: "receivable",
     args: [tokenId],
-  })) as { faceValue: bigint; dueDate: number };
+  })) as { faceValue: bigint; dueDate: number; issuerEntity: Hex; debtorEntity: Hex };
+  // The entity pair the invoice was tokenized under (nobody re-keyed since).
+  const pair = keccak256(
+    encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [r.issuerEntity, r.debtorEntity]),
+  );
   await sendAs(debtor, deployed("ReceivableToken"), abi, "acknowledge", [
     tokenId,
+    pair,
     invoiceNumber,
     r.faceValue,
     r.dueDate,

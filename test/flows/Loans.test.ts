@@ -109,7 +109,11 @@ async function deploy() {
       metadataURI: "",
     });
     const id = BigInt(documentHash);
-    await receivables.connect(debtor).acknowledge(id, `number of ${name}`, face, now + 120 * DAY);
+    const r = await receivables.receivable(id);
+    const pair = ethers.keccak256(
+      ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [r.issuerEntity, r.debtorEntity]),
+    );
+    await receivables.connect(debtor).acknowledge(id, pair, `number of ${name}`, face, now + 120 * DAY);
     return id;
   };
 

@@ -108,7 +108,12 @@ describe("Receivables flow (TypeScript, TypeChain)", function () {
       TypedDataEncoder.hash(domain, ACKNOWLEDGEMENT_TYPES, value),
     );
     const signature = await debtor.signTypedData(domain, ACKNOWLEDGEMENT_TYPES, value);
-    await expect(token.connect(relayer).acknowledgeWithSignature(tokenId, "INV-2026-001", deadline, signature))
+    // Submitted with the number as signed and the entity pair the invoice was tokenized under.
+    const issued = await token.receivable(tokenId);
+    const pair = ethers.keccak256(
+      ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [issued.issuerEntity, issued.debtorEntity]),
+    );
+    await expect(token.connect(relayer).acknowledgeWithSignature(tokenId, pair, "INV2026001", deadline, signature))
       .to.emit(token, "ReceivableAcknowledged")
       .withArgs(tokenId, debtor.address, relayer.address, await usd.getAddress(), FACE, dueDate, true);
 

@@ -74,7 +74,11 @@ export async function deployProtocol() {
       metadataURI: "",
     });
     const tokenId = BigInt(documentHash);
-    await receivables.connect(debtor).acknowledge(tokenId, `INV-${invoices}`, face, now + days * DAY);
+    const r = await receivables.receivable(tokenId);
+    const pair = ethers.keccak256(
+      ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [r.issuerEntity, r.debtorEntity]),
+    );
+    await receivables.connect(debtor).acknowledge(tokenId, pair, `INV-${invoices}`, face, now + days * DAY);
     return tokenId;
   };
 

@@ -54,6 +54,7 @@ contract LoanCollateralTest is LoanBase {
         vm.prank(debtor);
         receivables.acknowledge(
             id,
+            keccak256(abi.encode(BORROWER_CO, DEBTOR_CO)),
             string.concat("N-", vm.toString(nextDoc - 1)),
             face,
             uint40(block.timestamp + 400 days)
@@ -412,6 +413,7 @@ contract LoanCollateralTest is LoanBase {
         vm.prank(debtor);
         receivables.acknowledge(
             id,
+            keccak256(abi.encode(BORROWER_CO, DEBTOR_CO)),
             string.concat("N-", vm.toString(nextDoc - 1)),
             FACE,
             uint40(block.timestamp + 400 days)

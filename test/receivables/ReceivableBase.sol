@@ -21,6 +21,8 @@ abstract contract ReceivableBase is IdentityBase {
     );
     bytes32 internal constant DEBTOR_CO = keccak256("entity:debtor-co");
     bytes32 internal constant OTHER_CO = keccak256("entity:other-co");
+    /// @dev The entity pair of the SME's invoices to the debtor, as a signed acknowledgement names it.
+    bytes32 internal constant PAIR = keccak256(abi.encode(ACME, DEBTOR_CO));
     uint128 internal constant FACE = 10_000e6;
     uint40 internal constant DUE = uint40(START + 60 days);
 
@@ -112,8 +114,13 @@ abstract contract ReceivableBase is IdentityBase {
     /// @dev The debtor acknowledges `id` by a call naming its number and current terms.
     function _ack(uint256 id) internal {
         IReceivableToken.Receivable memory r = token.receivable(id);
+        bytes32 pair = _pair(r.issuerEntity, r.debtorEntity);
         vm.prank(r.debtor);
-        token.acknowledge(id, numberOf[id], r.faceValue, r.dueDate);
+        token.acknowledge(id, pair, numberOf[id], r.faceValue, r.dueDate);
+    }
+
+    function _pair(bytes32 issuerEntity, bytes32 debtorEntity) internal pure returns (bytes32) {
+        return keccak256(abi.encode(issuerEntity, debtorEntity));
     }
 
     function _pay(uint256 id, uint128 amount) internal {

@@ -38,7 +38,8 @@ contract ReceivableEventsTest is ReceivableBase {
         uint256 a = _tokenize();
         vm.prank(sme);
         token.amendTerms(a, FACE + 500, DUE + 10 days);
-        token.acknowledgeWithSignature(a, numberOf[a], block.timestamp, _signAck(debtorKey, a, block.timestamp));
+        bytes memory ackSig = _signAck(debtorKey, a, block.timestamp);
+        token.acknowledgeWithSignature(a, PAIR, canonicalOf[a], block.timestamp, ackSig);
         vm.startPrank(debtor);
         token.dispute(a, keccak256("late delivery"));
         token.withdrawDispute(a);

@@ -80,7 +80,8 @@ contract ReceivableHandler is Test {
         uint256 id = ids[seed % ids.length];
         vm.prank(DEBTOR);
         IReceivableToken.Receivable memory r = TOKEN.receivable(id);
-        try TOKEN.acknowledge(id, _spelling[id], r.faceValue, r.dueDate) {
+        bytes32 pair = keccak256(abi.encode(r.issuerEntity, r.debtorEntity));
+        try TOKEN.acknowledge(id, pair, _spelling[id], r.faceValue, r.dueDate) {
             ++succeeded;
         } catch {
             ++rejected;

@@ -5,6 +5,7 @@ import {Test} from "forge-std/Test.sol";
 import {ReceivableBase} from "./ReceivableBase.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {InvoiceNumber} from "../../contracts/receivables/InvoiceNumber.sol";
+import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
 
 /// @notice Exposes the library on calldata, as the token uses it.
 contract InvoiceNumberHarness {
@@ -135,7 +136,7 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
     function test_acknowledge_acceptsAnySpellingOfItsNumber() public {
         uint256 id = _tokenize(sme, _spelled("INV-001"));
         vm.prank(debtor);
-        token.acknowledge(id, "inv 1", FACE, DUE);
+        token.acknowledge(id, PAIR, "inv 1", FACE, DUE);
         assertEq(uint8(token.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -144,14 +145,14 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
         _tokenize(sme, _spelled("INV-002"));
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV2"));
         vm.prank(debtor);
-        token.acknowledge(id, "INV-002", FACE, DUE);
+        token.acknowledge(id, PAIR, "INV-002", FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenNumberUnknown() public {
         uint256 id = _tokenize(sme, _spelled("INV-001"));
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV9"));
         vm.prank(debtor);
-        token.acknowledge(id, "INV-009", FACE, DUE);
+        token.acknowledge(id, PAIR, "INV-009", FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenFaceValueDiffers() public {
@@ -167,7 +168,7 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE - 1, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE - 1, DUE);
     }
 
     function test_acknowledge_revertsWhenDueDateDiffers() public {
@@ -183,7 +184,7 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE + 1 days);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE + 1 days);
     }
 
     function test_acknowledgeWithSignature_revertsWhenSignedForAnotherNumber() public {
@@ -195,9 +196,80 @@ contract ReceivableInvoiceNumberTest is ReceivableBase {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(debtorKey, digest);
         bytes memory sig = abi.encodePacked(r, s, v);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        token.acknowledgeWithSignature(id, "INV-001", deadline, sig);
+        token.acknowledgeWithSignature(id, PAIR, "INV1", deadline, sig);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV2"));
-        token.acknowledgeWithSignature(id, "INV-002", deadline, sig);
+        token.acknowledgeWithSignature(id, PAIR, "INV2", deadline, sig);
+    }
+
+    /// The signed path takes the number as signed, i.e. canonical: another spelling is no number
+    /// of this invoice (it hashes to no key holding it).
+    function test_acknowledgeWithSignature_revertsWhenNumberNotCanonical() public {
+        uint256 id = _tokenize(sme, _spelled("INV-001"));
+        (uint256 deadline, bytes memory sig) = _signedAck(id, "INV1");
+        vm.expectRevert(
+            abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV-001")
+        );
+        token.acknowledgeWithSignature(id, PAIR, "INV-001", deadline, sig);
+        token.acknowledgeWithSignature(id, PAIR, "INV1", deadline, sig);
+        assertEq(uint8(token.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
+    }
+
+    /// The entity pair is not signed: a pair other than the one the invoice was tokenized under
+    /// locates no key holding this invoice, whatever the number.
+    function test_acknowledgeWithSignature_revertsWhenEntityPairIsNotTheInvoices() public {
+        uint256 id = _tokenize(sme, _spelled("INV-001"));
+        // The other SME registered the same number with the same debtor: a key that exists.
+        _tokenize(otherSme, _spelled("INV-001"));
+        (uint256 deadline, bytes memory sig) = _signedAck(id, "INV1");
+        bytes32[3] memory wrong = [_pair(OTHER_CO, DEBTOR_CO), _pair(DEBTOR_CO, ACME), bytes32(0)];
+        for (uint256 i; i < wrong.length; ++i) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV1")
+            );
+            token.acknowledgeWithSignature(id, wrong[i], "INV1", deadline, sig);
+        }
+    }
+
+    /// The signed acknowledgement names the pair the invoice was tokenized under, so it still
+    /// works after the KYC provider re-keys the SME or the debtor (it read the registry's current
+    /// entities before and failed); the current pair is then the wrong one.
+    function test_acknowledgeWithSignature_succeedsAfterPartiesReKeyed() public {
+        uint256 id = _tokenize(sme, _spelled("INV-001"));
+        _verifyAs(sme, PartyRoles.SME, keccak256("entity:acme-rekeyed"));
+        _verifyAs(debtor, PartyRoles.DEBTOR, keccak256("entity:debtor-co-rekeyed"));
+        (uint256 deadline, bytes memory sig) = _signedAck(id, "INV1");
+        IReceivableToken.Receivable memory r = token.receivable(id);
+        bytes32 current = _pair(r.issuerEntity, r.debtorEntity);
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV1"));
+        token.acknowledgeWithSignature(id, current, "INV1", deadline, sig);
+        token.acknowledgeWithSignature(id, PAIR, "INV1", deadline, sig);
+        assertEq(uint8(token.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
+    }
+
+    /// The direct acknowledgement takes the pair too: after a re-key of both parties the debtor
+    /// still acknowledges under the pair of tokenization (it read the registry before and failed).
+    function test_acknowledge_succeedsAfterPartiesReKeyed() public {
+        uint256 id = _tokenize(sme, _spelled("INV-001"));
+        _verifyAs(sme, PartyRoles.SME, keccak256("entity:acme-rekeyed"));
+        _verifyAs(debtor, PartyRoles.DEBTOR, keccak256("entity:debtor-co-rekeyed"));
+        IReceivableToken.Receivable memory r = token.receivable(id);
+        bytes32 current = _pair(r.issuerEntity, r.debtorEntity);
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvoiceNumberMismatch.selector, id, "INV1"));
+        vm.prank(debtor);
+        token.acknowledge(id, current, "inv 001", FACE, DUE);
+        vm.prank(debtor);
+        token.acknowledge(id, PAIR, "inv 001", FACE, DUE);
+        assertEq(uint8(token.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
+    }
+
+    function _signedAck(
+        uint256 id,
+        string memory canonical
+    ) internal view returns (uint256 deadline, bytes memory sig) {
+        deadline = block.timestamp + 1 days;
+        bytes32 digest = _ackDigest(id, canonical, address(usd), FACE, DUE, 0, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(debtorKey, digest);
+        sig = abi.encodePacked(r, s, v);
     }
 
     function test_hashAcknowledgement_namesCanonicalNumberWhateverTheSpelling() public {

@@ -151,7 +151,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.expectEmit(address(token));
         emit IReceivableToken.ReceivableAcknowledged(id, debtor, debtor, address(usd), FACE, DUE, false);
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
         assertEq(uint8(_status(id)), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -159,7 +159,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         uint256 id = _tokenize();
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotDebtor.selector, id, stranger));
         vm.prank(stranger);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenTermsChangedUnderIt() public {
@@ -177,7 +177,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsWhenAlreadyAcknowledged() public {
@@ -190,13 +190,13 @@ contract ReceivableLifecycleTest is ReceivableBase {
             )
         );
         vm.prank(debtor);
-        token.acknowledge(id, numberOf[id], FACE, DUE);
+        token.acknowledge(id, PAIR, numberOf[id], FACE, DUE);
     }
 
     function test_acknowledge_revertsForUnknownToken() public {
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 9));
         vm.prank(debtor);
-        token.acknowledge(9, "INV-9", FACE, DUE);
+        token.acknowledge(9, PAIR, "INV-9", FACE, DUE);
     }
 
     function test_acknowledgeWithSignature_relayedByAnyone() public {
@@ -211,7 +211,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.expectEmit(address(token));
         emit IReceivableToken.ReceivableAcknowledged(id, debtor, relayer, address(usd), FACE, DUE, true);
         vm.prank(relayer);
-        token.acknowledgeWithSignature(id, numberOf[id], deadline, sig);
+        token.acknowledgeWithSignature(id, PAIR, canonicalOf[id], deadline, sig);
         assertEq(uint8(_status(id)), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -222,7 +222,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.expectRevert(
             abi.encodeWithSelector(IReceivableToken.ReceivableSignatureExpired.selector, deadline, block.timestamp)
         );
-        token.acknowledgeWithSignature(id, numberOf[id], deadline, sig);
+        token.acknowledgeWithSignature(id, PAIR, canonicalOf[id], deadline, sig);
     }
 
     function test_acknowledgeWithSignature_revertsForWrongSigner() public {
@@ -230,7 +230,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
         (, uint256 otherKey) = makeAddrAndKey("impostor");
         bytes memory sig = _signAck(otherKey, id, block.timestamp);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
+        token.acknowledgeWithSignature(id, PAIR, canonicalOf[id], block.timestamp, sig);
     }
 
     function test_acknowledgeWithSignature_revertsWhenTermsAmendedAfterSigning() public {
@@ -239,13 +239,13 @@ contract ReceivableLifecycleTest is ReceivableBase {
         vm.prank(sme);
         token.amendTerms(id, FACE * 2, DUE);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
+        token.acknowledgeWithSignature(id, PAIR, canonicalOf[id], block.timestamp, sig);
     }
 
     function test_acknowledgeWithSignature_cannotBeReplayed() public {
         uint256 id = _tokenize();
         bytes memory sig = _signAck(debtorKey, id, block.timestamp);
-        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
+        token.acknowledgeWithSignature(id, PAIR, canonicalOf[id], block.timestamp, sig);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IReceivableToken.ReceivableInvalidStatus.selector,
@@ -253,7 +253,7 @@ contract ReceivableLifecycleTest is ReceivableBase {
                 IReceivableToken.Status.Acknowledged
             )
         );
-        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, sig);
+        token.acknowledgeWithSignature(id, PAIR, canonicalOf[id], block.timestamp, sig);
     }
 
     function test_acknowledgeWithSignature_acceptsContractWalletDebtor() public {
@@ -265,7 +265,8 @@ contract ReceivableLifecycleTest is ReceivableBase {
         uint256 id = _tokenize(sme, p);
         bytes32 digest = token.hashAcknowledgement(id, numberOf[id], block.timestamp);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(ownerKey, digest);
-        token.acknowledgeWithSignature(id, numberOf[id], block.timestamp, abi.encodePacked(r, s, v));
+        bytes32 pair = _pair(ACME, keccak256("entity:wallet-co"));
+        token.acknowledgeWithSignature(id, pair, canonicalOf[id], block.timestamp, abi.encodePacked(r, s, v));
         assertEq(uint8(_status(id)), uint8(IReceivableToken.Status.Acknowledged));
     }
 

@@ -308,6 +308,11 @@ contract SecurityAccessTest is SecurityBase {
         return abi.encodePacked(r, s, v);
     }
 
+    /// @dev The entity pair the SME's invoices to the debtor are registered under.
+    function _ackPair() private pure returns (bytes32) {
+        return keccak256(abi.encode(ACME, DEBTOR_CO));
+    }
+
     /// A debtor's acknowledgement signed for one receivable contract is worthless on another
     /// deployment holding the same document id.
     function test_replay_acknowledgementOnOtherContract_reverts() public {
@@ -321,9 +326,10 @@ contract SecurityAccessTest is SecurityBase {
         other.tokenize(p);
         uint256 deadline = block.timestamp + 1 days;
         bytes memory sig = _ackSignature(rcv, id, p.invoiceNumber, deadline);
+        string memory number = rcv.canonicalInvoiceNumber(p.invoiceNumber);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        other.acknowledgeWithSignature(id, p.invoiceNumber, deadline, sig);
-        rcv.acknowledgeWithSignature(id, p.invoiceNumber, deadline, sig);
+        other.acknowledgeWithSignature(id, _ackPair(), number, deadline, sig);
+        rcv.acknowledgeWithSignature(id, _ackPair(), number, deadline, sig);
         assertEq(uint8(rcv.receivable(id).status), uint8(IReceivableToken.Status.Acknowledged));
     }
 
@@ -334,9 +340,10 @@ contract SecurityAccessTest is SecurityBase {
         uint256 id = rcv.tokenize(p);
         uint256 deadline = block.timestamp + 1 days;
         bytes memory sig = _ackSignature(rcv, id, p.invoiceNumber, deadline);
+        string memory number = rcv.canonicalInvoiceNumber(p.invoiceNumber);
         vm.chainId(1);
         vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableInvalidSignature.selector, id, debtor));
-        rcv.acknowledgeWithSignature(id, p.invoiceNumber, deadline, sig);
+        rcv.acknowledgeWithSignature(id, _ackPair(), number, deadline, sig);
     }
 
     /// A credit-note consent cannot be replayed on another deployment either.

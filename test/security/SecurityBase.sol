@@ -257,8 +257,10 @@ abstract contract SecurityBase is IdentityBase {
 
     /// @dev The debtor acknowledges `id` on `t` naming the number and terms it was tokenized with.
     function _ackAs(ReceivableToken t, uint256 id, IReceivableToken.TokenizeParams memory p) internal {
+        IReceivableToken.Receivable memory r = t.receivable(id);
+        bytes32 pair = keccak256(abi.encode(r.issuerEntity, r.debtorEntity));
         vm.prank(p.debtor);
-        t.acknowledge(id, p.invoiceNumber, p.faceValue, p.dueDate);
+        t.acknowledge(id, pair, p.invoiceNumber, p.faceValue, p.dueDate);
     }
 
     function _finance(address issuer, uint256 id) internal returns (uint256 advance) {

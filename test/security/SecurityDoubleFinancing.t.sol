@@ -101,8 +101,9 @@ contract DoubleFinancingHandler is Test {
         if (tokens.length == 0) return;
         uint256 id = tokens[which % tokens.length];
         IReceivableToken.Receivable memory r = RCV.receivable(id);
+        bytes32 pair = keccak256(abi.encode(r.issuerEntity, r.debtorEntity));
         vm.prank(DEBTOR);
-        try RCV.acknowledge(id, spelling(realOf[id], variant), r.faceValue, r.dueDate) {
+        try RCV.acknowledge(id, pair, spelling(realOf[id], variant), r.faceValue, r.dueDate) {
             return;
         } catch {
             ++refused;

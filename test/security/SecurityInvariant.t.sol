@@ -294,8 +294,10 @@ contract SecurityHandler is Test {
         uint256 id = RCV.tokenize(p);
         invoiceNumbers.push(number);
         numberKeys.push(_entityKey(SME));
+        IReceivableToken.Receivable memory r = RCV.receivable(id);
+        bytes32 pair = keccak256(abi.encode(r.issuerEntity, r.debtorEntity));
         vm.prank(DEBTOR);
-        RCV.acknowledge(id, p.invoiceNumber, face, p.dueDate);
+        RCV.acknowledge(id, pair, p.invoiceNumber, face, p.dueDate);
         vm.startPrank(SME);
         RCV.approve(address(POOL), id);
         uint256 smeBefore = USD.balanceOf(SME);

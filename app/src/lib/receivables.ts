@@ -1,4 +1,4 @@
-import { type Address, type Hex, toHex } from "viem";
+import { type Address, type Hex, encodeAbiParameters, keccak256, toHex } from "viem";
 
 /** Mirrors IReceivableToken.Status (contracts/interfaces/IReceivableToken.sol). */
 export const statusNames = ["None", "Issued", "Acknowledged", "Disputed", "Paid", "Cancelled", "Defaulted"] as const;
@@ -154,6 +154,15 @@ export const acknowledgementTypes = {
     { name: "deadline", type: "uint256" },
   ],
 } as const;
+
+/**
+ * The entity pair a signed acknowledgement is submitted with: keccak256(abi.encode(issuer entity,
+ * debtor entity)) as the invoice was tokenized. `receivable()` reports the registry's current
+ * entities, which are those unless the KYC provider re-keyed a party since.
+ */
+export function entityPairOf(r: { issuerEntity: Hex; debtorEntity: Hex }): Hex {
+  return keccak256(encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [r.issuerEntity, r.debtorEntity]));
+}
 
 /** What a debtor hands to the SME so the SME can submit the acknowledgement and pay its gas. */
 export interface SignedAcknowledgement {

@@ -7,7 +7,7 @@ import { keccak256, stringToHex } from "viem";
 import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
-import { acknowledgementTypes, outstandingOf, type SignedAcknowledgement } from "@/lib/receivables";
+import { acknowledgementTypes, entityPairOf, outstandingOf, type SignedAcknowledgement } from "@/lib/receivables";
 import { formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useContractAction } from "@/hooks/useContractAction";
@@ -90,7 +90,9 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
             type="button"
             className="secondary"
             disabled={busy}
-            onClick={() => void call("acknowledge", [row.tokenId, row.registeredNumber, r.faceValue, r.dueDate])}
+            onClick={() =>
+              void call("acknowledge", [row.tokenId, entityPairOf(r), row.registeredNumber, r.faceValue, r.dueDate])
+            }
           >
             Acknowledge on chain
           </button>

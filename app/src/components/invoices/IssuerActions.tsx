@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { abis } from "@/lib/contracts";
-import { parseSignedAcknowledgement, type Receivable } from "@/lib/receivables";
+import { entityPairOf, parseSignedAcknowledgement, type Receivable } from "@/lib/receivables";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { TxStatus } from "../TxStatus";
@@ -23,7 +23,7 @@ export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receiv
       abi: abis.IReceivableToken,
       address: receivables!,
       functionName: "acknowledgeWithSignature",
-      args: [tokenId, signed.invoiceNumber, BigInt(signed.deadline), signed.signature],
+      args: [tokenId, entityPairOf(receivable), signed.invoiceNumber, BigInt(signed.deadline), signed.signature],
     });
     if (ok) setPasted("");
   }
