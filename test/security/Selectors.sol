@@ -88,9 +88,9 @@ library Selectors {
 
     function receivableToken() internal pure returns (bytes4[] memory s) {
         s = new bytes4[](48);
-        s[0] = 0x16b0b2fe; // acknowledge(uint256,bytes32,string,uint128,uint40)
+        s[0] = 0xb7c9a577; // acknowledge(uint256,string,uint128,uint40)
         s[1] = 0xd672b9de; // ACKNOWLEDGEMENT_TYPEHASH()
-        s[2] = 0xe7e0b6fe; // acknowledgeWithSignature(uint256,bytes32,string,uint256,bytes)
+        s[2] = 0xe2583fcb; // acknowledgeWithSignature(uint256,string,uint256,bytes)
         s[3] = 0xe458d47a; // amendTerms(uint256,uint128,uint40)
         s[4] = 0x7be01142; // applyCreditNote(uint256,uint128,bytes32,uint256,bytes)
         s[5] = 0x095ea7b3; // approve(address,uint256)

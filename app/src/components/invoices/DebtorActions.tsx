@@ -7,11 +7,12 @@ import { keccak256, stringToHex } from "viem";
 import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
-import { acknowledgementTypes, entityPairOf, outstandingOf, type SignedAcknowledgement } from "@/lib/receivables";
+import { acknowledgementTypes, outstandingOf, type SignedAcknowledgement } from "@/lib/receivables";
 import { formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
+import { useEntityPair } from "@/hooks/useEntityPair";
 import type { InvoiceRow } from "@/hooks/useReceivables";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { TxStatus } from "../TxStatus";
@@ -32,6 +33,7 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string>();
   const settledInFull = outstandingOf(r) === 0n;
+  const entityPair = useEntityPair(row.tokenId, r);
 
   async function sign() {
     setProblem(undefined);
@@ -91,7 +93,7 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
             className="secondary"
             disabled={busy}
             onClick={() =>
-              void call("acknowledge", [row.tokenId, entityPairOf(r), row.registeredNumber, r.faceValue, r.dueDate])
+              void call("acknowledge", [row.tokenId, entityPair, row.registeredNumber, r.faceValue, r.dueDate])
             }
           >
             Acknowledge on chain

@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { abis } from "@/lib/contracts";
-import { entityPairOf, parseSignedAcknowledgement, type Receivable } from "@/lib/receivables";
+import { parseSignedAcknowledgement, type Receivable } from "@/lib/receivables";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
+import { useEntityPair } from "@/hooks/useEntityPair";
 import { TxStatus } from "../TxStatus";
 
 /** The issuer submits the debtor's signed acknowledgement (and pays its gas), or cancels. */
@@ -13,6 +14,7 @@ export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receiv
   const { state, busy, run } = useContractAction();
   const [pasted, setPasted] = useState("");
   const [problem, setProblem] = useState<string>();
+  const entityPair = useEntityPair(tokenId, receivable);
 
   async function submitAcknowledgement() {
     const signed = parseSignedAcknowledgement(pasted);
@@ -23,7 +25,7 @@ export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receiv
       abi: abis.IReceivableToken,
       address: receivables!,
       functionName: "acknowledgeWithSignature",
-      args: [tokenId, entityPairOf(receivable), signed.invoiceNumber, BigInt(signed.deadline), signed.signature],
+      args: [tokenId, entityPair, signed.invoiceNumber, BigInt(signed.deadline), signed.signature],
     });
     if (ok) setPasted("");
   }
