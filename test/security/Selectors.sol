@@ -69,7 +69,7 @@ library Selectors {
         s[56] = 0xd039d365; // revalueLoan(address,uint256)
         s[57] = 0x7a9e5e4b; // setAuthority(address)
         s[58] = 0x3dc8db2f; // setLoanManager(address,bool)
-        s[59] = 0x86d61160; // setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))
+        s[59] = 0x732c5561; // setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128,uint16[4]))
         s[60] = 0x87269729; // sharePrice()
         s[61] = 0xaf864746; // smeExposure(bytes32)
         s[62] = 0x95d89b41; // symbol()
