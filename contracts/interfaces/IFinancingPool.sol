@@ -18,6 +18,10 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// Exposure limits are on advance principal outstanding per company (identity entity).
     /// The management fee is annual on principal outstanding (deployed capital), rounded down:
     /// idle cash pays none, so an underused pool does not cost its investors.
+    /// `agingHaircutBps` marks unimpaired receivable principal down in the exit price by lateness,
+    /// without anyone acting: [1-30, 31-60, 61-90, 90+] days past the due date's UTC day, each
+    /// bucket starting only once `gracePeriod` (rounded up to whole days) is over; non-decreasing,
+    /// at most 10,000 (see `NavBreakdown.agingHaircut`).
     struct Policy {
         uint16 advanceRateBps;
         uint16 discountRateBps;
@@ -33,6 +37,7 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint128 maxDebtorExposure;
         uint128 maxSmeExposure;
         uint128 minRedeemRequest;
+        uint16[4] agingHaircutBps;
     }
 
     /// @notice Pool-side state of one financed receivable.
@@ -96,11 +101,15 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         /// @dev Income that arrived unaccrued and is still being released into NAV (finding F-10):
         /// gross = cash + principal + accrued − fees owed − reserved − locked.
         uint256 lockedIncome;
+        /// @dev Ageing haircut of overdue, unimpaired receivable principal (policy
+        /// `agingHaircutBps`), rounded up: net = gross − impaired − agingHaircut.
+        uint256 agingHaircut;
     }
 
-    /// @notice Receivable principal outstanding by lateness (days past due): current, 1-30, 31-60,
-    /// 61-90, 90+ (loans are outside the buckets: see `loanPosition`); `impaired` and `writtenOff`
-    /// cover every asset, loans included.
+    /// @notice Unimpaired receivable principal outstanding by lateness (days past due): current,
+    /// 1-30, 31-60, 61-90, 90+ (loans are outside the buckets: see `loanPosition`); `impaired`
+    /// (principal) and `writtenOff` cover every asset, loans included; `haircut` is the ageing
+    /// haircut the exit price takes off the late buckets now (as `NavBreakdown.agingHaircut`).
     struct Aging {
         uint256 current;
         uint256 late1To30;
@@ -109,6 +118,7 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         uint256 late90Plus;
         uint256 impaired;
         uint256 writtenOff;
+        uint256 haircut;
     }
 
     /// @notice Why the pool put a default on an SME's credit record: it kept money the servicer
@@ -275,6 +285,8 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     error PoolRateAboveCap(uint256 rateBps, uint256 cap);
     error PoolInvalidTicketRange(uint64 minTicket, uint64 maxTicket);
     error PoolInvalidLateThresholds(uint32 gracePeriod, uint32 publicImpairDelay, uint32 defaultDelay);
+    /// @notice Ageing haircut of lateness bucket `bucket` is above 100 % or below the previous bucket's.
+    error PoolInvalidAgingHaircut(uint256 bucket, uint256 haircutBps, uint256 previousBps);
     error PoolAssetNotActive(uint256 tokenId, AssetStatus status);
     error PoolAssetNotImpairable(uint256 tokenId, AssetStatus status);
     /// @notice The action on `tokenId` is allowed from `eligibleAt`; it is `timestamp`.

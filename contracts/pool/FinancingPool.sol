@@ -22,6 +22,7 @@ import {ILoanManager} from "../interfaces/ILoanManager.sol";
 import {PoolBook} from "./PoolBook.sol";
 import {PoolLoans} from "./PoolLoans.sol";
 import {PoolCredit} from "./PoolCredit.sol";
+import {PoolAging} from "./PoolAging.sol";
 
 /// @title FinancingPool
 /// @notice Investors deposit one stablecoin for shares; verified SMEs sell acknowledged invoices
@@ -133,10 +134,9 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @notice Gross NAV: cash + principal + accrued income − fees owed − cash reserved for claims.
-    /// Entries are priced on it; exits on the same minus impaired principal.
+    /// Entries are priced on it; exits on the same minus impaired principal and the ageing haircut.
     function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
-        (uint256 gross, ) = _navs();
-        return gross;
+        return PoolBook.grossNav(_s);
     }
 
     /// @inheritdoc IERC4626
@@ -481,6 +481,9 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     function _checkpoint() private {
         (PoolBook.Accrual memory acc, uint256 mgmtFee) = PoolBook.accruedNow(_s);
         uint256 from = _s.accrual.last;
+        // Once a day, before `accrual.last` (the haircut's cursor) moves: the ageing haircut
+        // reaches `impaired`, so exits that day need no walk (finding F-22).
+        if (from / 1 days < block.timestamp / 1 days) PoolAging.advance(_s);
         _s.accrual = acc;
         if (mgmtFee != 0) {
             _s.ledger.feesOwed = (_s.ledger.feesOwed + mgmtFee).toUint64();
@@ -550,7 +553,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function navBreakdown() external view returns (NavBreakdown memory n) {
-        n = PoolBook.navBreakdown(_s);
+        n = PoolAging.navBreakdown(_s);
         n.pendingRedeemShares = _pendingShares;
     }
 
@@ -582,7 +585,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function aging() external view returns (Aging memory) {
-        return PoolBook.aging(_s);
+        return PoolAging.aging(_s);
     }
 
     /// @inheritdoc IFinancingPool

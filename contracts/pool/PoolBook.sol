@@ -13,6 +13,7 @@ import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
 import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
+import {PoolAging} from "./PoolAging.sol";
 
 /// @title PoolBook
 /// @notice The financing pool's asset book: receivables financed, income accrual, exposures,
@@ -43,10 +44,9 @@ library PoolBook {
     uint256 internal constant SCALE = 1e9;
     uint256 internal constant DAY = 1 days;
     /// @notice Hard cap on any policy's max tenor: bounds the aging view's day range and the
-    /// checkpoint's walk (at most 730 day boundaries, 2,028,310 gas measured after two idle years,
+    /// checkpoint's walk (at most 730 day boundaries, 2,034,431 gas measured after two idle years,
     /// `test_gas_checkpointAfterTwoIdleYears`).
     uint256 internal constant MAX_TENOR_CAP = 730 days;
-    uint256 internal constant AGING_DAYS = 90;
     uint256 internal constant MAX_MANAGEMENT_FEE_BPS = 300;
     uint256 internal constant MAX_PERFORMANCE_FEE_BPS = 3_000;
     uint256 internal constant MAX_DISCOUNT_RATE_BPS = 10_000;
@@ -126,6 +126,22 @@ library PoolBook {
         mapping(address manager => bool) loanManagers;
         /// @dev Income that arrived unaccrued, released into NAV linearly (finding F-10).
         Lock lock;
+        /// @dev Ageing haircut as of the last checkpoint's day, `accrual.last / DAY` (finding F-22,
+        /// {PoolAging}); `impaired` holds its rounded-up part, so exits walk nothing that day.
+        Haircut haircut;
+        /// @dev Principal left of impaired receivables: it has left `dueDays` (and the haircut).
+        uint128 impairedInvoices;
+    }
+
+    /// @dev `scaled` = Σ_D dueDays[D].principalDue × bps of its lateness at the cursor day, exact
+    /// (principal × bps); the policy's bucket bps and grace (whole days, rounded up) copied here.
+    struct Haircut {
+        uint112 scaled;
+        uint16 graceDays;
+        uint16 h1;
+        uint16 h2;
+        uint16 h3;
+        uint16 h4;
     }
 
     /// @dev `locked` as of `last`, released linearly until `State.lockEnd`.
@@ -165,7 +181,12 @@ library PoolBook {
         uint256 loss = _principalLeft(a);
         if (loss != 0) {
             // Impaired principal leaves `impaired` as it leaves the books; the exposure stays.
-            if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint96(loss);
+            if (a.status == IFinancingPool.AssetStatus.Impaired) {
+                s.impaired -= uint96(loss);
+                s.impairedInvoices -= uint128(loss);
+            } else {
+                _dropDue(s, a.dueDate, loss);
+            }
             a.status = IFinancingPool.AssetStatus.WrittenOff;
             _reducePrincipal(s, a, loss, _paidInvoice(token, tokenId));
         }
@@ -218,7 +239,8 @@ library PoolBook {
             revert IFinancingPool.PoolReceivableNotAcknowledged(tokenId, r.status);
         if (r.currency != asset) revert IFinancingPool.PoolCurrencyMismatch(tokenId, r.currency, asset);
         _checkVerified(identity, sme, PartyRoles.SME);
-        IFinancingPool.Policy memory p = s.policy;
+        // Storage, not a memory copy: finance reads the fields it needs, not the haircut's slot.
+        IFinancingPool.Policy storage p = s.policy;
         if (p.requireVerifiedDebtor) _checkVerified(identity, r.debtor, PartyRoles.DEBTOR);
         // The pool buys what is still owed on chain; attested and paid parts belong to the SME.
         uint256 face = uint256(r.faceValue) - r.amountPaid - r.amountAttested;
@@ -235,7 +257,7 @@ library PoolBook {
         uint256 face,
         uint40 dueDate,
         uint256 minAdvance,
-        IFinancingPool.Policy memory p
+        IFinancingPool.Policy storage p
     ) private view returns (uint256 advance, uint256 fee) {
         uint256 accrualEnd = dueDate - (dueDate % DAY);
         if (accrualEnd <= block.timestamp) revert IFinancingPool.PoolTenorTooShort(tokenId, dueDate, block.timestamp);
@@ -293,7 +315,7 @@ library PoolBook {
         bytes32 debtorEntity,
         bytes32 smeEntity,
         uint256 advance,
-        IFinancingPool.Policy memory p
+        IFinancingPool.Policy storage p
     ) private {
         uint256 de = s.debtorExposure[debtorEntity];
         if (de + advance > p.maxDebtorExposure)
@@ -379,8 +401,20 @@ library PoolBook {
             _releaseExposure(s.debtorExposure, invoice.debtorEntity, principal);
             _releaseExposure(s.smeExposure, invoice.issuerEntity, principal);
         }
-        s.dueDays[a.dueDate / DAY].principalDue -= uint128(principal);
-        if (a.status == IFinancingPool.AssetStatus.Impaired) s.impaired -= uint96(principal);
+        if (a.status == IFinancingPool.AssetStatus.Impaired) {
+            s.impaired -= uint96(principal);
+            s.impairedInvoices -= uint128(principal);
+        } else if (a.status == IFinancingPool.AssetStatus.Active) {
+            _dropDue(s, a.dueDate, principal);
+        }
+    }
+
+    /// @dev `principal` of an unimpaired asset due on `dueDate` leaves the due-day book, and its
+    /// ageing haircut leaves H (nothing to do before the due day ends: no haircut yet).
+    function _dropDue(State storage s, uint40 dueDate, uint256 principal) private {
+        uint256 day = dueDate / DAY;
+        s.dueDays[day].principalDue -= uint128(principal); // principal <= this asset's, part of the day's
+        if (s.accrual.last / DAY > day) PoolAging.drop(s, day, principal);
     }
 
     /// @dev What a direct repayment or a write-off needs of the invoice, read from the token (the
@@ -415,6 +449,9 @@ library PoolBook {
         // sandwiched (finding F-5). Impairment starts after the due date, so accrual has ended.
         uint256 held = _scaledLeft(a, _accrualEnd(a)) / SCALE;
         uint256 principal = _principalLeft(a);
+        // The principal leaves the due-day book (and its haircut, now counted in full) first.
+        _dropDue(s, a.dueDate, principal);
+        s.impairedInvoices += uint128(principal);
         s.impaired = (s.impaired + principal + held).toUint96();
         s.impairedIncome += uint128(held);
         s.assets[tokenId].status = IFinancingPool.AssetStatus.Impaired;
@@ -542,27 +579,6 @@ library PoolBook {
         return Math.mulDiv(feeCollected, DiscountMath.bpsDown(a.fee, a.performanceFeeBps), a.fee);
     }
 
-    /// @notice Principal by lateness: future due days summed up to MAX_TENOR_CAP ahead, the last 90
-    /// days day by day, the rest is 90+ (bounded iteration, view only).
-    function aging(State storage s) external view returns (IFinancingPool.Aging memory g) {
-        uint256 today = block.timestamp / DAY;
-        for (uint256 d = today; d <= today + MAX_TENOR_CAP / DAY; ++d) g.current += s.dueDays[d].principalDue;
-        for (uint256 late = 1; late <= AGING_DAYS && late <= today; ++late) {
-            uint256 due = s.dueDays[today - late].principalDue;
-            if (late <= 30) g.late1To30 += due;
-            else if (late <= 60) g.late31To60 += due;
-            else g.late61To90 += due;
-        }
-        g.late90Plus =
-            uint256(s.ledger.principalOut) -
-            s.loanPrincipal -
-            g.current -
-            g.late1To30 -
-            g.late31To60 -
-            g.late61To90;
-        g.impaired = s.impaired - s.impairedIncome;
-        g.writtenOff = s.writtenOff;
-    }
     /// @notice Validates and stores a new policy.
     // Memory, not calldata: the pool's constructor passes its argument from memory.
     // solhint-disable-next-line gas-calldata-parameters
@@ -585,6 +601,7 @@ library PoolBook {
         }
         s.policy = p;
         s.accrual.managementFeeBps = p.managementFeeBps;
+        PoolAging.reset(s); // validates the haircut and recomputes it under the new buckets
         emit IFinancingPool.PolicyUpdated(p);
     }
 
@@ -608,20 +625,6 @@ library PoolBook {
             owedBySme,
             referenceHash
         );
-    }
-
-    /// @notice NAV items with accrual and management fee brought up to now (pending shares left 0).
-    function navBreakdown(State storage s) external view returns (IFinancingPool.NavBreakdown memory n) {
-        (Accrual memory acc, uint256 mgmtFee) = accruedNow(s);
-        Ledger memory ldg = s.ledger;
-        n.cash = ldg.cash;
-        n.principalOutstanding = ldg.principalOut;
-        n.accruedIncome = acc.accrued / SCALE;
-        n.impaired = s.impaired;
-        n.feesOwed = uint256(ldg.feesOwed) + mgmtFee;
-        n.reservedForClaims = s.reserved;
-        n.lockedIncome = lockedNow(s);
-        (n.grossAssets, n.netAssets) = navs(s);
     }
 
     /// @notice What is still locked now, rounded up (NAV shows less, never more).
@@ -650,15 +653,26 @@ library PoolBook {
         emit IFinancingPool.IncomeLocked(amount, total, end);
     }
 
-    /// @notice (gross, net) NAV with accrual and management fee brought up to now.
-    function navs(State storage s) internal view returns (uint256 gross, uint256 net) {
+    /// @notice Gross NAV (the entry price) with accrual and management fee brought up to now.
+    function grossNav(State storage s) internal view returns (uint256 gross) {
         (Accrual memory acc, uint256 mgmtFee) = accruedNow(s);
         Ledger memory ldg = s.ledger;
         uint256 plus = uint256(ldg.cash) + ldg.principalOut + acc.accrued / SCALE;
         uint256 minus = uint256(ldg.feesOwed) + mgmtFee + s.reserved + lockedNow(s);
         gross = plus > minus ? plus - minus : 0;
-        uint256 impaired = s.impaired;
+    }
+
+    /// @notice (gross, net) NAV now. Net, the exit price, also leaves out the unrealized loss and
+    /// the ageing haircut (in `impaired` as of `haircutDay`, its growth since then rounded up).
+    function navs(State storage s) internal view returns (uint256 gross, uint256 net) {
+        gross = grossNav(s);
+        uint256 impaired = uint256(s.impaired) + _haircutGrowth(s);
         net = gross > impaired ? gross - impaired : 0;
+    }
+
+    /// @dev The haircut's growth since the last checkpoint's day (zero, and no call, that day).
+    function _haircutGrowth(State storage s) private view returns (uint256) {
+        return s.accrual.last / DAY < block.timestamp / DAY ? PoolAging.pending(s) : 0;
     }
 
     function assetOf(State storage s, uint256 tokenId) external view returns (IFinancingPool.Asset memory) {

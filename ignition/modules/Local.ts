@@ -46,7 +46,8 @@ export default buildModule("Local", (m) => {
   // (in the same batch as the protocol's own set-up, before those functions are handed to
   // POLICY_ADMIN), a lender to the loan manager, a credit recorder, and its functions given to the
   // same roles.
-  const poolBook = m.library("PoolBook", { id: "ShortTenorPoolBook" });
+  const poolAging = m.library("PoolAging", { id: "ShortTenorPoolAging" });
+  const poolBook = m.library("PoolBook", { id: "ShortTenorPoolBook", libraries: { PoolAging: poolAging } });
   const poolLoans = m.library("PoolLoans", { id: "ShortTenorPoolLoans" });
   const poolCredit = m.library("PoolCredit", { id: "ShortTenorPoolCredit" });
   const shortTenorPool = m.contract(
@@ -61,7 +62,10 @@ export default buildModule("Local", (m) => {
       "SSTP",
       shortTenorPoolPolicy,
     ],
-    { id: "ShortTenorPool", libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolCredit: poolCredit } },
+    {
+      id: "ShortTenorPool",
+      libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolAging: poolAging, PoolCredit: poolCredit },
+    },
   );
   const registered = m.call(protocol.receivableToken, "registerFinancier", [shortTenorPool, true], {
     id: "receivables_short_tenor_pool",
@@ -82,7 +86,7 @@ export default buildModule("Local", (m) => {
   restrict(
     "short_tenor_pool_policy",
     [
-      "setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))",
+      "setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128,uint16[4]))",
       "setLoanManager(address,bool)",
     ],
     Roles.POLICY_ADMIN,

@@ -27,6 +27,9 @@ export const initialPoolPolicy = {
   maxDebtorExposure: usd(2_000_000),
   maxSmeExposure: usd(1_000_000),
   minRedeemRequest: usd(10),
+  // Ageing haircut of overdue principal in the exit price, once the grace days are over:
+  // 10 % at 1-30 days late, 25 % at 31-60, 50 % at 61-90, 100 % beyond (the default delay).
+  agingHaircutBps: [1_000, 2_500, 5_000, 10_000],
 };
 
 /** Late fee 36.5 % a year (0.1 % a day) after 3 days' grace; impair after 15 days, default after 60. */
@@ -52,7 +55,8 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
   const identityRegistry = m.contract("IdentityRegistry", [accessManager]);
   const creditHistory = m.contract("CreditHistory", [accessManager, m.getParameter("creditBaseLimit", usd(50_000))]);
   const receivableToken = m.contract("ReceivableToken", [accessManager, identityRegistry]);
-  const poolBook = m.library("PoolBook");
+  const poolAging = m.library("PoolAging");
+  const poolBook = m.library("PoolBook", { libraries: { PoolAging: poolAging } });
   const poolLoans = m.library("PoolLoans");
   const poolCredit = m.library("PoolCredit");
   const pool = m.contract(
@@ -67,7 +71,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
       "SIP",
       initialPoolPolicy,
     ],
-    { libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolCredit: poolCredit } },
+    { libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolAging: poolAging, PoolCredit: poolCredit } },
   );
   const loanCalculator = m.contract("LoanCalculator");
   const loanManager = m.contract("LoanManager", [
@@ -125,7 +129,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     "pool_policy",
     pool,
     [
-      "setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128))",
+      "setPolicy((uint16,uint16,uint16,uint16,uint32,uint32,uint32,uint32,bool,uint64,uint64,uint128,uint128,uint128,uint16[4]))",
       "setLoanManager(address,bool)",
     ],
     Roles.POLICY_ADMIN,

@@ -123,6 +123,26 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
     expect((await credit.recordOf(smeEntity)).receivablesDefaulted).to.equal(1n);
   });
 
+  it("test_flow_overdueInvoice_exitPriceHaircutWithoutAnyCall", async function () {
+    const { networkHelpers, pool, acknowledgedInvoice, signers } = await deployProtocol();
+    const { alice, sme } = signers;
+    await pool.connect(alice).deposit(usd(20_000), alice.address);
+    const tokenId = await acknowledgedInvoice(usd(10_000), 30);
+    await pool.connect(sme).finance(tokenId, 1);
+    const { advance } = await pool.assetOf(tokenId);
+    const policy = await pool.policy();
+    await networkHelpers.time.increase(37 * DAY); // about a week past due: grace (5 days) is over
+    // Nobody sent a transaction: the exit price already leaves out the first bucket's haircut.
+    const nav = await pool.navBreakdown();
+    const bps = BigInt(policy.agingHaircutBps[0]);
+    expect(bps).to.equal(1_000n);
+    expect(nav.agingHaircut).to.equal((advance * bps + 9_999n) / 10_000n);
+    expect(nav.impaired).to.equal(0n);
+    expect(nav.grossAssets - nav.netAssets).to.equal(nav.agingHaircut);
+    expect(await pool.convertToAssets(await pool.totalSupply())).to.equal(nav.netAssets);
+    expect((await pool.aging()).haircut).to.equal(nav.agingHaircut);
+  });
+
   it("test_flow_redemptionQueue_filledByRepaymentThenClaimed", async function () {
     const { networkHelpers, pool, stable, receivables, signers, acknowledgedInvoice } = await deployProtocol();
     const { alice, bob, sme, debtor } = signers;

@@ -110,7 +110,9 @@ describe("Role powers, derived from the deployment's AccessManager configuration
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const value = (p: ParamType): unknown => {
       if (p.baseType === "tuple") return p.components!.map(value);
-      if (p.baseType === "array") return [];
+      // Dynamic arrays empty; fixed-size ones (the policy's haircut buckets) filled element-wise.
+      if (p.baseType === "array")
+        return p.arrayLength! > 0 ? Array.from({ length: p.arrayLength! }, () => value(p.arrayChildren!)) : [];
       if (p.type === "address") return pick(addresses);
       if (p.type === "bool") return random() < 0.5;
       if (p.type === "bytes" || p.type === "string") return p.type === "bytes" ? "0x" : "";

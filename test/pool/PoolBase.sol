@@ -85,7 +85,8 @@ abstract contract PoolBase is IdentityBase {
                 maxTicket: 1_000_000e6,
                 maxDebtorExposure: 500_000e6,
                 maxSmeExposure: 300_000e6,
-                minRedeemRequest: 10e6
+                minRedeemRequest: 10e6,
+                agingHaircutBps: [uint16(0), 0, 0, 0]
             });
     }
 

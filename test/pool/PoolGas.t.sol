@@ -5,12 +5,25 @@ import {console} from "forge-std/console.sol";
 import {PoolBase} from "./PoolBase.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 
+/// @dev Reports a measured call's transaction gas (base and calldata included) against a ceiling.
+abstract contract PoolGasBase is PoolBase {
+    function _report(string memory label, bytes memory data, uint256 ceiling) internal view {
+        uint256 total = vm.lastCallGas().gasTotalUsed + 21_000 + _calldataGas(data);
+        console.log(label, total);
+        assertLe(total, ceiling, label);
+    }
+
+    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
+        for (uint256 i = 0; i < data.length; ++i) g += data[i] == 0 ? 4 : 16;
+    }
+}
+
 /// @notice Gas per user action in steady state: every account, balance, bucket and exposure slot
 /// already exists (warmed up in setUp, a separate transaction, so the measured call still pays cold
 /// access like a real one). Figures include the 21,000 base and calldata. Run with
 /// `--build-profile production`. The payment is measured with the receivable test double; the
 /// pool's share is the difference with the same payment to a non-financier holder.
-contract PoolGasTest is PoolBase {
+contract PoolGasTest is PoolGasBase {
     uint256 internal financedId;
     uint256 internal plainId;
     uint256 internal freshId;
@@ -86,13 +99,31 @@ contract PoolGasTest is PoolBase {
         _report("debtor pays financed invoice in full (double + pool)", data, 152_000);
     }
 
+    function test_gas_debtorPaysUnfinancedInvoice_baseline() public {
+        bytes memory data = abi.encodeCall(rcv.pay, (plainId, FACE));
+        vm.prank(debtor);
+        rcv.pay(plainId, FACE);
+        _report("debtor pays a non-financed invoice (double only, baseline)", data, type(uint256).max);
+    }
+}
+
+/// @notice Worst cases of the walks after long idle periods. The policy is set in setUp, a
+/// separate transaction: `setPolicy` recomputes the haircut over every due day from 90 days back
+/// to the tenor cap ahead, which inside the measured test's transaction would warm the very days
+/// the checkpoint then walks.
+contract PoolGasIdleTest is PoolGasBase {
+    function setUp() public override {
+        super.setUp();
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.maxTenor = 730 days;
+        _setPolicy(p);
+        _deposit(alice, 500_000e6);
+    }
+
     /// The worst case of the uncapped accrual walk (finding F-6): an invoice at the 730-day tenor
     /// cap keeps the rate above zero, and nothing touches the pool for two years, so the first
     /// write crosses every day boundary (one cold bucket read each).
     function test_gas_checkpointAfterTwoIdleYears() public {
-        IFinancingPool.Policy memory p = _defaultPolicy();
-        p.maxTenor = 730 days;
-        _setPolicy(p);
         _financeNew(FACE, 729 days);
         vm.warp(block.timestamp + 729 days);
         // No view first: it would walk (and warm) the same day buckets inside this test's transaction.
@@ -101,21 +132,40 @@ contract PoolGasTest is PoolBase {
         _report("checkpoint after two idle years (730-day walk)", data, 2_100_000);
         assertGt(pool.navBreakdown().accruedIncome, 0, "the long invoice's income was booked");
     }
+}
 
-    function test_gas_debtorPaysUnfinancedInvoice_baseline() public {
-        bytes memory data = abi.encodeCall(rcv.pay, (plainId, FACE));
-        vm.prank(debtor);
-        rcv.pay(plainId, FACE);
-        _report("debtor pays a non-financed invoice (double only, baseline)", data, type(uint256).max);
+/// @notice The ageing haircut's walks (finding F-22): invoices due on nine different days, the
+/// haircut on, everything set up in a separate transaction.
+contract PoolGasHaircutTest is PoolGasBase {
+    function setUp() public override {
+        super.setUp();
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.maxTenor = 730 days;
+        p.agingHaircutBps = [uint16(1_000), 2_500, 5_000, 10_000];
+        _setPolicy(p);
+        _deposit(alice, 500_000e6);
+        _financeNew(FACE, 729 days);
+        for (uint256 i = 0; i < 8; ++i) _financeNew(FACE, 10 days + i * 40 days);
+        usd.mint(alice, 1); // the exit pays into a balance that exists, as in PoolGasTest
     }
 
-    function _report(string memory label, bytes memory data, uint256 ceiling) internal view {
-        uint256 total = vm.lastCallGas().gasTotalUsed + 21_000 + _calldataGas(data);
-        console.log(label, total);
-        assertLe(total, ceiling, label);
+    /// Nobody checkpointed for two years while the invoices aged through every bucket: the
+    /// haircut's walk reads each due day in the union of the four boundary ranges once (730 + 91
+    /// days), on top of the accrual walk.
+    function test_gas_checkpointAfterHaircutIdleTwoYears() public {
+        vm.warp(block.timestamp + 729 days);
+        bytes memory data = abi.encodeCall(pool.checkpoint, ());
+        pool.checkpoint();
+        _report("checkpoint after two idle years, accrual and haircut walks", data, 4_300_000);
+        assertGt(pool.navBreakdown().agingHaircut, 0, "the overdue invoices were cut");
     }
 
-    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
-        for (uint256 i = 0; i < data.length; ++i) g += data[i] == 0 ? 4 : 16;
+    /// An exit on a day nobody checkpointed yet walks that day in its view (four due days read).
+    function test_gas_redeemOnANewDayWithHaircut() public {
+        vm.warp(block.timestamp + 1 days);
+        bytes memory data = abi.encodeCall(pool.redeem, (1_000e6, alice, alice));
+        vm.prank(alice);
+        pool.redeem(1_000e6, alice, alice);
+        _report("redeem, haircut walked one day in the view", data, 100_000);
     }
 }

@@ -13,6 +13,7 @@ import {DemoUSD} from "../../contracts/token/DemoUSD.sol";
 import {ReceivableTokenDouble} from "./ReceivableTokenDouble.sol";
 import {SharesMath} from "../../contracts/libraries/SharesMath.sol";
 import {DiscountMath} from "../../contracts/libraries/DiscountMath.sol";
+import {HaircutOracle} from "./HaircutOracle.sol";
 
 /// @notice Drives the pool with investors, SMEs, debtors and a donating attacker; keeps ghost totals.
 contract PoolHandler is Test {
@@ -170,6 +171,22 @@ contract PoolInvariantsTest is PoolBase {
         handler = new PoolHandler(pool, usd, rcv, alice, bob, sme, debtor);
         usd.transferOwnership(address(handler)); // the handler mints what its actors spend
         targetContract(address(handler));
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.agingHaircutBps = [uint16(1_000), 2_500, 5_000, 10_000];
+        _setPolicy(p);
+    }
+
+    /// No early exit shifts a known loss (finding F-22): the exit price never exceeds gross NAV
+    /// less impairments and the brute-force ageing haircut of every overdue, unimpaired invoice.
+    function invariant_exitNeverShiftsKnownLoss() public view {
+        uint256[] memory all = new uint256[](handler.idsLength());
+        for (uint256 i = 0; i < all.length; ++i) all[i] = handler.ids(i);
+        IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
+        uint256 haircut = HaircutOracle.total(pool, all);
+        assertEq(n.agingHaircut, haircut, "incremental haircut == brute force");
+        uint256 minus = n.impaired + haircut;
+        uint256 floor = n.grossAssets > minus ? n.grossAssets - minus : 0;
+        assertLe(pool.convertToAssets(pool.totalSupply()), floor, "exit value <= gross - impaired - haircut");
     }
 
     /// balance − donations == deposits − withdrawals − advances + kept payments; with principal:

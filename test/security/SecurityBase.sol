@@ -201,7 +201,8 @@ abstract contract SecurityBase is IdentityBase {
                 maxTicket: 1_000_000e6,
                 maxDebtorExposure: 500_000e6,
                 maxSmeExposure: 300_000e6,
-                minRedeemRequest: 10e6
+                minRedeemRequest: 10e6,
+                agingHaircutBps: [uint16(0), 0, 0, 0]
             });
     }
 

@@ -11,6 +11,7 @@ import {ReceivableToken} from "../../contracts/receivables/ReceivableToken.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {HaircutOracle} from "../pool/HaircutOracle.sol";
 import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {ILoanNotes} from "../../contracts/interfaces/ILoanNotes.sol";
@@ -562,6 +563,8 @@ contract SecurityHandler is Test {
             p.discountRateBps = raise ? 1_500 : 1_200;
             p.managementFeeBps = raise ? 100 : 0;
             p.performanceFeeBps = raise ? 1_000 : 0;
+            // The ageing haircut's buckets change too: the pool recomputes it (finding F-22).
+            p.agingHaircutBps = raise ? [uint16(500), 2_000, 5_000, 10_000] : [uint16(1_000), 2_500, 5_000, 10_000];
             vm.prank(roles.policyAdmin);
             POOL.setPolicy(p);
         } else {
@@ -835,6 +838,10 @@ contract SecurityInvariantTest is SecurityBase {
         handler.setRoles(SecurityHandler.PrivilegedParties(poolManager, kyc, policyNow, registry, lens));
         usd.transferOwnership(address(handler)); // the handler mints what its actors spend
         targetContract(address(handler));
+        IFinancingPool.Policy memory p = pool.policy();
+        p.agingHaircutBps = [uint16(1_000), 2_500, 5_000, 10_000];
+        vm.prank(policyNow);
+        pool.setPolicy(p);
     }
 
     /// The handler's flows really run (the invariant runner discards reverting calls silently).
@@ -932,6 +939,20 @@ contract SecurityInvariantTest is SecurityBase {
     /// Every share is backed: the exit value of all shares never exceeds the pool's net assets.
     function invariant_sharesBackedByNetAssets() public view {
         assertLe(pool.convertToAssets(pool.totalSupply()), pool.navBreakdown().netAssets + 1);
+    }
+
+    /// No early exit shifts a known loss (finding F-22): whatever the attacker and the honest
+    /// parties did, all shares together never exit for more than gross NAV less impairments and the
+    /// brute-force ageing haircut of every overdue, unimpaired invoice; nobody had to act for it.
+    function invariant_noEarlyExitShiftsAKnownLoss() public view {
+        uint256[] memory all = new uint256[](handler.invoiceCount());
+        for (uint256 n = 0; n < all.length; ++n) all[n] = handler.invoices(n);
+        IFinancingPool.NavBreakdown memory b = pool.navBreakdown();
+        uint256 haircut = HaircutOracle.total(pool, all);
+        assertEq(b.agingHaircut, haircut, "incremental haircut == brute force");
+        uint256 minus = b.impaired + haircut;
+        uint256 floor = b.grossAssets > minus ? b.grossAssets - minus : 0;
+        assertLe(pool.convertToAssets(pool.totalSupply()), floor, "exit value <= gross - impaired - haircut");
     }
 
     /// A financed invoice stays with the pool for good; it is never financed twice.

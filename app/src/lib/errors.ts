@@ -124,6 +124,8 @@ const sentences: Record<string, (args: Args) => string> = {
   PoolInvalidTicketRange: () => "The minimum ticket must be above zero and at most the maximum ticket.",
   PoolInvalidLateThresholds: () =>
     "The grace period, public impairment delay and default delay must increase in that order.",
+  PoolInvalidAgingHaircut: ([bucket, bps, previous]) =>
+    `The ageing haircut of bucket ${String(Number(bucket) + 1)} (${String(bps)} bps) must be at most 10,000 bps and at least the previous bucket's ${String(previous)} bps.`,
   PoolAssetNotActive: ([, status]) =>
     `Not possible while the financed invoice is ${assetStatuses[Number(status)] ?? "in another state"}.`,
   PoolAssetNotImpairable: ([, status]) =>

@@ -22,6 +22,8 @@ export interface PoolPolicy {
   maxDebtorExposure: bigint;
   maxSmeExposure: bigint;
   minRedeemRequest: bigint;
+  /** Exit-price haircut of overdue principal: 1-30, 31-60, 61-90, 90+ days late, after grace. */
+  agingHaircutBps: readonly [number, number, number, number];
 }
 
 /** "12 %", "0.5 %" from basis points. */

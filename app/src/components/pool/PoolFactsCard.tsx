@@ -92,6 +92,19 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
                 <td className="num">− {money(nav.impaired)}</td>
               </tr>
               <tr>
+                <th scope="row">
+                  Ageing haircut of overdue advances
+                  <small className="muted">
+                    {" "}
+                    (by days late once the grace period is over, set in the policy; applies without anyone acting, so
+                    leavers do not push a known loss onto those who stay)
+                  </small>
+                </th>
+                <td className="num" data-testid="nav-aging-haircut">
+                  − {money(nav.agingHaircut)}
+                </td>
+              </tr>
+              <tr>
                 <th scope="row">Net assets (exits are priced on this)</th>
                 <td className="num">
                   <strong>{money(nav.netAssets)}</strong>
@@ -168,6 +181,13 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
             <dt>Limits</dt>
             <dd>
               {money(facts.policy.maxDebtorExposure)} per debtor, {money(facts.policy.maxSmeExposure)} per SME
+            </dd>
+          </div>
+          <div>
+            <dt>Ageing haircut (exit price)</dt>
+            <dd>
+              {facts.policy.agingHaircutBps.map((b) => formatBps(b)).join(" / ")} at 1–30 / 31–60 / 61–90 / 90+ days
+              late, after {formatDays(facts.policy.gracePeriod)} of grace
             </dd>
           </div>
           <div>
