@@ -32,6 +32,7 @@ import LocalModule from "../ignition/modules/Local.ts";
 import { floorOf } from "../bench/floors.ts";
 import { traceGas } from "../bench/trace.ts";
 import * as prettier from "prettier";
+import { entityPairOf } from "../app/src/lib/receivables.ts";
 
 const root = join(import.meta.dirname, "..");
 const out = join(root, "bench", "out");
@@ -310,9 +311,7 @@ async function runOurs(conn: Conn) {
   const ack = async (id: bigint) => {
     const inv = await rcv.receivable(id);
     const number = benchNumber(numberOf.get(id)!);
-    const pair = conn.ethers.keccak256(
-      conn.ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [inv.issuerEntity, inv.debtorEntity]),
-    );
+    const pair = entityPairOf(inv);
     await send(async () => rcv.connect(p.debtor).acknowledge(id, pair, number, inv.faceValue, inv.dueDate));
   };
   const ackBySig = async (id: bigint) => {
@@ -327,9 +326,7 @@ async function runOurs(conn: Conn) {
       termsVersion: Number(inv.termsVersion),
     });
     // The entity pair the invoice was tokenized under (nobody was re-keyed since).
-    const pair = conn.ethers.keccak256(
-      conn.ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [inv.issuerEntity, inv.debtorEntity]),
-    );
+    const pair = entityPairOf(inv);
     return measure(async () =>
       rcv.connect(p.relayer).acknowledgeWithSignature(id, pair, canonicalBenchNumber(n), deadline, signature),
     );

@@ -26,6 +26,7 @@ import type {
   LoanManager,
 } from "../types/ethers-contracts/index.js";
 import { demoParties, demoPartyAddress } from "./demo-parties.ts";
+import { entityPairOf } from "../app/src/lib/receivables.ts";
 
 const DAY = 86_400;
 const MONTH = 30 * DAY;
@@ -107,9 +108,7 @@ async function acknowledge(debtor: Signer, tokenId: bigint) {
   const r = await receivables.receivable(tokenId);
   const number = numberOf.get(tokenId)!;
   // The entity pair the invoice was tokenized under: nobody is re-keyed in between.
-  const pair = ethers.keccak256(
-    ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [r.issuerEntity, r.debtorEntity]),
-  );
+  const pair = entityPairOf(r);
   await (await receivables.connect(debtor).acknowledge(tokenId, pair, number, r.faceValue, r.dueDate)).wait();
 }
 

@@ -6,13 +6,13 @@ import {
   type Hex,
   createPublicClient,
   createWalletClient,
-  encodeAbiParameters,
   http,
   keccak256,
   stringToHex,
 } from "viem";
 import { hardhat } from "viem/chains";
 import { RPC_URL, root, rpc } from "../../scripts/stack.ts";
+import { entityPairOf } from "../../app/src/lib/receivables.ts";
 
 /**
  * Arranges on-chain preconditions for a browser test through the node's unlocked dev accounts
@@ -96,9 +96,7 @@ export async function tokenizeAcknowledged(
   })) as { faceValue: bigint; dueDate: number; issuerEntity: Hex; debtorEntity: Hex };
   // The debtor names the number, amount and due date it confirms (any spelling of the number),
   // under the entity pair the invoice was tokenized under.
-  const pair = keccak256(
-    encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [receivable.issuerEntity, receivable.debtorEntity]),
-  );
+  const pair = entityPairOf(receivable);
   await send(debtorIndex, receivables, abi, "acknowledge", [
     BigInt(documentHash),
     pair,

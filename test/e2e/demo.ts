@@ -6,7 +6,6 @@ import {
   type Hex,
   createPublicClient,
   createWalletClient,
-  encodeAbiParameters,
   http,
   keccak256,
   stringToHex,
@@ -14,6 +13,7 @@ import {
 import { hardhat } from "viem/chains";
 import { RPC_URL, root } from "../../scripts/stack.ts";
 import { type DemoPartyKey, demoPartyAddress, demoParties, demoPartyWalletIndex } from "../../scripts/demo-parties.ts";
+import { entityPairOf } from "../../app/src/lib/receivables.ts";
 
 /**
  * The seeded demo parties (scripts/seed.ts) for the journeys: their addresses, their place in the
@@ -99,9 +99,7 @@ export async function acknowledgeAs(debtor: DemoPartyKey, tokenId: bigint, invoi
     args: [tokenId],
   })) as { faceValue: bigint; dueDate: number; issuerEntity: Hex; debtorEntity: Hex };
   // The entity pair the invoice was tokenized under (nobody re-keyed since).
-  const pair = keccak256(
-    encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [r.issuerEntity, r.debtorEntity]),
-  );
+  const pair = entityPairOf(r);
   await sendAs(debtor, deployed("ReceivableToken"), abi, "acknowledge", [
     tokenId,
     pair,

@@ -14,6 +14,7 @@ import type {
   LoanManager,
   ReceivableToken,
 } from "../../types/ethers-contracts/index.js";
+import { entityPairOf } from "../../app/src/lib/receivables.ts";
 
 const DAY = 24 * 60 * 60;
 const MONTH = 30 * DAY;
@@ -110,9 +111,7 @@ async function deploy() {
     });
     const id = BigInt(documentHash);
     const r = await receivables.receivable(id);
-    const pair = ethers.keccak256(
-      ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [r.issuerEntity, r.debtorEntity]),
-    );
+    const pair = entityPairOf(r);
     await receivables.connect(debtor).acknowledge(id, pair, `number of ${name}`, face, now + 120 * DAY);
     return id;
   };

@@ -3,6 +3,7 @@ import { network } from "hardhat";
 import { id, sha256, toUtf8Bytes, TypedDataEncoder } from "ethers";
 import type { AccessManager, DemoUSD, IdentityRegistry, ReceivableToken } from "../../types/ethers-contracts/index.js";
 import { Roles, selectors } from "../../ignition/modules/roles.js";
+import { entityPairOf } from "../../app/src/lib/receivables.ts";
 
 const SME = 1;
 const DEBTOR = 2;
@@ -110,9 +111,7 @@ describe("Receivables flow (TypeScript, TypeChain)", function () {
     const signature = await debtor.signTypedData(domain, ACKNOWLEDGEMENT_TYPES, value);
     // Submitted with the number as signed and the entity pair the invoice was tokenized under.
     const issued = await token.receivable(tokenId);
-    const pair = ethers.keccak256(
-      ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [issued.issuerEntity, issued.debtorEntity]),
-    );
+    const pair = entityPairOf(issued);
     await expect(token.connect(relayer).acknowledgeWithSignature(tokenId, pair, "INV2026001", deadline, signature))
       .to.emit(token, "ReceivableAcknowledged")
       .withArgs(tokenId, debtor.address, relayer.address, await usd.getAddress(), FACE, dueDate, true);

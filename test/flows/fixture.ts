@@ -11,6 +11,7 @@ import type {
   LoanManager,
   ReceivableToken,
 } from "../../types/ethers-contracts/index.js";
+import { entityPairOf } from "../../app/src/lib/receivables.ts";
 
 export const DAY = 24 * 60 * 60;
 export const PARTY = { SME: 1, DEBTOR: 2, INVESTOR: 4 } as const;
@@ -75,9 +76,7 @@ export async function deployProtocol() {
     });
     const tokenId = BigInt(documentHash);
     const r = await receivables.receivable(tokenId);
-    const pair = ethers.keccak256(
-      ethers.AbiCoder.defaultAbiCoder().encode(["bytes32", "bytes32"], [r.issuerEntity, r.debtorEntity]),
-    );
+    const pair = entityPairOf(r);
     await receivables.connect(debtor).acknowledge(tokenId, pair, `INV-${invoices}`, face, now + days * DAY);
     return tokenId;
   };

@@ -160,8 +160,9 @@ export const acknowledgementTypes = {
  * debtor entity)) as the invoice was tokenized. `receivable()` reports the registry's current
  * entities, which are those unless the KYC provider re-keyed a party since.
  */
-export function entityPairOf(r: { issuerEntity: Hex; debtorEntity: Hex }): Hex {
-  return keccak256(encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [r.issuerEntity, r.debtorEntity]));
+export function entityPairOf(r: { issuerEntity: string; debtorEntity: string }): Hex {
+  const entities = [r.issuerEntity as Hex, r.debtorEntity as Hex] as const;
+  return keccak256(encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], entities));
 }
 
 /** What a debtor hands to the SME so the SME can submit the acknowledgement and pay its gas. */

@@ -91,6 +91,13 @@ function partsOf(collected: FlowLog | undefined): FlowParts | undefined {
   };
 }
 
+/** The part of a collateral payment the vault sent on to the borrower, if any. */
+function toBorrower(a: Args, ctx: FlowContext, ids: { invoiceId?: bigint; loanId: bigint }): Draft[] {
+  const amount = a.n("toBorrower");
+  if (amount === 0n || !ctx.vault) return [];
+  return [move("collateralRelease", ctx.vault, "vault", a.a("borrower"), "sme", amount, ids)];
+}
+
 export const flowRules: FlowRule[] = [
   {
     contract: "FinancingPool",
@@ -256,28 +263,13 @@ export const flowRules: FlowRule[] = [
     event: "CollateralPaymentBooked",
     // What the loan did not need of a collateral payment goes on to the borrower (the part the
     // loan took is the vault's LoanRepaid in the same transaction).
-    rows: (a, ctx) =>
-      a.n("toBorrower") === 0n || !ctx.vault
-        ? []
-        : [
-            move("collateralRelease", ctx.vault, "vault", a.a("borrower"), "sme", a.n("toBorrower"), {
-              invoiceId: a.n("tokenId"),
-              loanId: a.n("loanId"),
-            }),
-          ],
+    rows: (a, ctx) => toBorrower(a, ctx, { invoiceId: a.n("tokenId"), loanId: a.n("loanId") }),
   },
   {
     contract: "CollateralVault",
     event: "CollateralHeldReleased",
     // Payments held before drawdown: the loan's part is the vault's LoanRepaid; the rest is this.
-    rows: (a, ctx) =>
-      a.n("toBorrower") === 0n || !ctx.vault
-        ? []
-        : [
-            move("collateralRelease", ctx.vault, "vault", a.a("borrower"), "sme", a.n("toBorrower"), {
-              loanId: a.n("loanId"),
-            }),
-          ],
+    rows: (a, ctx) => toBorrower(a, ctx, { loanId: a.n("loanId") }),
   },
 ];
 
