@@ -4,15 +4,19 @@ pragma solidity ^0.8.30;
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {IReceivableToken} from "./IReceivableToken.sol";
 import {IReceivablePaymentHook} from "./IReceivablePaymentHook.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {IERC7575Share, IERC7575Vault} from "./IERC7540.sol";
 
 /// @title IFinancingPool
 /// @notice ERC-4626 pool over one stablecoin that advances cash against acknowledged invoices
-/// (receivable tokens), with ERC-7540-style queued redemptions beyond idle cash.
+/// (receivable tokens). It is the share token and the synchronous ERC-4626 entry point (instant
+/// exits up to idle cash); exits beyond that go through its ERC-7540 redemption queue, a second
+/// entry point over the same shares (ERC-7575, {IRedemptionQueue}).
 /// @dev Entries (deposit, mint) are priced at the gross NAV; exits (withdraw, redeem, queue fills,
 /// `convertToAssets`) at the NAV net of unrealized losses (impairments). A depositor therefore
 /// pays for an impaired asset at book value and cannot capture its later recovery, and a leaver
 /// cannot push a pending loss onto those who stay.
-interface IFinancingPool is IERC4626, IReceivablePaymentHook {
+interface IFinancingPool is IERC4626, IERC7575Vault, IERC7575Share, IERC165, IReceivablePaymentHook {
     /// @notice Financing and risk parameters. Amounts are in the pool asset's units.
     /// @dev Discount rate is annual; fee = face * rate * secondsToDue / 365 days, rounded up.
     /// Exposure limits are on advance principal outstanding per company (identity entity).
@@ -94,12 +98,12 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
         /// @dev Unrealized loss that exits exclude: principal left and accrued income of impaired assets.
         uint256 impaired;
         uint256 feesOwed;
-        uint256 reservedForClaims;
         uint256 grossAssets;
         uint256 netAssets;
+        /// @dev Shares waiting in the redemption queue (held there, still priced in NAV per share).
         uint256 pendingRedeemShares;
         /// @dev Income that arrived unaccrued and is still being released into NAV (finding F-10):
-        /// gross = cash + principal + accrued − fees owed − reserved − locked.
+        /// gross = cash + principal + accrued − fees owed − locked.
         uint256 lockedIncome;
         /// @dev Ageing haircut of overdue, unimpaired receivable principal (policy
         /// `agingHaircutBps`), rounded up: net = gross − impaired − agingHaircut.
@@ -207,20 +211,11 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice `by` wrote the position off after the loan defaulted: `loss` of principal realized.
     event LoanPositionWrittenOff(address indexed manager, uint256 indexed loanId, address by, uint256 loss);
     event PolicyUpdated(Policy policy);
-    /// @notice ERC-7540: `owner`'s `shares` are escrowed for `controller` as request `requestId`.
-    event RedeemRequest(
-        address indexed controller,
-        address indexed owner,
-        uint256 indexed requestId,
-        address sender,
-        uint256 shares
-    );
-    /// @notice `shares` of request `requestId` were burned for `assets`, now claimable by `controller`.
-    event RedeemRequestFilled(uint256 indexed requestId, address indexed controller, uint256 shares, uint256 assets);
-    /// @notice `shares` still pending in `requestId` went back to `controller`.
-    event RedeemRequestCancelled(uint256 indexed requestId, address indexed controller, uint256 shares);
-    /// @notice `controller` claimed `assets` (for `shares` already burned) to `receiver`.
-    event RedeemClaimed(address indexed controller, address indexed receiver, uint256 shares, uint256 assets);
+    /// @notice The pool burned `shares` that waited in `queue` and moved `assets`, their value at
+    /// the exit price, there for the controllers whose tickets they filled to claim.
+    event RedemptionsFunded(address indexed queue, uint256 shares, uint256 assets);
+    /// @notice `queue` is the pool's redemption queue from now on (set once).
+    event RedemptionQueueSet(address indexed queue);
     /// @notice Accrued management and performance fees paid to `treasury`.
     event FeesPaid(address indexed treasury, uint256 amount);
     /// @notice The admin (through the AccessManager, after its delay) registered or removed
@@ -293,9 +288,14 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     error PoolAssetNotLateEnough(uint256 tokenId, uint256 eligibleAt, uint256 timestamp);
     error PoolRepayExceedsOwed(uint256 tokenId, uint256 amount, uint256 owed);
     error PoolRedeemRequestTooSmall(uint256 shares, uint256 assets, uint256 minAssets);
-    error PoolNotController(uint256 requestId, address caller, address controller);
-    error PoolRequestNotPending(uint256 requestId);
-    error PoolNothingToClaim(address controller);
+    /// @notice Only the redemption queue may call this; `caller` is not it.
+    error PoolNotRedemptionQueue(address caller);
+    /// @notice The redemption queue is set once; it is `current`.
+    error PoolRedemptionQueueAlreadySet(address current);
+    /// @notice `queue` does not serve this pool's share and asset.
+    error PoolRedemptionQueueMismatch(address queue);
+    /// @notice The queue asked `assets` for `shares`; they are worth at most `maxAssets` (or free cash).
+    error PoolQueueOverpaid(uint256 shares, uint256 assets, uint256 maxAssets);
     /// @notice The pool holds no position in loan `loanId` of `manager`.
     error PoolLoanNotFunded(address manager, uint256 loanId);
     /// @notice `fundLoan` and a refund need a position that is still `Funded`; it is `status`.
@@ -355,14 +355,32 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     /// @notice Books accrued income and fees up to now. Walks the day boundaries only while an asset
     /// accrues, so at most 730 of them (the tenor cap), however long the pool sat idle.
     function checkpoint() external;
-    /// @notice ERC-7540: escrows `shares` of `owner` for `controller`, filled FIFO as cash returns.
-    function requestRedeem(uint256 shares, address controller, address owner) external returns (uint256 requestId);
-    /// @notice Returns the pending shares of `requestId` to its controller.
-    function cancelRedeemRequest(uint256 requestId) external returns (uint256 shares);
-    /// @notice Fills up to `maxRequests` queued requests, oldest first, from free cash.
-    function processQueue(uint256 maxRequests) external returns (uint256 filled);
-    /// @notice Sends the caller's (controller's) filled redemptions to `receiver`.
-    function claimRedeem(address receiver) external returns (uint256 assets);
+    /// @notice Anyone: fills up to `maxRequests` tickets of the redemption queue, oldest first,
+    /// from idle cash at the exit price (payments, repayments and deposits fill up to 3 on their own).
+    /// @param maxRequests Tickets to visit at most.
+    /// @return shares Shares filled (burned).
+    /// @return assets Assets moved to the queue for their controllers to claim.
+    function processQueue(uint256 maxRequests) external returns (uint256 shares, uint256 assets);
+    /// @notice Only the redemption queue, in `requestRedeem`: moves `shares` of `owner` into the
+    /// queue. Naming another `controller` hands it the claim, so both must be verified investors
+    /// (a request for oneself needs none: KYC cannot freeze an exit, finding F-13). A non-zero
+    /// `spender` spends `owner`'s share allowance. The request must be worth the policy's minimum.
+    /// @param owner The account whose shares are taken.
+    /// @param controller The account that will claim.
+    /// @param spender The caller spending `owner`'s allowance, or zero (owner or its operator).
+    /// @param shares The shares requested.
+    function lockForRedemption(address owner, address controller, address spender, uint256 shares) external;
+    /// @notice Only the redemption queue, on a cancellation: sends `shares` back to `controller`.
+    /// @param controller The controller of the cancelled requests.
+    /// @param shares The shares returned.
+    function unlockFromRedemption(address controller, uint256 shares) external;
+    /// @notice Restricted (the admin, once, at deployment): `queue` becomes the pool's ERC-7540
+    /// redemption queue; its `share()` must be this pool and its `asset()` the pool's asset.
+    /// @param queue The redemption queue.
+    function setRedemptionQueue(address queue) external;
+    /// @notice The pool's redemption queue (zero before `setRedemptionQueue`).
+    /// @return The queue.
+    function redemptionQueue() external view returns (address);
     /// @notice Pays accrued fees to the treasury, as far as free cash allows.
     function payFees() external returns (uint256 amount);
 
@@ -397,13 +415,6 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     function revalueLoan(address manager, uint256 loanId) external;
     function loanPosition(address manager, uint256 loanId) external view returns (LoanPosition memory);
 
-    /// @notice ERC-7540: shares of `controller` still queued (all its requests; `requestId` is ignored).
-    function pendingRedeemRequest(uint256 requestId, address controller) external view returns (uint256);
-    /// @notice ERC-7540: shares of `controller` filled and not yet claimed (`requestId` is ignored).
-    function claimableRedeemRequest(uint256 requestId, address controller) external view returns (uint256);
-    function claimableRedeemAssets(address controller) external view returns (uint256);
-    function redeemRequest(uint256 requestId) external view returns (address controller, uint256 shares);
-    function queueBounds() external view returns (uint256 head, uint256 tail);
     function policy() external view returns (Policy memory);
     function assetOf(uint256 tokenId) external view returns (Asset memory);
     function navBreakdown() external view returns (NavBreakdown memory);
@@ -411,7 +422,7 @@ interface IFinancingPool is IERC4626, IReceivablePaymentHook {
     function sharePrice() external view returns (uint256);
     /// @notice Principal outstanding over gross assets, in bps.
     function utilizationBps() external view returns (uint256);
-    /// @notice Cash free for new financing, instant exits and the queue: cash - reserved - fees.
+    /// @notice Cash free for new financing, instant exits and the queue: cash - fees owed.
     function idleCash() external view returns (uint256);
     /// @notice Cash instant exits may take: idle cash minus what the queue needs.
     function instantLiquidity() external view returns (uint256);

@@ -15,6 +15,9 @@ import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
 import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
 import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
 import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
+import {IRedemptionQueue} from "../interfaces/IRedemptionQueue.sol";
+import {IERC7575Share, IERC7575Vault} from "../interfaces/IERC7540.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {SharesMath} from "../libraries/SharesMath.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
@@ -30,8 +33,9 @@ import {PoolAging} from "./PoolAging.sol";
 /// receivable token's hook. See {IFinancingPool} for the pricing rules.
 /// @dev Asset book, income accrual and late-asset handling live in the linked library {PoolBook}
 /// (its NatSpec explains the accrual), loan positions in the linked library {PoolLoans}, SME
-/// defaults on the credit record in the linked library {PoolCredit}; this
-/// contract is the ERC-4626 vault, the redemption queue, fees and the entry points. Receivables
+/// defaults on the credit record in the linked library {PoolCredit}; the ERC-7540 redemption
+/// queue is its own contract, {RedemptionQueue}, a second entry point over these shares (ERC-7575);
+/// this contract is the share token, the synchronous ERC-4626 vault, fees and the entry points. Receivables
 /// are keyed by token id, loan positions by (LoanManager, loan id).
 contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IERC721Receiver, IFinancingPool {
     using SafeERC20 for IERC20;
@@ -39,7 +43,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @notice Virtual shares = 10**6: an inflation attack must donate 1e6 times the victim's deposit.
     uint8 private constant OFFSET = 6;
-    /// @notice Queue requests a payment, deposit or request fills on its own (bounded).
+    /// @notice Queue tickets a payment or deposit fills on its own (bounded).
     uint256 private constant QUEUE_STEPS = 3;
 
     IIdentityRegistry private immutable IDENTITY;
@@ -47,14 +51,14 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     address private immutable TREASURY;
 
     PoolBook.State private _s;
-    uint128 private _pendingShares;
-    uint64 private _head;
-    uint64 private _tail;
+    /// @dev The ERC-7540 redemption queue, set once at deployment (`setRedemptionQueue`).
+    address private _queue;
 
     /// @dev Invoices whose SME default is on its credit record (finding F-21): at most one each.
     mapping(uint256 tokenId => bool) private _smeDefaulted;
 
-    /// @dev Set only while `requestRedeem` moves shares into escrow, the one allowed transfer to the pool.
+    /// @dev Set only while shares move into or out of the redemption queue: no identity check
+    /// there, so KYC cannot freeze an exit (finding F-13).
     bool private transient _escrowing;
 
     constructor(
@@ -78,6 +82,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         TREASURY = treasury_;
         _s.accrual.last = uint40(block.timestamp);
         PoolBook.setPolicy(_s, initialPolicy);
+        emit VaultUpdate(address(asset_), address(this));
     }
 
     // ---------------------------------------------------------------- ERC-4626 entries and exits
@@ -133,7 +138,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         _withdraw(msg.sender, receiver, owner, assets, shares);
     }
 
-    /// @notice Gross NAV: cash + principal + accrued income − fees owed − cash reserved for claims.
+    /// @notice Gross NAV: cash + principal + accrued income − fees owed − income still locked.
     /// Entries are priced on it; exits on the same minus impaired principal and the ageing haircut.
     function totalAssets() public view override(ERC4626, IERC4626) returns (uint256) {
         return PoolBook.grossNav(_s);
@@ -367,93 +372,73 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     // ---------------------------------------------------------------- redemption queue
 
     /// @inheritdoc IFinancingPool
-    function requestRedeem(
-        uint256 shares,
-        address controller,
-        address owner
-    ) external nonReentrant returns (uint256 requestId) {
-        if (shares == 0) revert PoolZeroAmount();
-        // A request for oneself needs no valid identity: KYC cannot freeze an exit (finding F-13).
-        // Naming another controller hands it the claim, a transfer, which both ends must pass.
+    function setRedemptionQueue(address queue) external restricted {
+        if (_queue != address(0)) revert PoolRedemptionQueueAlreadySet(_queue);
+        IRedemptionQueue q = IRedemptionQueue(queue);
+        if (q.share() != address(this) || q.asset() != asset()) revert PoolRedemptionQueueMismatch(queue);
+        _queue = queue;
+        emit RedemptionQueueSet(queue);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function lockForRedemption(address owner, address controller, address spender, uint256 shares) external {
+        address queue = _onlyQueue();
         if (controller != owner) {
             _checkVerified(owner, PartyRoles.INVESTOR);
             _checkVerified(controller, PartyRoles.INVESTOR);
         }
-        if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
-        _checkpoint();
+        if (spender != address(0)) _spendAllowance(owner, spender, shares);
         uint256 value = convertToAssets(shares);
         uint256 minAssets = _s.policy.minRedeemRequest;
         if (value < minAssets) revert PoolRedeemRequestTooSmall(shares, value, minAssets);
+        _s.queued = (_s.queued + shares).toUint96();
         _escrowing = true;
-        _transfer(owner, address(this), shares);
+        _transfer(owner, queue, shares);
         _escrowing = false;
-        requestId = _tail;
-        _tail = uint64(requestId + 1); // one id per request: 2^64 requests is out of reach
-        _s.requests[requestId] = PoolBook.Request(controller, shares.toUint96());
-        _pendingShares += uint128(shares); // shares <= totalSupply, and supply fits in 96 bits via cash
-        _s.pendingOf[controller] += shares;
-        emit RedeemRequest(controller, owner, requestId, msg.sender, shares);
-        _processQueue(QUEUE_STEPS);
+    }
+
+    /// @inheritdoc IFinancingPool
+    function unlockFromRedemption(address controller, uint256 shares) external {
+        address queue = _onlyQueue();
+        _s.queued -= uint96(shares); // the queue returns only shares it holds as pending
+        _escrowing = true;
+        _transfer(queue, controller, shares);
+        _escrowing = false;
+    }
+
+    /// @inheritdoc IFinancingPool
+    function processQueue(uint256 maxRequests) external nonReentrant returns (uint256 shares, uint256 assets) {
+        _checkpoint();
+        return _fillQueue(maxRequests);
     }
 
     /// @dev Money came in: queued redemptions get the first call on it.
     function _afterInflow() private {
-        if (_pendingShares != 0) _processQueue(QUEUE_STEPS);
+        if (_s.queued != 0) _fillQueue(QUEUE_STEPS);
     }
 
-    /// @inheritdoc IFinancingPool
-    function cancelRedeemRequest(uint256 requestId) external nonReentrant returns (uint256 shares) {
-        shares = PoolBook.cancelRequest(_s, requestId);
-        _pendingShares -= uint128(shares); // the request's shares are part of the pending total
-        _transfer(address(this), msg.sender, shares);
+    /// @dev The queue picks the tickets (oldest first) at the exit price; the pool checks the
+    /// total against that price and its idle cash, burns the shares and moves the assets.
+    function _fillQueue(uint256 maxTickets) private returns (uint256 shares, uint256 assets) {
+        if (_s.queued == 0) return (0, 0);
+        address queue = _queue;
+        (, uint256 net) = _navs();
+        uint256 supply = totalSupply();
+        uint256 free = idleCash();
+        (shares, assets) = IRedemptionQueue(queue).fill(free, net, supply, 10 ** OFFSET, maxTickets);
+        if (shares == 0) return (0, 0);
+        uint256 worth = Math.min(free, SharesMath.toAssetsDown(shares, net, supply, 10 ** OFFSET));
+        if (assets > worth) revert PoolQueueOverpaid(shares, assets, worth);
+        _s.queued -= uint96(shares); // the queue fills only shares it holds as pending
+        _s.ledger.cash -= uint96(assets); // assets <= idle cash <= cash
+        _burn(queue, shares);
+        emit RedemptionsFunded(queue, shares, assets);
+        IERC20(asset()).safeTransfer(queue, assets);
     }
 
-    /// @inheritdoc IFinancingPool
-    function processQueue(uint256 maxRequests) external nonReentrant returns (uint256 filled) {
-        _checkpoint();
-        return _processQueue(maxRequests);
-    }
-
-    /// @inheritdoc IFinancingPool
-    function claimRedeem(address receiver) external nonReentrant returns (uint256 assets) {
-        return PoolBook.claimRedeem(_s, asset(), receiver);
-    }
-
-    /// @dev Fills requests oldest first at the current exit price; a request larger than free cash
-    /// is filled in part and stays at the head. At most `maxRequests` entries are visited, and
-    /// each request has a minimum size, so dust cannot make the queue expensive to move.
-    function _processQueue(uint256 maxRequests) private returns (uint256 filled) {
-        uint256 head = _head;
-        uint256 tail = _tail;
-        uint256 visited;
-        while (head < tail && visited < maxRequests) {
-            ++visited;
-            PoolBook.Request memory q = _s.requests[head];
-            if (q.shares == 0) {
-                ++head;
-                continue;
-            }
-            (uint256 shares, uint256 assets) = PoolBook.quoteFill(_s, q.shares, totalSupply(), 10 ** OFFSET);
-            // A partial fill worth nothing waits for cash; a whole dust request is cleared.
-            if (assets == 0 && shares != q.shares) break;
-            _fill(head, q, shares, assets);
-            ++filled;
-            if (shares != q.shares) break;
-            ++head;
-        }
-        _head = uint64(head);
-    }
-
-    function _fill(uint256 requestId, PoolBook.Request memory q, uint256 shares, uint256 assets) private {
-        _s.requests[requestId].shares = uint96(q.shares - shares);
-        _pendingShares -= uint128(shares);
-        _s.pendingOf[q.controller] -= shares;
-        PoolBook.Claim storage c = _s.claims[q.controller];
-        c.shares += uint128(shares);
-        c.assets += uint128(assets);
-        _s.reserved += uint96(assets); // assets <= idle cash, so reserved stays <= cash
-        _burn(address(this), shares);
-        emit RedeemRequestFilled(requestId, q.controller, shares, assets);
+    function _onlyQueue() private view returns (address queue) {
+        queue = _queue;
+        if (msg.sender != queue || queue == address(0)) revert PoolNotRedemptionQueue(msg.sender);
     }
 
     // ---------------------------------------------------------------- policy, fees, accrual
@@ -495,15 +480,13 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     function _update(address from, address to, uint256 value) internal override {
         // Mints and burns are checked by deposit/mint and need no check on exit.
-        // Escrow into a request and the return of a cancelled one move shares between an owner and
-        // the pool, not to anyone else: no identity check, so KYC cannot freeze them (F-13).
-        if (from != address(0) && to != address(0)) {
-            if (to == address(this)) {
-                if (!_escrowing) revert PoolSharesToPool(from);
-            } else if (from != address(this)) {
-                _checkVerified(from, PartyRoles.INVESTOR);
-                _checkVerified(to, PartyRoles.INVESTOR);
-            }
+        // Moves into a redemption request and back on its cancellation pass between an owner and
+        // the queue, not to anyone else: no identity check, so KYC cannot freeze them (F-13).
+        if (from != address(0) && to != address(0) && !_escrowing) {
+            if (to == address(this)) revert PoolSharesToPool(from);
+            // The queue is no verified investor: shares reach it only through `requestRedeem`.
+            _checkVerified(from, PartyRoles.INVESTOR);
+            _checkVerified(to, PartyRoles.INVESTOR);
         }
         super._update(from, to, value);
     }
@@ -550,11 +533,9 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IFinancingPool
-
-    /// @inheritdoc IFinancingPool
     function navBreakdown() external view returns (NavBreakdown memory n) {
         n = PoolAging.navBreakdown(_s);
-        n.pendingRedeemShares = _pendingShares;
+        n.pendingRedeemShares = _s.queued;
     }
 
     /// @inheritdoc IFinancingPool
@@ -576,7 +557,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @inheritdoc IFinancingPool
     function instantLiquidity() public view returns (uint256) {
         uint256 idle = idleCash();
-        uint256 pending = _pendingShares;
+        uint256 pending = _s.queued;
         if (pending == 0) return idle;
         (, uint256 net) = _navs();
         uint256 queueNeeds = SharesMath.toAssetsUp(pending, net, totalSupply(), 10 ** OFFSET);
@@ -589,8 +570,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @inheritdoc IFinancingPool
-
-    /// @inheritdoc IFinancingPool
     function smeDefaultRecorded(uint256 tokenId) external view returns (bool) {
         return _smeDefaulted[tokenId];
     }
@@ -601,29 +580,27 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @inheritdoc IFinancingPool
-    function pendingRedeemRequest(uint256, address controller) external view returns (uint256) {
-        return _s.pendingOf[controller];
+    function redemptionQueue() external view returns (address) {
+        return _queue;
     }
 
-    /// @inheritdoc IFinancingPool
-    function claimableRedeemRequest(uint256, address controller) external view returns (uint256) {
-        return _s.claims[controller].shares;
+    /// @inheritdoc IERC7575Vault
+    function share() external view returns (address) {
+        return address(this);
     }
 
-    /// @inheritdoc IFinancingPool
-    function claimableRedeemAssets(address controller) external view returns (uint256) {
-        return _s.claims[controller].assets;
+    /// @inheritdoc IERC7575Share
+    function vault(address asset_) external view returns (address) {
+        return asset_ == asset() ? address(this) : address(0);
     }
 
-    /// @inheritdoc IFinancingPool
-    function redeemRequest(uint256 requestId) external view returns (address controller, uint256 shares) {
-        PoolBook.Request memory q = _s.requests[requestId];
-        return (q.controller, q.shares);
-    }
-
-    /// @inheritdoc IFinancingPool
-    function queueBounds() external view returns (uint256 head, uint256 tail) {
-        return (_head, _tail);
+    /// @inheritdoc IERC165
+    /// @dev ERC-7575: 0x2f0a18c5 for the vault, 0xf815c03d for the share.
+    function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
+        return
+            interfaceId == type(IERC165).interfaceId ||
+            interfaceId == 0x2f0a18c5 ||
+            interfaceId == type(IERC7575Share).interfaceId;
     }
 
     /// @inheritdoc IFinancingPool

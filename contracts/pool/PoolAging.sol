@@ -81,7 +81,6 @@ library PoolAging {
         n.accruedIncome = acc.accrued / PoolBook.SCALE;
         n.impaired = s.impaired - booked;
         n.feesOwed = uint256(ldg.feesOwed) + mgmtFee;
-        n.reservedForClaims = s.reserved;
         n.lockedIncome = PoolBook.lockedNow(s);
         n.agingHaircut = _ceil(h.scaled + _walk(s, h, _cursor(s), block.timestamp / DAY));
         n.grossAssets = PoolBook.grossNav(s);

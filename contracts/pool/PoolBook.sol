@@ -3,9 +3,7 @@ pragma solidity ^0.8.30;
 
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {SharesMath} from "../libraries/SharesMath.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
 import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
@@ -81,32 +79,20 @@ library PoolBook {
         bool closedEarly;
     }
 
-    /// @dev A queued redemption: `shares` still pending for `controller`.
-    struct Request {
-        address controller;
-        uint96 shares;
-    }
-
-    /// @dev A controller's filled redemptions not yet claimed.
-    struct Claim {
-        uint128 shares;
-        uint128 assets;
-    }
-
     struct Day {
         uint128 endingRate;
         uint128 principalDue;
     }
 
-    /// @dev Everything NAV depends on except share supply. `reserved` is cash owed to filled
-    /// redemption requests; `impaired` what exits exclude (unrealized loss): the principal left of
+    /// @dev Everything NAV depends on except share supply. `queued` counts the shares that wait in
+    /// the redemption queue (held there, not yet burned); `impaired` what exits exclude (unrealized loss): the principal left of
     /// impaired assets plus `impairedIncome`, the income they accrued, which stays in gross NAV.
     struct State {
         Ledger ledger;
         Accrual accrual;
         /// @dev One slot with `lockEnd`: every NAV read loads the three together.
         uint96 impaired;
-        uint96 reserved;
+        uint96 queued;
         /// @dev End of the current income lock (`lock`), read first so NAV skips `lock` once it ended.
         uint40 lockEnd;
         uint128 writtenOff;
@@ -117,9 +103,6 @@ library PoolBook {
         mapping(bytes32 entity => uint256) debtorExposure;
         mapping(bytes32 entity => uint256) smeExposure;
         mapping(address manager => mapping(uint256 loanId => IFinancingPool.LoanPosition)) loans;
-        mapping(address controller => Claim) claims;
-        mapping(uint256 requestId => Request) requests;
-        mapping(address controller => uint256) pendingOf;
         /// @dev The loans' part of `ledger.principalOut` (booked by PoolLoans).
         uint256 loanPrincipal;
         /// @dev LoanManagers the admin registered: the only contracts `fundLoan` sends cash to.
@@ -658,7 +641,7 @@ library PoolBook {
         (Accrual memory acc, uint256 mgmtFee) = accruedNow(s);
         Ledger memory ldg = s.ledger;
         uint256 plus = uint256(ldg.cash) + ldg.principalOut + acc.accrued / SCALE;
-        uint256 minus = uint256(ldg.feesOwed) + mgmtFee + s.reserved + lockedNow(s);
+        uint256 minus = uint256(ldg.feesOwed) + mgmtFee + lockedNow(s);
         gross = plus > minus ? plus - minus : 0;
     }
 
@@ -690,63 +673,19 @@ library PoolBook {
             });
     }
 
-    /// @notice Shares and assets the queue's head request (`shares` pending) can be filled with now:
-    /// all of it at the exit price, or as many shares as idle cash pays for (rounded down).
-    function quoteFill(
-        State storage s,
-        uint256 shares,
-        uint256 supply,
-        uint256 virtualShares
-    ) external view returns (uint256, uint256 assets) {
-        (, uint256 net) = navs(s);
-        assets = SharesMath.toAssetsDown(shares, net, supply, virtualShares);
-        uint256 free = idleCash(s);
-        if (assets > free) {
-            shares = SharesMath.toSharesDown(free, net, supply, virtualShares);
-            assets = SharesMath.toAssetsDown(shares, net, supply, virtualShares);
-        }
-        return (shares, assets);
-    }
-
-    /// @notice Idle cash: cash not reserved for claims nor owed as fees (accrual brought up to now).
+    /// @notice Idle cash: cash not owed as fees (accrual brought up to now).
     function idleCash(State storage s) internal view returns (uint256) {
         (, uint256 mgmtFee) = accruedNow(s);
         Ledger memory ldg = s.ledger;
-        uint256 committed = uint256(s.reserved) + ldg.feesOwed + mgmtFee;
+        uint256 committed = uint256(ldg.feesOwed) + mgmtFee;
         return ldg.cash > committed ? ldg.cash - committed : 0;
     }
 
-    /// @notice Removes the caller's pending request `requestId`; returns its shares, which the pool
-    /// takes off the pending total and sends back to the caller.
-    function cancelRequest(State storage s, uint256 requestId) external returns (uint256 shares) {
-        Request memory q = s.requests[requestId];
-        if (q.shares == 0) revert IFinancingPool.PoolRequestNotPending(requestId);
-        if (q.controller != msg.sender) revert IFinancingPool.PoolNotController(requestId, msg.sender, q.controller);
-        shares = q.shares;
-        delete s.requests[requestId];
-        s.pendingOf[msg.sender] -= shares;
-        emit IFinancingPool.RedeemRequestCancelled(requestId, msg.sender, shares);
-    }
-
-    /// @notice Pays the caller's filled redemptions to `receiver` (ERC-7540 claim).
-    function claimRedeem(State storage s, address asset, address receiver) external returns (uint256 assets) {
-        Claim memory c = s.claims[msg.sender];
-        if (c.assets == 0) revert IFinancingPool.PoolNothingToClaim(msg.sender);
-        delete s.claims[msg.sender];
-        assets = c.assets;
-        s.reserved -= uint96(c.assets); // a claim's assets are part of `reserved`
-        s.ledger.cash -= uint96(assets); // reserved assets are part of cash
-        emit IFinancingPool.RedeemClaimed(msg.sender, receiver, c.shares, assets);
-        emit IERC4626.Withdraw(msg.sender, receiver, msg.sender, assets, c.shares);
-        IERC20(asset).safeTransfer(receiver, assets);
-    }
-
-    /// @notice Books the payment of accrued fees, as far as cash not reserved for claims allows;
-    /// the pool then transfers the returned amount to `treasury`.
+    /// @notice Books the payment of accrued fees, as far as cash allows; the pool then transfers
+    /// the returned amount to `treasury`.
     function takeFees(State storage s, address treasury) external returns (uint256 amount) {
         Ledger memory ldg = s.ledger;
-        uint256 free = uint256(ldg.cash) - s.reserved;
-        amount = Math.min(ldg.feesOwed, free);
+        amount = Math.min(ldg.feesOwed, ldg.cash);
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
         ldg.feesOwed -= uint64(amount); // amount <= feesOwed
         ldg.cash -= uint96(amount); // amount <= cash

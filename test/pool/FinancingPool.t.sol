@@ -6,6 +6,7 @@ import {IAccessManager} from "@openzeppelin/contracts/access/manager/IAccessMana
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {PoolBase} from "./PoolBase.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {IReceivablePaymentHook} from "../../contracts/interfaces/IReceivablePaymentHook.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
@@ -695,34 +696,37 @@ contract FinancingPoolTest is PoolBase {
         (uint256 id1, ) = _financeNew(40_000e6, TENOR);
         (uint256 id2, ) = _financeNew(40_000e6, TENOR);
         vm.prank(alice);
-        uint256 r1 = pool.requestRedeem(aliceShares, alice, alice);
+        assertEq(queue.requestRedeem(aliceShares, alice, alice), 0, "requests are fungible per controller");
         vm.prank(bob);
-        uint256 r2 = pool.requestRedeem(bobShares / 2, bob, bob);
-        assertEq(pool.pendingRedeemRequest(0, bob), bobShares / 2);
+        queue.requestRedeem(bobShares / 2, bob, bob);
+        assertEq(queue.pendingRedeemRequest(0, bob), bobShares / 2);
+        assertEq(pool.balanceOf(address(queue)), aliceShares + bobShares / 2, "shares wait in the queue");
         assertEq(pool.instantLiquidity(), 0);
-        (, uint256 aliceLeft) = pool.redeemRequest(r1);
+        pool.processQueue(10);
+        uint256 aliceLeft = queue.pendingRedeemRequest(0, alice);
         assertLt(aliceLeft, aliceShares, "alice partly filled from idle cash first");
+        assertEq(queue.pendingRedeemRequest(0, bob), bobShares / 2, "bob waits behind alice");
         vm.warp(block.timestamp + TENOR - 1 hours);
         _pay(debtor, id1, 40_000e6);
-        (, aliceLeft) = pool.redeemRequest(r1);
-        assertEq(aliceLeft, 0);
-        assertEq(pool.pendingRedeemRequest(0, alice), 0);
+        assertEq(queue.pendingRedeemRequest(0, alice), 0);
+        assertEq(queue.claimableRedeemRequest(0, alice), aliceShares);
         _pay(debtor, id2, 40_000e6);
-        (, uint256 bobLeft) = pool.redeemRequest(r2);
-        assertEq(bobLeft, 0);
+        assertEq(queue.pendingRedeemRequest(0, bob), 0);
+        uint256 owed = queue.maxWithdraw(alice);
         vm.prank(alice);
-        uint256 got = pool.claimRedeem(alice);
+        uint256 got = queue.redeem(aliceShares, alice, alice);
+        assertEq(got, owed);
         assertGt(got, 50_000e6, "alice earned her share of fees");
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNothingToClaim.selector, alice));
-        pool.claimRedeem(alice);
+        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueExceededClaimableShares.selector, alice, 1, 0));
+        queue.redeem(1, alice, alice);
     }
 
     function test_requestRedeem_revertsBelowMinimum() public {
         _deposit(alice, 1_000e6);
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRedeemRequestTooSmall.selector, 1e12, 1e6, 10e6));
-        pool.requestRedeem(1e12, alice, alice);
+        queue.requestRedeem(1e12, alice, alice);
     }
 
     function test_cancelRedeemRequest_returnsPendingShares() public {
@@ -730,17 +734,22 @@ contract FinancingPoolTest is PoolBase {
         _financeNew(FACE, TENOR);
         _financeNew(FACE, TENOR);
         vm.prank(alice);
-        uint256 r = pool.requestRedeem(shares, alice, alice);
-        (, uint256 pending) = pool.redeemRequest(r);
+        queue.requestRedeem(shares, alice, alice);
+        pool.processQueue(10);
+        uint256 pending = queue.pendingRedeemRequest(0, alice);
+        assertGt(pending, 0);
+        assertLt(pending, shares, "partly filled from idle cash");
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotController.selector, r, bob, alice));
-        pool.cancelRedeemRequest(r);
+        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueUnauthorized.selector, bob, alice));
+        queue.cancelRedeemRequest(alice);
         vm.prank(alice);
-        assertEq(pool.cancelRedeemRequest(r), pending);
+        assertEq(queue.cancelRedeemRequest(alice), pending);
+        assertEq(pool.balanceOf(alice), pending, "pending shares back to alice");
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRequestNotPending.selector, r));
-        pool.cancelRedeemRequest(r);
-        assertEq(pool.pendingRedeemRequest(0, alice), 0);
+        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueNothingPending.selector, alice));
+        queue.cancelRedeemRequest(alice);
+        assertEq(queue.pendingRedeemRequest(0, alice), 0);
+        assertEq(queue.claimableRedeemRequest(0, alice), shares - pending, "the filled part stays claimable");
     }
 
     // ------------------------------------------------------------ policy and fees

@@ -5,6 +5,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IdentityBase} from "../identity/IdentityBase.sol";
 import {DemoUSD} from "../../contracts/token/DemoUSD.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
+import {RedemptionQueue} from "../../contracts/pool/RedemptionQueue.sol";
+import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {Roles} from "../../contracts/access/Roles.sol";
@@ -25,6 +27,7 @@ abstract contract PoolBase is IdentityBase {
     DemoUSD internal usd;
     ReceivableTokenDouble internal rcv;
     FinancingPool internal pool;
+    RedemptionQueue internal queue;
     address internal poolManager = makeAddr("poolManager");
     address internal policyNow = makeAddr("policyNow");
     address internal treasury = makeAddr("treasury");
@@ -49,6 +52,9 @@ abstract contract PoolBase is IdentityBase {
             "SMEP",
             _defaultPolicy()
         );
+        queue = new RedemptionQueue(pool);
+        vm.prank(admin);
+        pool.setRedemptionQueue(address(queue));
         rcv.registerFinancier(address(pool), true);
         _wire(address(pool), IFinancingPool.setPolicy.selector, Roles.POLICY_ADMIN);
         bytes4[] memory managed = new bytes4[](2);
@@ -66,6 +72,7 @@ abstract contract PoolBase is IdentityBase {
         _verifyAs(debtor, PartyRoles.DEBTOR, DEBTOR_CO);
         _verifyAs(debtor2, PartyRoles.DEBTOR, DEBTOR2_CO);
         vm.label(address(pool), "pool");
+        vm.label(address(queue), "queue");
         vm.label(address(rcv), "receivables");
     }
 

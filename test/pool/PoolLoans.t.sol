@@ -296,13 +296,13 @@ contract PoolLoansTest is PoolLoanBase {
         pool.withdraw(liquid, alice, alice);
         uint256 shares = pool.balanceOf(alice) / 10;
         vm.prank(alice);
-        pool.requestRedeem(shares, alice, alice);
-        assertEq(pool.pendingRedeemRequest(0, alice), shares);
+        queue.requestRedeem(shares, alice, alice);
+        assertEq(queue.pendingRedeemRequest(0, alice), shares);
         (uint256 principal, uint256 interest, uint40 due) = _row(id, 0);
         vm.warp(due);
         _repayLoan(id, principal + interest);
         pool.claimLoan(address(loans), id);
-        assertLt(pool.pendingRedeemRequest(0, alice), shares, "the claim's cash went to the queue");
+        assertLt(queue.pendingRedeemRequest(0, alice), shares, "the claim's cash went to the queue");
     }
 
     // ------------------------------------------------------------ claimLoan: refunds

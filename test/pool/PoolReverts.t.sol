@@ -8,6 +8,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {PoolBase} from "./PoolBase.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 
 /// @notice Revert paths (exact error and arguments) and views of the pool not covered elsewhere.
@@ -196,15 +197,15 @@ contract PoolRevertsTest is PoolBase {
     function test_requestRedeem_revertsOnZero() public {
         _deposit(alice, 1_000e6);
         vm.prank(alice);
-        vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
-        pool.requestRedeem(0, alice, alice);
+        vm.expectRevert(IRedemptionQueue.QueueZeroAmount.selector);
+        queue.requestRedeem(0, alice, alice);
     }
 
     function test_requestRedeem_revertsWithoutAllowance() public {
         uint256 shares = _deposit(alice, 1_000e6);
         vm.prank(bob);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, bob, 0, shares));
-        pool.requestRedeem(shares, bob, alice);
+        queue.requestRedeem(shares, bob, alice);
     }
 
     function test_requestRedeem_spendsAllowanceWhenCallerIsNotOwner() public {
@@ -213,13 +214,14 @@ contract PoolRevertsTest is PoolBase {
         vm.prank(alice);
         pool.approve(bob, shares);
         vm.prank(bob);
-        uint256 r = pool.requestRedeem(shares / 2, bob, alice);
+        queue.requestRedeem(shares / 2, bob, alice);
         assertEq(pool.allowance(alice, bob), shares - shares / 2);
         assertEq(pool.balanceOf(alice), shares - shares / 2);
-        (address controller, ) = pool.redeemRequest(r);
-        assertEq(controller, bob);
-        assertEq(pool.claimableRedeemRequest(0, bob), shares / 2, "filled from idle cash");
-        assertEq(pool.claimableRedeemRequest(0, alice), 0);
+        (, uint256 tail) = queue.queueBounds();
+        assertEq(queue.ticket(tail - 1).controller, bob);
+        pool.processQueue(1);
+        assertEq(queue.claimableRedeemRequest(0, bob), shares / 2, "filled from idle cash");
+        assertEq(queue.claimableRedeemRequest(0, alice), 0);
     }
 
     /// Financing books an asset at the current checkpoint; after 200 idle days (more than the
@@ -268,17 +270,19 @@ contract PoolRevertsTest is PoolBase {
 
     function test_claimableRedeem_andQueueBoundsAfterInstantFill() public {
         uint256 shares = _deposit(alice, 1_000e6);
-        (uint256 head, uint256 tail) = pool.queueBounds();
-        assertEq(head, 0);
-        assertEq(tail, 0);
-        vm.prank(alice);
-        pool.requestRedeem(shares, alice, alice);
-        (head, tail) = pool.queueBounds();
-        assertEq(head, 1, "filled request left the queue");
+        (uint256 head, uint256 tail) = queue.queueBounds();
+        assertEq(head, 1);
         assertEq(tail, 1);
-        assertEq(pool.claimableRedeemRequest(0, alice), shares);
-        assertEq(pool.claimableRedeemAssets(alice), 1_000e6);
-        assertEq(pool.claimableRedeemAssets(bob), 0);
+        vm.prank(alice);
+        queue.requestRedeem(shares, alice, alice);
+        (head, tail) = queue.queueBounds();
+        assertEq(tail, 2);
+        pool.processQueue(1);
+        (head, tail) = queue.queueBounds();
+        assertEq(head, 2, "filled request left the queue");
+        assertEq(queue.claimableRedeemRequest(0, alice), shares);
+        assertEq(queue.maxWithdraw(alice), 1_000e6);
+        assertEq(queue.maxWithdraw(bob), 0);
     }
 
     function test_receivableToken_andTreasury() public view {

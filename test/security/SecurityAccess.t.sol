@@ -9,6 +9,8 @@ import {ReceivableToken} from "../../contracts/receivables/ReceivableToken.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {IIdentityRegistry} from "../../contracts/interfaces/IIdentityRegistry.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
+import {IERC7540Redeem} from "../../contracts/interfaces/IERC7540.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {IManagedPausable} from "../../contracts/interfaces/IManagedPausable.sol";
 import {ICreditHistory} from "../../contracts/interfaces/ICreditHistory.sol";
@@ -51,7 +53,7 @@ contract SecurityAccessTest is SecurityBase {
         uint256 aliceShares = pool.balanceOf(alice);
         uint256 aliceNotes = notes.balanceOf(alice, loanId);
         uint256 id = a % 2 == 0 ? invoiceId : loanId;
-        bytes[14] memory calls = [
+        bytes[16] memory calls = [
             abi.encodeCall(IFinancingPool.impair, (id)),
             abi.encodeCall(IFinancingPool.writeOff, (id)),
             abi.encodeCall(ILoanManager.impair, (id)),
@@ -59,15 +61,17 @@ contract SecurityAccessTest is SecurityBase {
             abi.encodeCall(ILoanManager.seizeCollateral, (id, eve)),
             abi.encodeCall(IERC4626.redeem, (b, eve, alice)),
             abi.encodeCall(IERC4626.withdraw, (b, eve, alice)),
-            abi.encodeCall(IFinancingPool.requestRedeem, (b, eve, alice)),
-            abi.encodeCall(IFinancingPool.cancelRedeemRequest, (b % 4)),
+            abi.encodeCall(IERC7540Redeem.requestRedeem, (b, eve, alice)),
+            abi.encodeCall(IRedemptionQueue.cancelRedeemRequest, (alice)),
             abi.encodeCall(IERC20.transferFrom, (alice, eve, b)),
             abi.encodeCall(IReceivableToken.markDefaulted, (id)),
             abi.encodeCall(ILoanManager.refund, (id)),
             abi.encodeCall(ILoanManager.claim, (id)),
-            abi.encodeCall(IFinancingPool.claimRedeem, (eve))
+            abi.encodeCall(IRedemptionQueue.redeem, (b, eve, alice)),
+            abi.encodeCall(IFinancingPool.lockForRedemption, (alice, eve, address(0), b)),
+            abi.encodeCall(IFinancingPool.unlockFromRedemption, (eve, b))
         ];
-        address[14] memory targets = [
+        address[16] memory targets = [
             address(pool),
             address(pool),
             address(loans),
@@ -75,15 +79,17 @@ contract SecurityAccessTest is SecurityBase {
             address(loans),
             address(pool),
             address(pool),
-            address(pool),
-            address(pool),
+            address(queue),
+            address(queue),
             address(pool),
             address(rcv),
             address(loans),
             address(loans),
+            address(queue),
+            address(pool),
             address(pool)
         ];
-        uint256 n = which % 14;
+        uint256 n = which % 16;
         vm.prank(eve);
         (bool ok, ) = targets[n].call(calls[n]);
         ok; // success or failure alike: what matters is that no investor money moved
@@ -202,8 +208,7 @@ contract SecurityAccessTest is SecurityBase {
         assertGt(loans.claim(loanId), 0);
         assertEq(loans.refund(cancelledId), 6_000e6);
         vm.stopPrank();
-        // Not covered: the redemption queue (requestRedeem) still checks the investor's identity, as
-        // it does after a revocation; see THREAT_MODEL.md F-19.
+        // The redemption queue works for a revoked investor too: SecurityPoolFindings (F-13).
     }
 
     // ------------------------------------------------------------ double financing
@@ -375,25 +380,25 @@ contract SecurityAccessTest is SecurityBase {
         (uint256 id, ) = _financed(20_000e6, TENOR); // takes all idle cash but 3,000
         vm.startPrank(attacker);
         uint256 dust = pool.convertToShares(10e6) + 1e6;
-        for (uint256 n = 0; n < 30; ++n) pool.requestRedeem(dust, attacker, attacker);
+        for (uint256 n = 0; n < 30; ++n) queue.requestRedeem(dust, attacker, attacker);
         vm.stopPrank();
         uint256 aliceShares = pool.balanceOf(alice);
         vm.prank(alice);
-        uint256 aliceReq = pool.requestRedeem(aliceShares, alice, alice);
+        queue.requestRedeem(aliceShares, alice, alice);
         vm.prank(attacker);
-        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotController.selector, aliceReq, attacker, alice));
-        pool.cancelRedeemRequest(aliceReq);
+        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueUnauthorized.selector, attacker, alice));
+        queue.cancelRedeemRequest(alice);
 
         _pay(id, 20_000e6);
         uint256 gasBefore = gasleft();
         vm.prank(bob);
         pool.processQueue(40);
         uint256 used = gasBefore - gasleft();
-        assertEq(pool.pendingRedeemRequest(0, alice), 0, "alice filled");
-        assertGt(pool.claimableRedeemAssets(alice), 0);
+        assertEq(queue.pendingRedeemRequest(0, alice), 0, "alice filled");
+        assertGt(queue.maxWithdraw(alice), 0);
         assertLt(used, 3_000_000, "bounded work per call");
         vm.prank(alice);
-        pool.claimRedeem(alice);
+        queue.redeem(aliceShares, alice, alice);
     }
 
     /// A request below the minimum is refused, so the queue cannot be stuffed for free.
@@ -403,7 +408,7 @@ contract SecurityAccessTest is SecurityBase {
         uint256 value = pool.convertToAssets(shares);
         vm.prank(attacker);
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRedeemRequestTooSmall.selector, shares, value, 10e6));
-        pool.requestRedeem(shares, attacker, attacker);
+        queue.requestRedeem(shares, attacker, attacker);
     }
 
     /// The credit limit that auto-approves loans is bounded by the policy admin's base limit,

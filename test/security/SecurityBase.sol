@@ -8,6 +8,7 @@ import {ReceivableToken} from "../../contracts/receivables/ReceivableToken.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {IIdentityRegistry} from "../../contracts/interfaces/IIdentityRegistry.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
+import {RedemptionQueue} from "../../contracts/pool/RedemptionQueue.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {CreditHistory} from "../../contracts/credit/CreditHistory.sol";
 import {ICreditHistory} from "../../contracts/interfaces/ICreditHistory.sol";
@@ -38,6 +39,7 @@ abstract contract SecurityBase is IdentityBase {
     DemoUSD internal usd;
     ReceivableToken internal rcv;
     FinancingPool internal pool;
+    RedemptionQueue internal queue;
     CreditHistory internal credit;
     LoanManager internal loans;
     LoanLens internal lens;
@@ -87,6 +89,8 @@ abstract contract SecurityBase is IdentityBase {
 
         // Admin set-up calls, as Ignition runs them before handing functions to roles.
         vm.startPrank(admin);
+        queue = new RedemptionQueue(pool);
+        pool.setRedemptionQueue(address(queue));
         rcv.setCurrencyAllowed(address(usd), true);
         rcv.registerFinancier(address(pool), true);
         rcv.setCreditHistory(address(credit));

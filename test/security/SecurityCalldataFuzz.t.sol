@@ -27,6 +27,7 @@ contract SecurityCalldataFuzzTest is SecurityBase {
         _livePositions();
         _actorsWithAllowances();
         protocol.push(address(pool));
+        protocol.push(address(queue));
         protocol.push(address(loans));
         protocol.push(address(rcv));
         protocol.push(address(notes));
@@ -50,7 +51,7 @@ contract SecurityCalldataFuzzTest is SecurityBase {
         _fundLoan(funding, attacker, 1_000e6);
         uint256 half = pool.balanceOf(alice) / 2;
         vm.prank(alice);
-        pool.requestRedeem(half, alice, alice);
+        queue.requestRedeem(half, alice, alice);
         vm.warp(block.timestamp + 20 days);
         vm.prank(sme);
         loans.repay(active, 2_500e6);
@@ -93,6 +94,7 @@ contract SecurityCalldataFuzzTest is SecurityBase {
         actors.push(pauser);
         actors.push(admin);
         actors.push(address(pool));
+        actors.push(address(queue));
         actors.push(address(rcv));
     }
 
@@ -151,6 +153,14 @@ contract SecurityCalldataFuzzTest is SecurityBase {
 
     function testFuzz_pool_randomCalldata_neverPanicsNorMovesSilently(uint256 pick, uint256 seed, uint256 warp) public {
         _fuzz(address(pool), Selectors.financingPool(), pick, seed, warp);
+    }
+
+    function testFuzz_queue_randomCalldata_neverPanicsNorMovesSilently(
+        uint256 pick,
+        uint256 seed,
+        uint256 warp
+    ) public {
+        _fuzz(address(queue), Selectors.redemptionQueue(), pick, seed, warp);
     }
 
     function testFuzz_receivables_randomCalldata_neverPanicsNorMovesSilently(

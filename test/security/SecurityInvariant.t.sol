@@ -11,6 +11,8 @@ import {ReceivableToken} from "../../contracts/receivables/ReceivableToken.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {RedemptionQueue} from "../../contracts/pool/RedemptionQueue.sol";
+import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {HaircutOracle} from "../pool/HaircutOracle.sol";
 import {LoanManager} from "../../contracts/loans/LoanManager.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
@@ -30,6 +32,7 @@ contract SecurityHandler is Test {
     DemoUSD private immutable USD;
     ReceivableToken private immutable RCV;
     FinancingPool private immutable POOL;
+    RedemptionQueue private immutable QUEUE;
     LoanManager private immutable LOANS;
     ILoanNotes private immutable NOTES;
     address private immutable SME;
@@ -90,6 +93,7 @@ contract SecurityHandler is Test {
         USD = w.usd;
         RCV = w.rcv;
         POOL = w.pool;
+        QUEUE = RedemptionQueue(w.pool.redemptionQueue());
         LOANS = w.loans;
         NOTES = w.loans.notes();
         SME = w.sme;
@@ -112,9 +116,9 @@ contract SecurityHandler is Test {
 
     // ------------------------------------------------------------ ghost bookkeeping
 
-    /// @dev Pool + loan escrow stablecoin balance.
+    /// @dev Pool + redemption queue (filled, unclaimed) + loan escrow stablecoin balance.
     function _held() private view returns (uint256) {
-        return USD.balanceOf(address(POOL)) + USD.balanceOf(address(LOANS));
+        return USD.balanceOf(address(POOL)) + USD.balanceOf(address(QUEUE)) + USD.balanceOf(address(LOANS));
     }
 
     /// Every handler: what left pool + escrow beyond the tracked outflows is a drain.
@@ -164,7 +168,7 @@ contract SecurityHandler is Test {
     PriceState private _before;
 
     function _priceBefore() private {
-        (uint256 head, ) = POOL.queueBounds();
+        (uint256 head, ) = QUEUE.queueBounds();
         _before = PriceState(block.timestamp, entryPrice(), POOL.totalSupply(), _exitGap(), head);
         _minted = 0;
     }
@@ -174,7 +178,7 @@ contract SecurityHandler is Test {
         if (block.timestamp != b.time) return;
         (uint256 p0, uint256 s0, uint256 gap0, uint256 head0) = (b.price, b.supply, b.gap, b.head);
         uint256 s1 = POOL.totalSupply();
-        (uint256 head1, ) = POOL.queueBounds();
+        (uint256 head1, ) = QUEUE.queueBounds();
         // Each queue fill rounds its assets down (< 1 unit kept), as a deposit and a redeem do.
         uint256 tol = ((3 + head1 - head0) * 1e36) / ((s0 < s1 ? s0 : s1) + 1e6) + 1;
         uint256 burned = s0 + _minted > s1 ? s0 + _minted - s1 : 0;
@@ -266,15 +270,16 @@ contract SecurityHandler is Test {
         address a = investors[who % 2];
         shares = bound(shares, 1, POOL.balanceOf(a) + 1);
         vm.prank(a);
-        POOL.requestRedeem(shares, a, a);
+        QUEUE.requestRedeem(shares, a, a);
     }
 
     function claimRedeem(uint256 who) external conserved priced("claimRedeem") {
         address a = investors[who % 2];
         vm.prank(a);
         POOL.processQueue(10);
+        uint256 claimable = QUEUE.maxRedeem(a);
         vm.prank(a);
-        _out += POOL.claimRedeem(a);
+        _out += QUEUE.redeem(claimable, a, a);
     }
 
     function finance(uint128 face, uint256 tenor) external conserved priced("finance") {
@@ -755,7 +760,7 @@ contract SecurityHandler is Test {
         vm.startPrank(ATTACKER);
         for (uint256 n = 0; n < bound(count, 1, 5); ++n) {
             if (POOL.balanceOf(ATTACKER) < dust) break;
-            POOL.requestRedeem(dust, ATTACKER, ATTACKER);
+            QUEUE.requestRedeem(dust, ATTACKER, ATTACKER);
         }
         vm.stopPrank();
     }
@@ -812,17 +817,21 @@ contract SecurityHandler is Test {
             uint256 id = invoices[which % invoices.length];
             _mustFail(ATTACKER, address(POOL), abi.encodeCall(IFinancingPool.finance, (id, 0)));
         }
-        (uint256 head, uint256 tail) = POOL.queueBounds();
+        (uint256 head, uint256 tail) = QUEUE.queueBounds();
         if (tail > head) {
-            uint256 req = head + (which % (tail - head));
-            (address controller, uint256 shares) = POOL.redeemRequest(req);
-            if (controller != ATTACKER && shares != 0) {
-                _mustFail(ATTACKER, address(POOL), abi.encodeCall(IFinancingPool.cancelRedeemRequest, (req)));
+            address controller = QUEUE.ticket(head + (which % (tail - head))).controller;
+            if (controller != ATTACKER && QUEUE.pendingRedeemRequest(0, controller) != 0) {
+                _mustFail(ATTACKER, address(QUEUE), abi.encodeCall(IRedemptionQueue.cancelRedeemRequest, (controller)));
+            }
+            if (controller != ATTACKER && QUEUE.maxRedeem(controller) != 0) {
+                _mustFail(ATTACKER, address(QUEUE), abi.encodeCall(IRedemptionQueue.redeem, (1, ATTACKER, controller)));
             }
         }
         uint256 mine = POOL.balanceOf(ATTACKER);
         if (mine != 0) {
             _mustFail(ATTACKER, address(POOL), abi.encodeCall(IERC20.transfer, (address(POOL), mine)));
+            // Shares reach the queue only as a request: a plain transfer would inflate "pending".
+            _mustFail(ATTACKER, address(POOL), abi.encodeCall(IERC20.transfer, (address(QUEUE), mine)));
         }
     }
 }
@@ -929,11 +938,13 @@ contract SecurityInvariantTest is SecurityBase {
     }
 
     /// The pool never books more cash than it holds (donations only add to the balance), and
-    /// what it reserved for filled redemptions is always in that cash.
+    /// the queue holds what its controllers may claim and the shares still pending.
     function invariant_poolBooksNoMoreThanItHolds() public view {
         IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
         assertLe(n.cash, usd.balanceOf(address(pool)), "booked cash <= held");
-        assertLe(n.reservedForClaims, n.cash, "claims reserved from cash");
+        uint256 claimable = queue.maxWithdraw(alice) + queue.maxWithdraw(bob) + queue.maxWithdraw(attacker);
+        assertLe(claimable, usd.balanceOf(address(queue)), "claims held by the queue");
+        assertEq(pool.balanceOf(address(queue)), n.pendingRedeemShares, "pending shares held by the queue");
     }
 
     /// Every share is backed: the exit value of all shares never exceeds the pool's net assets.

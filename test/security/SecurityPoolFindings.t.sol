@@ -4,6 +4,7 @@ pragma solidity ^0.8.30;
 import {Vm} from "forge-std/Vm.sol";
 import {SecurityBase} from "./SecurityBase.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
+import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
 
@@ -117,15 +118,16 @@ contract SecurityPoolFindingsTest is SecurityBase {
         vm.prank(kyc);
         registry.revoke(alice, keccak256("expired"));
         vm.startPrank(alice);
-        uint256 req = pool.requestRedeem(shares / 2, alice, alice);
-        pool.cancelRedeemRequest(req);
-        pool.requestRedeem(pool.balanceOf(alice), alice, alice);
+        queue.requestRedeem(shares / 2, alice, alice);
+        assertEq(queue.cancelRedeemRequest(alice), shares / 2);
+        queue.requestRedeem(pool.balanceOf(alice), alice, alice);
         vm.stopPrank();
         usd.mint(debtor, 20_000e6);
         _pay(id, 20_000e6);
         uint256 before = usd.balanceOf(alice);
+        uint256 claimable = queue.maxRedeem(alice);
         vm.prank(alice);
-        pool.claimRedeem(alice);
+        queue.redeem(claimable, alice, alice);
         assertGt(usd.balanceOf(alice), before, "the revoked investor exited to its own wallet");
     }
 
@@ -136,7 +138,7 @@ contract SecurityPoolFindingsTest is SecurityBase {
         registry.revoke(alice, keccak256("expired"));
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotVerified.selector, alice, PartyRoles.INVESTOR));
-        pool.requestRedeem(shares, bob, alice);
+        queue.requestRedeem(shares, bob, alice);
     }
 
     // ---------------------------------------------------------------- F-14

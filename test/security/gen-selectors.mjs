@@ -2,6 +2,7 @@ import { Interface } from "ethers";
 import fs from "node:fs";
 const targets = [
   ["FinancingPool", "artifacts/contracts/pool/FinancingPool.sol/FinancingPool.json"],
+  ["RedemptionQueue", "artifacts/contracts/pool/RedemptionQueue.sol/RedemptionQueue.json"],
   ["ReceivableToken", "artifacts/contracts/receivables/ReceivableToken.sol/ReceivableToken.json"],
   ["LoanManager", "artifacts/contracts/loans/LoanManager.sol/LoanManager.json"],
   ["LoanNotes", "artifacts/contracts/loans/LoanNotes.sol/LoanNotes.json"],
