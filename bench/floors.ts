@@ -110,21 +110,23 @@ export const floors: Record<string, FloorSpec> = {
     why: "share balance + supply; 2 stablecoin balances; stablecoin",
   },
   requestRedeem: {
-    // Shares escrowed: owner and pool share balances (2). Queue: request (controller 20 B +
-    // shares 12 B) 1 new slot; queue tail 1 update.
-    newSlots: 1,
-    updatedSlots: 3,
-    accounts: 0,
+    // Shares escrowed from the owner into the (empty) queue: owner balance updated, queue balance
+    // new. Queue: ticket (controller 20 B + shares 12 B) 1 new slot; the controller's pending
+    // total and the tail updated; the pool's count of queued shares updated. The pool (the share
+    // token) is a second account.
+    newSlots: 2,
+    updatedSlots: 4,
+    accounts: 1,
     logs: [ERC20_TRANSFER, [4, 2]],
-    why: "request slot new; 2 share balances + queue tail",
+    why: "ticket + queue share balance new; owner balance, pending, tail, queued; pool",
   },
   claimRedeem: {
-    // The controller's filled amount cleared (1, refunded); stablecoin pool and receiver (2).
+    // The controller's filled amount cleared (1, refunded); stablecoin queue and receiver (2).
     newSlots: 0,
     updatedSlots: 2,
     clearedSlots: 1,
     accounts: 1,
-    logs: [ERC20_TRANSFER, [4, 2]],
+    logs: [ERC20_TRANSFER, [4, 3]],
     why: "claimable cleared; 2 stablecoin balances; stablecoin",
   },
   financeInvoice: {

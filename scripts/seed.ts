@@ -20,6 +20,7 @@ import type { Signer } from "ethers";
 import type {
   DemoUSD,
   FinancingPool,
+  RedemptionQueue,
   IdentityRegistry,
   IReceivableToken,
   LoanLens,
@@ -50,6 +51,7 @@ const identity = await at<IdentityRegistry>("IdentityRegistry", "IdentityRegistr
 const stablecoin = await at<DemoUSD>("DemoUSD", "Stablecoin");
 const receivables = await at<IReceivableToken>("IReceivableToken", "ReceivableToken");
 const mainPool = await at<FinancingPool>("FinancingPool", "FinancingPool");
+const mainQueue = await at<RedemptionQueue>("RedemptionQueue", "RedemptionQueue");
 const loans = await at<LoanManager>("LoanManager", "LoanManager");
 const lens = await at<LoanLens>("LoanLens", "LoanLens");
 const shortPool = addresses["Local#ShortTenorPool"]
@@ -210,10 +212,13 @@ const attested = await tokenize(bakery, bigmart, 1_980, 30, "Cakes for store ope
 await acknowledge(bigmart, attested);
 await (await receivables.connect(servicer).attestPayment(attested, usd(1_980), ethers.id("BANK-REF-7731"))).wait();
 const aliceShares = await mainPool.balanceOf(await alice.getAddress());
+const aliceAddress = await alice.getAddress();
+await (await mainQueue.connect(alice).requestRedeem(aliceShares / 20n, aliceAddress, aliceAddress)).wait();
+// Free cash fills it at once (anyone may ask); the claim is a second step (ERC-7540).
+await (await mainPool.connect(alice).processQueue(10)).wait();
 await (
-  await mainPool.connect(alice).requestRedeem(aliceShares / 20n, await alice.getAddress(), await alice.getAddress())
+  await mainQueue.connect(alice).redeem(await mainQueue.maxRedeem(aliceAddress), aliceAddress, aliceAddress)
 ).wait();
-await (await mainPool.connect(alice).claimRedeem(await alice.getAddress())).wait();
 
 await days(15);
 log("month 3: the print works' loan goes late; dispute, cancellation");
@@ -259,7 +264,7 @@ const currentFinanced = await financed(mainPool, acme, bigmart, 64_000, 75, "She
 if (shortPool) await financed(shortPool, bakery, hotels, 8_900, 30, "Breakfast pastries, December");
 const baobabShares = (await mainPool.balanceOf(await baobab.getAddress())) / 50n;
 await (
-  await mainPool.connect(baobab).requestRedeem(baobabShares, await baobab.getAddress(), await baobab.getAddress())
+  await mainQueue.connect(baobab).requestRedeem(baobabShares, await baobab.getAddress(), await baobab.getAddress())
 ).wait();
 
 const summary = {

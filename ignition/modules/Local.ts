@@ -67,6 +67,8 @@ export default buildModule("Local", (m) => {
       libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolAging: poolAging, PoolCredit: poolCredit },
     },
   );
+  const shortTenorQueue = m.contract("RedemptionQueue", [shortTenorPool], { id: "ShortTenorRedemptionQueue" });
+  m.call(shortTenorPool, "setRedemptionQueue", [shortTenorQueue], { id: "short_tenor_pool_redemption_queue" });
   const registered = m.call(protocol.receivableToken, "registerFinancier", [shortTenorPool, true], {
     id: "receivables_short_tenor_pool",
   });
@@ -97,5 +99,5 @@ export default buildModule("Local", (m) => {
     Roles.POOL_MANAGER,
   );
   restrict("short_tenor_pool_pauser", ["pause()", "unpause()"], Roles.PAUSER);
-  return { ...protocol, shortTenorPool };
+  return { ...protocol, shortTenorPool, shortTenorQueue };
 });

@@ -73,6 +73,8 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     ],
     { libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolAging: poolAging, PoolCredit: poolCredit } },
   );
+  // The pool's ERC-7540 entry point for exits beyond idle cash, over the pool's own shares.
+  const redemptionQueue = m.contract("RedemptionQueue", [pool]);
   const loanCalculator = m.contract("LoanCalculator");
   const loanManager = m.contract("LoanManager", [
     accessManager,
@@ -91,6 +93,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
   const setup = [
     m.call(receivableToken, "setCurrencyAllowed", [stablecoin, true], { id: "receivables_currency" }),
     m.call(receivableToken, "registerFinancier", [pool, true], { id: "receivables_pool" }),
+    m.call(pool, "setRedemptionQueue", [redemptionQueue], { id: "pool_redemption_queue" }),
     m.call(receivableToken, "setCreditHistory", [creditHistory], { id: "receivables_credit" }),
     m.call(creditHistory, "setRecorder", [receivableToken, true], { id: "credit_receivables" }),
     m.call(creditHistory, "setRecorder", [loanManager, true], { id: "credit_loans" }),
@@ -164,6 +167,7 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     creditHistory,
     receivableToken,
     pool,
+    redemptionQueue,
     loanCalculator,
     loanManager,
     loanLens,

@@ -112,6 +112,7 @@ test("test_journey_investorDepositsSeesYieldRedeemsAndClaims", async ({ page }, 
   await request.getByLabel(/Amount to redeem/).fill("500");
   await request.getByRole("button", { name: "Request redemption" }).click();
   await expect(request.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  await page.getByRole("button", { name: "Fill from free cash now" }).click();
   const claimable = page.getByTestId("claimable-redeem");
   await expect.poll(async () => dollars(await claimable.innerText())).toBeGreaterThanOrEqual(500);
   const claimed = dollars(await claimable.innerText());

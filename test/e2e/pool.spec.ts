@@ -122,7 +122,7 @@ test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page 
   await expect(withdraw.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
   await expect(page.getByTestId("wallet-balance")).toHaveText("51,000 dUSD");
 
-  // A redemption request is filled from free cash at once, then claimed.
+  // A redemption request waits in the queue; free cash fills it (anyone may ask), then it is claimed.
   const request = page.getByRole("form", { name: "Request redemption" });
   await request.getByLabel(/Amount to redeem/).fill("5");
   await request.getByRole("button", { name: "Request redemption" }).click();
@@ -130,6 +130,7 @@ test("test_pool_depositFinancePayThenWithdrawAtHigherSharePrice", async ({ page 
   await request.getByLabel(/Amount to redeem/).fill("100");
   await request.getByRole("button", { name: "Request redemption" }).click();
   await expect(request.getByTestId("tx-status")).toHaveAttribute("data-status", "confirmed");
+  await page.getByRole("button", { name: "Fill from free cash now" }).click();
   // Shares are queued, so the fill is at the exit price of its block: within a cent of the ask.
   const claimable = page.getByTestId("claimable-redeem");
   await expect.poll(async () => dollars(await claimable.innerText())).toBeCloseTo(100, 1);

@@ -12,7 +12,7 @@ import { flowKinds, kindLabels, roleLabels } from "../../app/src/lib/flows/model
  * sums are known → rows, filters, CSV and reconciliation identities.
  */
 const addr = (n: number) => getAddress(pad(toHex(n), { size: 20 })) as Address;
-const [pool, escrow, investor, sme, debtor, lender, treasury] = [1, 2, 3, 4, 5, 6, 7].map(addr);
+const [pool, escrow, investor, sme, debtor, lender, treasury, queue] = [1, 2, 3, 4, 5, 6, 7, 8].map(addr);
 const usd = (n: number) => BigInt(Math.round(n * 1e6));
 const DAY0 = 1_700_000_000;
 
@@ -53,11 +53,13 @@ const history: FlowLog[] = [
     "Withdraw",
     { sender: investor, receiver: investor, owner: investor, assets: usd(1_000) },
   ]),
-  ...tx(
-    5,
-    ["FinancingPool", "RedeemClaimed", { controller: investor, receiver: investor, shares: 1n, assets: usd(500) }],
-    ["FinancingPool", "Withdraw", { sender: investor, receiver: investor, owner: investor, assets: usd(500) }],
-  ),
+  // A queued exit: the pool funds the queue when cash comes in, the investor claims from the queue.
+  ...tx(5, ["FinancingPool", "RedemptionsFunded", { queue, shares: 1n, assets: usd(500) }]),
+  ...tx(5, [
+    "RedemptionQueue",
+    "Withdraw",
+    { sender: investor, receiver: investor, owner: investor, assets: usd(500), shares: 1n },
+  ]),
   ...tx(6, ["FinancingPool", "FeesPaid", { treasury, amount: usd(20) }]),
   ...tx(7, ["LoanManager", "LoanFunded", { loanId: 1n, lender, amount: usd(5_000), totalFunded: usd(5_000) }]),
   ...tx(8, ["LoanManager", "LoanDrawnDown", { loanId: 1n, borrower: sme, principal: usd(5_000), start: 0n }]),
@@ -78,7 +80,7 @@ const history: FlowLog[] = [
   ...tx(10, ["LoanManager", "LoanClaimed", { loanId: 1n, holder: lender, amount: usd(600) }]),
 ];
 
-const rows = decodeFlows(history, { pool, escrow });
+const rows = decodeFlows(history, { pool, escrow, queue });
 const balanced = {
   poolStablecoin: usd(98_680),
   poolBookedCash: usd(98_680),
@@ -100,6 +102,7 @@ describe("Fund flows (pure functions, no chain)", function () {
       "payment",
       "split",
       "redemption",
+      "queueFunding",
       "redemption",
       "fee",
       "loanFunding",
@@ -114,13 +117,17 @@ describe("Fund flows (pure functions, no chain)", function () {
   });
 
   it("test_flows_reconciliationHoldsOnMatchingBalancesAndShowsTheDifferenceOtherwise", function () {
-    const ok = reconcile(rows, balanced, { pool, escrow }, kindLabels);
+    const ok = reconcile(rows, { ...balanced, queueStablecoin: 0n }, { pool, escrow, queue }, kindLabels);
     expect(ok.map((i) => [i.id, i.ok])).to.deep.equal([
       ["pool-cash", true],
       ["pool-book", true],
       ["pool-principal", true],
       ["escrow-cash", true],
+      ["queue-cash", true],
     ]);
+    const unclaimed = reconcile(rows, { ...balanced, queueStablecoin: 1n }, { pool, escrow, queue }, kindLabels);
+    expect(unclaimed[4].ok).to.equal(false);
+    expect(unclaimed[4].difference).to.equal(1n);
     const off = reconcile(
       rows,
       { ...balanced, poolStablecoin: usd(98_680) + 1n, escrowStablecoin: usd(399) },
@@ -134,7 +141,7 @@ describe("Fund flows (pure functions, no chain)", function () {
   });
 
   it("test_flows_filtersNarrowByPartyKindInvoiceLoanAndDate", function () {
-    expect(applyFilter(rows, noFilter)).to.have.length(11);
+    expect(applyFilter(rows, noFilter)).to.have.length(12);
     expect(applyFilter(rows, { kinds: [], party: investor }).map((r) => r.kind)).to.deep.equal([
       "deposit",
       "redemption",
@@ -213,6 +220,7 @@ describe("Fund flows (pure functions, no chain)", function () {
       "Loan escrow (installments)",
     ]);
     const total = links.reduce((s, l) => s + l.value, 0);
-    expect(total).to.equal(100_000 + 7_800 + 10_000 + 2_000 + 1_500 + 20 + 5_000 + 5_000 + 1_000 + 600);
+    // The queued exit crosses the queue: 500 from pool to queue, then 500 to the investor.
+    expect(total).to.equal(100_000 + 7_800 + 10_000 + 2_000 + 1_500 + 500 + 20 + 5_000 + 5_000 + 1_000 + 600);
   });
 });

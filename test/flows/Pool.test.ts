@@ -144,7 +144,7 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
   });
 
   it("test_flow_redemptionQueue_filledByRepaymentThenClaimed", async function () {
-    const { networkHelpers, pool, stable, receivables, signers, acknowledgedInvoice } = await deployProtocol();
+    const { networkHelpers, pool, queue, stable, receivables, signers, acknowledgedInvoice } = await deployProtocol();
     const { alice, bob, sme, debtor } = signers;
     await pool.connect(alice).deposit(usd(10_000), alice.address);
     await pool.connect(bob).deposit(usd(2_000), bob.address);
@@ -155,26 +155,32 @@ describe("Pool flows (real ReceivableToken, LoanManager; Ignition deployment)", 
     // Alice wants more than idle cash: she queues her shares.
     const shares = await pool.balanceOf(alice.address);
     expect(await pool.previewRedeem(shares)).to.be.gt(idle);
-    await expect(pool.connect(alice).requestRedeem(shares, alice.address, alice.address)).to.emit(
-      pool,
-      "RedeemRequest",
-    );
-    const pending = await pool.pendingRedeemRequest(0, alice.address);
+    await expect(queue.connect(alice).requestRedeem(shares, alice.address, alice.address))
+      .to.emit(queue, "RedeemRequest")
+      .withArgs(alice.address, alice.address, 0n, alice.address, shares);
+    expect(await queue.pendingRedeemRequest(0, alice.address)).to.equal(shares);
+    expect(await pool.balanceOf(await queue.getAddress())).to.equal(shares);
+    // Anyone fills the queue from idle cash; the part it pays becomes claimable, not pushed.
+    await pool.connect(bob).processQueue(10);
+    const pending = await queue.pendingRedeemRequest(0, alice.address);
     expect(pending).to.be.gt(0n);
-    expect(pending).to.be.lt(shares); // the part idle cash could pay was filled at once
+    expect(pending).to.be.lt(shares);
 
     // The debtor's payment lands: the queue is filled in the same transaction.
     await networkHelpers.time.increase(59 * DAY);
-    await expect(receivables.connect(debtor).pay(tokenId, usd(12_000))).to.emit(pool, "RedeemRequestFilled");
-    expect(await pool.pendingRedeemRequest(0, alice.address)).to.equal(0n);
-    expect(await pool.claimableRedeemRequest(0, alice.address)).to.equal(shares);
+    await expect(receivables.connect(debtor).pay(tokenId, usd(12_000)))
+      .to.emit(queue, "RedeemRequestFilled")
+      .and.to.emit(pool, "RedemptionsFunded");
+    expect(await queue.pendingRedeemRequest(0, alice.address)).to.equal(0n);
+    expect(await queue.claimableRedeemRequest(0, alice.address)).to.equal(shares);
 
-    const assets = await pool.claimableRedeemAssets(alice.address);
+    const assets = await queue.maxWithdraw(alice.address);
     expect(assets).to.be.gt(usd(10_000)); // she earned her part of the discount fee
+    expect(await stable.balanceOf(await queue.getAddress())).to.equal(assets);
     const balance = await stable.balanceOf(alice.address);
-    await expect(pool.connect(alice).claimRedeem(alice.address))
-      .to.emit(pool, "RedeemClaimed")
-      .withArgs(alice.address, alice.address, shares, assets);
+    await expect(queue.connect(alice).redeem(shares, alice.address, alice.address))
+      .to.emit(queue, "Withdraw")
+      .withArgs(alice.address, alice.address, alice.address, assets, shares);
     expect(await stable.balanceOf(alice.address)).to.equal(balance + assets);
     expect(await pool.balanceOf(alice.address)).to.equal(0n);
   });

@@ -28,7 +28,7 @@ function rng(seed: number) {
 describe("Role powers, derived from the deployment's AccessManager configuration", function () {
   it("testFuzz_roles_noRestrictedFunctionMovesInvestorFunds", async function () {
     const f = await deployProtocol();
-    const { ethers, networkHelpers, pool, loans, stable, signers, acknowledgedInvoice } = f;
+    const { ethers, networkHelpers, pool, queue, loans, stable, signers, acknowledgedInvoice } = f;
     const { admin, alice, bob, sme, underwriter, poolManager } = signers;
     const eve = (await ethers.getSigners())[15];
 
@@ -59,7 +59,7 @@ describe("Role powers, derived from the deployment's AccessManager configuration
       await loans.connect(sme).drawdown(loanId);
       loanIds.push(loanId);
     }
-    await pool.connect(bob).requestRedeem(await pool.balanceOf(bob.address), bob.address, bob.address);
+    await queue.connect(bob).requestRedeem(await pool.balanceOf(bob.address), bob.address, bob.address);
 
     // The deployment's restricted functions: every (target, selector) the AccessManager maps to
     // a role other than the public one and the admin's.
@@ -93,7 +93,7 @@ describe("Role powers, derived from the deployment's AccessManager configuration
     expect(calls.some((c) => c.fragment.name === "setLoanManager")).to.equal(true);
 
     const custody = async () => {
-      const held = await Promise.all([pool, loans].map(async (c) => stable.balanceOf(await c.getAddress())));
+      const held = await Promise.all([pool, queue, loans].map(async (c) => stable.balanceOf(await c.getAddress())));
       return held.reduce((a, b) => a + b, 0n);
     };
     const addresses = [

@@ -6,6 +6,7 @@ import type {
   CreditHistory,
   DemoUSD,
   FinancingPool,
+  RedemptionQueue,
   IdentityRegistry,
   LoanLens,
   LoanManager,
@@ -35,6 +36,7 @@ export async function deployProtocol() {
   const at = async <T>(name: string, contract: { getAddress(): Promise<string> }) =>
     (await ethers.getContractAt(name, await contract.getAddress())) as unknown as T;
   const pool = await at<FinancingPool>("FinancingPool", d.pool);
+  const queue = await at<RedemptionQueue>("RedemptionQueue", d.redemptionQueue);
   const receivables = await at<ReceivableToken>("ReceivableToken", d.receivableToken);
   const loans = await at<LoanManager>("LoanManager", d.loanManager);
   const lens = await at<LoanLens>("LoanLens", d.loanLens);
@@ -86,6 +88,7 @@ export async function deployProtocol() {
     networkHelpers,
     signers: { admin, kyc, poolManager, underwriter, servicer, sme, debtor, alice, bob },
     pool,
+    queue,
     receivables,
     loans,
     lens,

@@ -8,13 +8,20 @@ import { type FlowContract, type FlowLog, decodeFlows, eventsOf } from "@/lib/fl
 import type { Balances } from "@/lib/flows/reconcile";
 import { readMetadata } from "@/lib/receivables";
 import { useDeployedAddress } from "./useDeployed";
+import { useRedemptionQueue } from "./usePool";
 
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
 
 /** Blocks per getLogs call: every read is bounded, however long the chain. */
 export const BLOCKS_PER_PAGE = 2_000n;
 
-const contracts: FlowContract[] = ["FinancingPool", "ReceivableToken", "LoanManager", "CollateralVault"];
+const contracts: FlowContract[] = [
+  "FinancingPool",
+  "RedemptionQueue",
+  "ReceivableToken",
+  "LoanManager",
+  "CollateralVault",
+];
 
 /** Event ABIs to request, per contract, taken from the generated file; plus invoice numbers. */
 function eventAbis(contract: FlowContract): AbiEvent[] {
@@ -121,6 +128,7 @@ async function readBalances(
   pool: Address,
   escrow: Address,
   vault: Address,
+  queue: Address,
   blockNumber: bigint,
 ): Promise<Balances & { asset: Address }> {
   const asset = await client.readContract({
@@ -129,10 +137,11 @@ async function readBalances(
     functionName: "asset",
     blockNumber,
   });
-  const [poolStablecoin, escrowStablecoin, vaultStablecoin, nav] = await Promise.all([
+  const [poolStablecoin, escrowStablecoin, vaultStablecoin, queueStablecoin, nav] = await Promise.all([
     client.readContract({ abi: erc20Abi, address: asset, functionName: "balanceOf", args: [pool], blockNumber }),
     client.readContract({ abi: erc20Abi, address: asset, functionName: "balanceOf", args: [escrow], blockNumber }),
     client.readContract({ abi: erc20Abi, address: asset, functionName: "balanceOf", args: [vault], blockNumber }),
+    client.readContract({ abi: erc20Abi, address: asset, functionName: "balanceOf", args: [queue], blockNumber }),
     client.readContract({ abi: abis.FinancingPool, address: pool, functionName: "navBreakdown", blockNumber }),
   ]);
   return {
@@ -140,6 +149,7 @@ async function readBalances(
     poolStablecoin,
     escrowStablecoin,
     vaultStablecoin,
+    queueStablecoin,
     poolBookedCash: nav.cash,
     poolPrincipal: nav.principalOutstanding,
   };
@@ -155,30 +165,33 @@ export function useFlows(chosen?: Address) {
   const token = useDeployedAddress("ReceivableToken");
   const escrow = useDeployedAddress("LoanManager");
   const vault = useDeployedAddress("CollateralVault");
+  const queue = useRedemptionQueue(pool);
   const client = usePublicClient();
   const { data: latest } = useBlockNumber({ watch: true });
   const deployed = Boolean(pool && token && escrow && vault);
   const query = useQuery({
-    queryKey: ["flows", pool, token, escrow, vault, latest?.toString()],
-    enabled: Boolean(deployed && client && latest !== undefined),
+    queryKey: ["flows", pool, token, escrow, vault, queue, latest?.toString()],
+    enabled: Boolean(deployed && queue && client && latest !== undefined),
     placeholderData: (previous) => previous,
     queryFn: async () => {
       const addresses = {
         FinancingPool: pool!,
+        RedemptionQueue: queue!,
         ReceivableToken: token!,
         LoanManager: escrow!,
         CollateralVault: vault!,
       };
-      const key = `${client!.chain.id}:${pool}:${token}:${escrow}:${vault}`;
+      const key = `${client!.chain.id}:${pool}:${token}:${escrow}:${vault}:${queue}`;
       const cache = await serialized(key, () => catchUp(client!, key, addresses, latest!));
-      const rows = decodeFlows(cache.logs, { pool: pool!, escrow: escrow!, vault: vault! });
-      const balances = await readBalances(client!, pool!, escrow!, vault!, cache.toBlock);
+      const rows = decodeFlows(cache.logs, { pool: pool!, escrow: escrow!, vault: vault!, queue: queue! });
+      const balances = await readBalances(client!, pool!, escrow!, vault!, queue!, cache.toBlock);
       return {
         rows,
         balances,
         pool: pool!,
         escrow: escrow!,
         vault: vault!,
+        queue: queue!,
         invoiceNumbers: cache.invoiceNumbers,
         atBlock: cache.toBlock,
         pages: cache.pages,

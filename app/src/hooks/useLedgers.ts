@@ -47,10 +47,18 @@ type Client = NonNullable<ReturnType<typeof usePublicClient>>;
 
 async function readPoolLedger(client: Client, pool: Address) {
   const abi = abis.FinancingPool;
-  const [logs, policy] = await Promise.all([
+  const [logs, policy, queue] = await Promise.all([
     client.getContractEvents({ abi, address: pool, fromBlock: 0n }),
     client.readContract({ abi, address: pool, functionName: "policy" }),
+    client.readContract({ abi, address: pool, functionName: "redemptionQueue" }),
   ]);
+  // Queued exits are paid by the redemption queue: its claims (Withdraw, owner = controller).
+  const claims = await client.getContractEvents({
+    abi: abis.RedemptionQueue,
+    address: queue,
+    eventName: "Withdraw",
+    fromBlock: 0n,
+  });
   const totals = { deposits: 0n, withdrawals: 0n, advances: 0n, collected: 0n, losses: 0n, feesPaid: 0n };
   const investors = new Map<Address, InvestorFlows>();
   const financed: Omit<FinancedAsset, "status" | "collected" | "attestedOwedBySme" | "pool">[] = [];
@@ -61,6 +69,10 @@ async function readPoolLedger(client: Client, pool: Address) {
     investors.set(a, f);
     return f;
   };
+  for (const claim of claims) {
+    flows(claim.args.owner!).withdrawn += claim.args.assets!;
+    totals.withdrawals += claim.args.assets!;
+  }
   for (const log of logs) {
     if (log.eventName === "Deposit") {
       const f = flows(log.args.owner!);
@@ -68,8 +80,7 @@ async function readPoolLedger(client: Client, pool: Address) {
       f.firstDepositBlock ??= log.blockNumber!;
       totals.deposits += log.args.assets!;
     } else if (log.eventName === "Withdraw") {
-      // Every exit, instant or a queued claim, emits Withdraw once (owner = the claim's
-      // controller); a claim's RedeemClaimed names the same cash and is not counted again.
+      // An instant exit; queued exits are the queue's Withdraw events, folded above.
       flows(log.args.owner!).withdrawn += log.args.assets!;
       totals.withdrawals += log.args.assets!;
     } else if (log.eventName === "ReceivableFinanced") {

@@ -1,13 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, useChainId, usePublicClient, useReadContracts } from "wagmi";
+import { useBlockNumber, useChainId, useReadContract, useReadContracts } from "wagmi";
 import { type Address, erc20Abi } from "viem";
 import { abis, deployedPools } from "@/lib/contracts";
 import type { PoolPolicy } from "@/lib/pool";
 import { useDeployedAddress } from "./useDeployed";
 
 const abi = abis.FinancingPool;
+const queueAbi = abis.RedemptionQueue;
 
 /** The pool's books as its views report them; re-read on every new block. Default: the first pool. */
 export function usePoolFacts(chosen?: Address) {
@@ -55,10 +55,21 @@ export function usePoolFacts(chosen?: Address) {
 
 export type PoolFacts = NonNullable<ReturnType<typeof usePoolFacts>["facts"]>;
 
+/** The pool's ERC-7540 redemption queue, as the pool names it (fixed once deployed). */
+export function useRedemptionQueue(pool: Address | undefined) {
+  return useReadContract({
+    abi,
+    address: pool,
+    functionName: "redemptionQueue",
+    query: { enabled: Boolean(pool), staleTime: Infinity },
+  }).data;
+}
+
 /** The connected investor's side of the pool: shares, their value, limits, queue, wallet. */
 export function usePoolPosition(pool: Address | undefined, asset: Address | undefined, owner: Address | undefined) {
   const { data: block } = useBlockNumber({ watch: true });
-  const enabled = Boolean(pool && asset && owner);
+  const queue = useRedemptionQueue(pool);
+  const enabled = Boolean(pool && asset && owner && queue);
   const args = owner ? ([owner] as const) : undefined;
   const query = useReadContracts({
     allowFailure: false,
@@ -67,9 +78,9 @@ export function usePoolPosition(pool: Address | undefined, asset: Address | unde
       { abi, address: pool, functionName: "maxWithdraw", args },
       { abi, address: pool, functionName: "maxRedeem", args },
       { abi, address: pool, functionName: "maxDeposit", args },
-      { abi, address: pool, functionName: "pendingRedeemRequest", args: owner ? [0n, owner] : undefined },
-      { abi, address: pool, functionName: "claimableRedeemRequest", args: owner ? [0n, owner] : undefined },
-      { abi, address: pool, functionName: "claimableRedeemAssets", args },
+      { abi: queueAbi, address: queue, functionName: "pendingRedeemRequest", args: owner ? [0n, owner] : undefined },
+      { abi: queueAbi, address: queue, functionName: "claimableRedeemRequest", args: owner ? [0n, owner] : undefined },
+      { abi: queueAbi, address: queue, functionName: "maxWithdraw", args },
       { abi: erc20Abi, address: asset, functionName: "balanceOf", args },
     ],
     blockNumber: block,
@@ -87,8 +98,9 @@ export function usePoolPosition(pool: Address | undefined, asset: Address | unde
     query: { enabled: Boolean(d && pool), placeholderData: (previous) => previous },
   });
   const position =
-    d && value.data
+    d && value.data && queue
       ? {
+          queue,
           shares: d[0],
           value: value.data[0],
           maxWithdraw: d[1],
@@ -106,44 +118,6 @@ export function usePoolPosition(pool: Address | undefined, asset: Address | unde
 
 export type PoolPosition = NonNullable<ReturnType<typeof usePoolPosition>["position"]>;
 
-export interface OpenRequest {
-  requestId: bigint;
-  shares: bigint;
-  blockNumber: bigint;
-}
-
-/** The controller's redemption requests still (partly) pending, from RedeemRequest events. */
-export function useOpenRequests(pool: Address | undefined, controller: Address | undefined) {
-  const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["pool-requests", pool, controller, block?.toString()],
-    enabled: Boolean(pool && controller && client),
-    placeholderData: (previous) => previous,
-    queryFn: async (): Promise<OpenRequest[]> => {
-      const logs = await client!.getContractEvents({
-        abi,
-        address: pool!,
-        eventName: "RedeemRequest",
-        args: { controller: controller! },
-        fromBlock: 0n,
-      });
-      const rows = await Promise.all(
-        logs.map(async (log) => {
-          const [, shares] = await client!.readContract({
-            abi,
-            address: pool!,
-            functionName: "redeemRequest",
-            args: [log.args.requestId!],
-          });
-          return { requestId: log.args.requestId!, shares, blockNumber: log.blockNumber };
-        }),
-      );
-      return rows.filter((r) => r.shares > 0n);
-    },
-  });
-}
-
 export interface Holding {
   pool: Address;
   /** What the investor's shares, pending and claimable redemptions are worth at the exit price. */
@@ -156,17 +130,29 @@ export function useHoldings(owner: Address | undefined) {
   const pools = deployedPools(useChainId());
   const { data: block } = useBlockNumber({ watch: true });
   const args = owner ? ([owner] as const) : undefined;
+  // Each pool's redemption queue: fixed once deployed, read once.
+  const queues: readonly Address[] | undefined = useReadContracts({
+    allowFailure: false,
+    contracts: pools.map((p) => ({ abi, address: p.address, functionName: "redemptionQueue" }) as const),
+    query: { enabled: pools.length > 0, staleTime: Infinity },
+  }).data;
   const held = useReadContracts({
     allowFailure: false,
-    contracts: pools.flatMap((p) => [
+    contracts: pools.flatMap((p, i) => [
       { abi, address: p.address, functionName: "balanceOf", args } as const,
-      { abi, address: p.address, functionName: "pendingRedeemRequest", args: owner ? [0n, owner] : undefined } as const,
-      { abi, address: p.address, functionName: "claimableRedeemAssets", args } as const,
+      {
+        abi: queueAbi,
+        address: queues?.[i],
+        functionName: "pendingRedeemRequest",
+        args: owner ? [0n, owner] : undefined,
+      } as const,
+      { abi: queueAbi, address: queues?.[i], functionName: "maxWithdraw", args } as const,
     ]),
     blockNumber: block,
-    query: { enabled: Boolean(owner) && pools.length > 0, placeholderData: (previous) => previous },
+    query: { enabled: Boolean(owner && queues) && pools.length > 0, placeholderData: (previous) => previous },
   });
-  const d = held.data;
+  // balanceOf, pendingRedeemRequest and maxWithdraw per pool: all uint256 (two ABIs defeat inference).
+  const d = held.data as readonly bigint[] | undefined;
   // Valued as usePoolPosition values them (shares and pending shares apart), so the numbers agree.
   const value = useReadContracts({
     allowFailure: false,

@@ -135,9 +135,22 @@ const sentences: Record<string, (args: Args) => string> = {
     `You tried to repay ${usd(amount)} but only ${usd(owed)} is owed to the pool.`,
   PoolRedeemRequestTooSmall: ([, assets, minAssets]) =>
     `A redemption request must be worth at least ${usd(minAssets)}; this one is worth ${usd(assets)}.`,
-  PoolNotController: () => "Only the wallet that controls this redemption request can cancel it.",
-  PoolRequestNotPending: () => "This redemption request is no longer pending (filled or cancelled).",
-  PoolNothingToClaim: () => "Nothing is ready to claim yet.",
+  PoolNotRedemptionQueue: () => "Only the pool's redemption queue can move shares in or out of a request.",
+  PoolRedemptionQueueAlreadySet: () => "The pool's redemption queue is already set.",
+  PoolRedemptionQueueMismatch: () => "That redemption queue does not serve this pool's shares and asset.",
+  PoolQueueOverpaid: () => "The redemption queue asked for more than the filled shares are worth.",
+  QueueZeroAmount: () => "Enter an amount above zero.",
+  QueueUnauthorized: () =>
+    "Only the wallet that controls these redemption requests, or an operator it approved, can do this.",
+  QueueNothingPending: () => "No redemption request is pending: it was filled or cancelled.",
+  QueueOnlyPool: () => "Only the pool can fill the redemption queue.",
+  QueuePreviewUnavailable: () =>
+    "A queued redemption has no preview: it is paid at the exit price when filled; see what is ready to claim.",
+  QueueDepositsClosed: () => "Deposits go to the pool itself, not to its redemption queue.",
+  QueueExceededClaimableShares: ([, shares, claimable]) =>
+    `Only ${String(claimable)} filled share units are ready to claim; you asked for ${String(shares)}.`,
+  QueueExceededClaimableAssets: ([, assets, claimable]) =>
+    `Only ${usd(claimable)} is ready to claim; you asked for ${usd(assets)}.`,
   PoolLoanNotFunded: ([, id]) => `The pool holds no position in loan #${String(id)}.`,
   PoolLoanPositionNotOpen: ([, id]) =>
     `The pool's position in loan #${String(id)} is no longer open: it was closed, written off or impaired.`,

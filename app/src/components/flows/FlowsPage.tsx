@@ -65,7 +65,13 @@ function Explorer({
   // Newest first on screen and in the file: the CSV is made from exactly these records.
   const records = useMemo(() => [...selected].reverse().map((r) => toRecord(r, naming)), [selected, naming]);
   const identities = useMemo(
-    () => reconcile(data.rows, data.balances, { pool: data.pool, escrow: data.escrow, vault: data.vault }, kindLabels),
+    () =>
+      reconcile(
+        data.rows,
+        data.balances,
+        { pool: data.pool, escrow: data.escrow, vault: data.vault, queue: data.queue },
+        kindLabels,
+      ),
     [data],
   );
   const total = totalOf(selected);

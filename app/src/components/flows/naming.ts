@@ -8,6 +8,7 @@ import { shortId } from "@/lib/receivables";
 const roleNames: Record<FlowRole, string> = {
   investor: "Investor",
   pool: "Financing pool",
+  queue: "Redemption queue",
   sme: "SME",
   debtor: "Debtor",
   escrow: "Loan escrow",

@@ -74,10 +74,6 @@ export function PoolFactsCard({ facts, token }: { facts: PoolFacts; token: Token
                 <td className="num">− {money(nav.feesOwed)}</td>
               </tr>
               <tr>
-                <th scope="row">Reserved for filled redemptions</th>
-                <td className="num">− {money(nav.reservedForClaims)}</td>
-              </tr>
-              <tr>
                 <th scope="row">Income received, still being released (7 days)</th>
                 <td className="num" data-testid="nav-locked-income">
                   − {money(nav.lockedIncome)}

@@ -7,23 +7,25 @@ import type { Address } from "viem";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
 import { useContractAction } from "@/hooks/useContractAction";
-import { type PoolFacts, type PoolPosition, useOpenRequests } from "@/hooks/usePool";
+import type { PoolFacts, PoolPosition } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { FormSubmit } from "../FormSubmit";
 import { TxStatus } from "../TxStatus";
 import { FillableAmount } from "./FillableAmount";
 
 const abi = abis.FinancingPool;
+const queueAbi = abis.RedemptionQueue;
 
 /**
- * Queued exits (ERC-7540 style) for more than the pool's free cash: request, see what is still
- * pending, cancel a request, and claim what the queue has filled.
+ * Queued exits for more than the pool's free cash, through the pool's ERC-7540 redemption queue:
+ * request, see what is still pending, fill it from free cash, cancel what is pending, and claim
+ * what the queue has filled.
  */
 export function RedemptionCard(props: { facts: PoolFacts; owner: Address; position: PoolPosition; token: TokenInfo }) {
   const { facts, owner, position, token } = props;
   const pool = facts.pool;
+  const queue = position.queue;
   const config = useConfig();
-  const requests = useOpenRequests(pool, owner);
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
   const request = useContractAction();
@@ -54,7 +56,12 @@ export function RedemptionCard(props: { facts: PoolFacts; owner: Address; positi
       });
       count = needed < position.shares ? needed : position.shares;
     }
-    const ok = await request.run({ abi, address: pool, functionName: "requestRedeem", args: [count, owner, owner] });
+    const ok = await request.run({
+      abi: queueAbi,
+      address: queue,
+      functionName: "requestRedeem",
+      args: [count, owner, owner],
+    });
     if (ok) setAmount("");
   }
 
@@ -62,8 +69,8 @@ export function RedemptionCard(props: { facts: PoolFacts; owner: Address; positi
     <section className="card" aria-labelledby="pool-redeem">
       <h2 id="pool-redeem">Redemptions beyond free cash</h2>
       <p className="muted">
-        A request puts your shares in a queue; they are paid at the exit price, oldest first, as debtors pay and cash
-        comes back. You can cancel what is still pending, and claim what was filled.
+        A request puts your shares in the pool&apos;s redemption queue; they are paid at the exit price, oldest first,
+        as debtors pay and cash comes back. You can cancel what is still pending, and claim what was filled.
       </p>
       <dl className="facts facts-fit">
         <div>
@@ -77,55 +84,46 @@ export function RedemptionCard(props: { facts: PoolFacts; owner: Address; positi
           <dd data-testid="claimable-redeem">{money(position.claimableAssets)}</dd>
         </div>
       </dl>
-      {position.claimableAssets > 0n && (
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void other.run({ abi, address: pool, functionName: "claimRedeem", args: [owner] })}
-        >
-          Claim {money(position.claimableAssets)}
-        </button>
-      )}
-      {requests.isError && (
-        <p role="alert" className="error">
-          Could not read your requests: {requests.error.message}
-        </p>
-      )}
-      {requests.data && requests.data.length > 0 && (
-        <div className="table-wrap">
-          <table aria-label="Pending redemption requests">
-            <thead>
-              <tr>
-                <th scope="col">Request</th>
-                <th scope="col">Shares pending</th>
-                <th scope="col">
-                  <span className="sr-only">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.data.map((r) => (
-                <tr key={r.requestId.toString()} data-testid="redeem-request">
-                  <td>#{r.requestId.toString()}</td>
-                  <td>{shares(r.shares)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="danger"
-                      disabled={busy}
-                      onClick={() =>
-                        void other.run({ abi, address: pool, functionName: "cancelRedeemRequest", args: [r.requestId] })
-                      }
-                    >
-                      Cancel
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="actions">
+        {position.claimableAssets > 0n && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void other.run({
+                abi: queueAbi,
+                address: queue,
+                functionName: "redeem",
+                args: [position.claimableShares, owner, owner],
+              })
+            }
+          >
+            Claim {money(position.claimableAssets)}
+          </button>
+        )}
+        {position.pendingShares > 0n && facts.idleCash > 0n && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void other.run({ abi, address: pool, functionName: "processQueue", args: [10n] })}
+          >
+            Fill from free cash now
+          </button>
+        )}
+        {position.pendingShares > 0n && (
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() =>
+              void other.run({ abi: queueAbi, address: queue, functionName: "cancelRedeemRequest", args: [owner] })
+            }
+          >
+            Cancel pending
+          </button>
+        )}
+      </div>
       <TxStatus state={other.state} />
       <form onSubmit={submit} noValidate className="form" aria-label="Request redemption">
         <FillableAmount

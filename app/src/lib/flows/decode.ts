@@ -7,7 +7,7 @@ import type { FlowKind, FlowParts, FlowRole, FlowRow } from "./model.ts";
  * events to request from this table, and their ABIs from the generated contract file).
  */
 
-export type FlowContract = "FinancingPool" | "ReceivableToken" | "LoanManager" | "CollateralVault";
+export type FlowContract = "FinancingPool" | "RedemptionQueue" | "ReceivableToken" | "LoanManager" | "CollateralVault";
 
 /** A log already decoded against its contract's ABI. */
 export interface FlowLog {
@@ -22,6 +22,8 @@ export interface FlowLog {
 
 export interface FlowContext {
   pool: Address;
+  /** The pool's ERC-7540 redemption queue: holds filled redemptions until their claim. */
+  queue?: Address;
   escrow: Address;
   /** The loan manager's collateral vault: holder of pledged invoices, payer of their proceeds. */
   vault?: Address;
@@ -107,16 +109,20 @@ export const flowRules: FlowRule[] = [
   {
     contract: "FinancingPool",
     event: "Withdraw",
-    // A queued redemption's claim emits RedeemClaimed then Withdraw for the same cash: count it once.
-    rows: (a, ctx, log) =>
-      ctx.sameTx.some((l) => l.eventName === "RedeemClaimed" && l.logIndex === log.logIndex - 1)
-        ? []
-        : [move("redemption", ctx.pool, "pool", a.a("receiver"), "investor", a.n("assets"))],
+    // An instant exit; a queued one is paid by the queue (its own Withdraw, below).
+    rows: (a, ctx) => [move("redemption", ctx.pool, "pool", a.a("receiver"), "investor", a.n("assets"))],
   },
   {
     contract: "FinancingPool",
-    event: "RedeemClaimed",
-    rows: (a, ctx) => [move("redemption", ctx.pool, "pool", a.a("receiver"), "investor", a.n("assets"))],
+    event: "RedemptionsFunded",
+    rows: (a, ctx) => [move("queueFunding", ctx.pool, "pool", a.a("queue"), "queue", a.n("assets"))],
+  },
+  {
+    contract: "RedemptionQueue",
+    event: "Withdraw",
+    rows: (a, ctx) => [
+      move("redemption", ctx.queue ?? a.a("sender"), "queue", a.a("receiver"), "investor", a.n("assets")),
+    ],
   },
   {
     contract: "FinancingPool",
@@ -286,7 +292,7 @@ const ruleIndex = new Map(flowRules.map((r) => [`${r.contract}.${r.event}`, r]))
  */
 export function decodeFlows(
   logs: FlowLog[],
-  addresses: { pool: Address; escrow: Address; vault?: Address },
+  addresses: { pool: Address; escrow: Address; vault?: Address; queue?: Address },
 ): FlowRow[] {
   const ordered = [...logs].sort((x, y) =>
     x.blockNumber === y.blockNumber ? x.logIndex - y.logIndex : x.blockNumber < y.blockNumber ? -1 : 1,

@@ -16,6 +16,7 @@ export const flowKinds = [
   "split",
   "collateralRelease",
   "redemption",
+  "queueFunding",
   "fee",
   "writeOff",
   "recovery",
@@ -34,6 +35,7 @@ export const kindLabels: Record<FlowKind, string> = {
   split: "Split to SME",
   collateralRelease: "Collateral to SME",
   redemption: "Redemption",
+  queueFunding: "Queued redemptions filled",
   fee: "Fee",
   writeOff: "Write-off",
   recovery: "Recovery",
@@ -42,11 +44,12 @@ export const kindLabels: Record<FlowKind, string> = {
 };
 
 /** What a party is in a movement; the flow diagram groups by it. */
-export type FlowRole = "investor" | "pool" | "sme" | "debtor" | "escrow" | "vault" | "lender" | "treasury";
+export type FlowRole = "investor" | "pool" | "queue" | "sme" | "debtor" | "escrow" | "vault" | "lender" | "treasury";
 
 export const roleLabels: Record<FlowRole, string> = {
   investor: "Investors",
   pool: "Pool",
+  queue: "Redemption queue",
   sme: "SMEs",
   debtor: "Debtors",
   escrow: "Loan escrow",

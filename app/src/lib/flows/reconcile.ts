@@ -17,6 +17,8 @@ export interface Balances {
   escrowStablecoin: bigint;
   /** Stablecoin held in the collateral vault (payments on pledged invoices not yet applied). */
   vaultStablecoin?: bigint;
+  /** Stablecoin held by the redemption queue (filled redemptions not yet claimed). */
+  queueStablecoin?: bigint;
 }
 
 export interface Term {
@@ -82,10 +84,22 @@ export function principalTerms(rows: FlowRow[], pool: Address): Term[] {
 export function reconcile(
   rows: FlowRow[],
   b: Balances,
-  contracts: { pool: Address; escrow: Address; vault?: Address },
+  contracts: { pool: Address; escrow: Address; vault?: Address; queue?: Address },
   kindLabels: Record<FlowKind, string>,
 ): Identity[] {
-  const { pool, escrow, vault } = contracts;
+  const { pool, escrow, vault, queue } = contracts;
+  const queueCash =
+    queue === undefined || b.queueStablecoin === undefined
+      ? []
+      : [
+          identity(
+            "queue-cash",
+            "Stablecoin held by the redemption queue",
+            cashTerms(rows, queue, kindLabels),
+            "balanceOf(RedemptionQueue)",
+            b.queueStablecoin,
+          ),
+        ];
   const poolCash = cashTerms(rows, pool, kindLabels);
   const vaultCash =
     vault === undefined || b.vaultStablecoin === undefined
@@ -117,5 +131,6 @@ export function reconcile(
       b.escrowStablecoin,
     ),
     ...vaultCash,
+    ...queueCash,
   ];
 }

@@ -12,6 +12,7 @@ const rank: Record<FlowRole, number> = {
   lender: 0,
   debtor: 0,
   pool: 1,
+  queue: 2,
   vault: 1,
   escrow: 2,
   sme: 3,
