@@ -88,7 +88,7 @@ contract RedemptionQueueConformanceTest is PoolBase {
         assets = bound(assets, 1_000e6, 200_000e6);
         _drainAlice();
         shares = _deposit(controller, assets);
-        // An invoice of half the deposit takes most of that cash out: the request cannot all be paid.
+        // An invoice of half the deposit takes about half that cash out: the request cannot all be paid.
         _financeNew(uint128(assets / 2), TENOR);
         vm.prank(controller);
         queue.requestRedeem(shares, controller, controller);
@@ -756,6 +756,25 @@ contract RedemptionQueueConformanceTest is PoolBase {
         queue.deposit(amount, receiver);
         vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueDepositsClosed.selector, receiver, amount));
         queue.mint(amount, receiver);
+    }
+
+    /// ERC-7540: "All ERC-7540 asynchronous tokenized Vaults MUST implement ERC-4626"; ERC-4626 convertToShares /
+    /// convertToAssets / totalAssets: "MUST NOT show any variations depending on the caller" (and MUST NOT revert)
+    function testFuzz_7540_erc4626Views_callerIndependent(uint256 amount, address caller) public {
+        _partlyFilled(bob, 50_000e6);
+        amount = bound(amount, 0, MAX_DEPOSIT * 1e6);
+        uint256 total = queue.totalAssets();
+        uint256 toShares = queue.convertToShares(amount);
+        uint256 toAssets = queue.convertToAssets(amount);
+        vm.startPrank(caller);
+        assertEq(queue.totalAssets(), total);
+        assertEq(queue.convertToShares(amount), toShares);
+        assertEq(queue.convertToAssets(amount), toAssets);
+        vm.stopPrank();
+        // One book behind both entry points (ERC-7575).
+        assertEq(total, pool.totalAssets());
+        assertEq(toShares, pool.convertToShares(amount));
+        assertEq(toAssets, pool.convertToAssets(amount));
     }
 
     // ================================================================ operators
