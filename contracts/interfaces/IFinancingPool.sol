@@ -356,7 +356,8 @@ interface IFinancingPool is IERC4626, IERC7575Vault, IERC7575Share, IERC165, IRe
     /// accrues, so at most 730 of them (the tenor cap), however long the pool sat idle.
     function checkpoint() external;
     /// @notice Anyone: fills up to `maxRequests` tickets of the redemption queue, oldest first,
-    /// from idle cash at the exit price (payments, repayments and deposits fill up to 3 on their own).
+    /// from idle cash at the exit price (debtor payments, repayments and loan claims fill up to 3 on
+    /// their own; deposits do not, see `FinancingPool`).
     /// @param maxRequests Tickets to visit at most.
     /// @return shares Shares filled (burned).
     /// @return assets Assets moved to the queue for their controllers to claim.

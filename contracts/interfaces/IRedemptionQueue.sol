@@ -8,7 +8,7 @@ import {IERC7540Operator, IERC7540Redeem, IERC7575Vault} from "./IERC7540.sol";
 /// @notice The financing pool's second entry point over the same share token (ERC-7575): an
 /// ERC-7540 asynchronous-redemption vault. Investors whose exit exceeds the pool's idle cash
 /// request it here; requests are filled oldest first at the exit price whenever cash comes back
-/// (a payment, repayment, deposit or `FinancingPool.processQueue`), and claimed through `redeem`
+/// (a debtor payment, repayment, loan claim or `FinancingPool.processQueue`), and claimed through `redeem`
 /// or `withdraw` with a controller. The pool itself stays the synchronous ERC-4626 entry point.
 /// @dev Requests are fungible per controller (`requestId` 0, as ERC-7540 allows): pending and
 /// claimable amounts are per controller. Fairness between controllers comes from tickets kept in

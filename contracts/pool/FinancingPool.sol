@@ -43,7 +43,9 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @notice Virtual shares = 10**6: an inflation attack must donate 1e6 times the victim's deposit.
     uint8 private constant OFFSET = 6;
-    /// @notice Queue tickets a payment or deposit fills on its own (bounded).
+    /// @notice Queue tickets a payment, repayment or loan claim fills on its own (bounded). Not a
+    /// deposit: a depositor would choose when queued exits are priced (just before a payment that
+    /// lifts an ageing haircut, say) and take part of what they forfeit.
     uint256 private constant QUEUE_STEPS = 3;
 
     IIdentityRegistry private immutable IDENTITY;
@@ -173,10 +175,14 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     /// @inheritdoc IERC4626
+    /// @dev Zero when those shares are worth less than one asset unit: `redeem` refuses to burn
+    /// shares for nothing, and ERC-4626's max must not overstate what passes.
     function maxRedeem(address owner) public view override(ERC4626, IERC4626) returns (uint256) {
         (, uint256 net) = _navs();
-        uint256 liquid = SharesMath.toSharesDown(instantLiquidity(), net, totalSupply(), 10 ** OFFSET);
-        return Math.min(balanceOf(owner), liquid);
+        uint256 supply = totalSupply();
+        uint256 liquid = SharesMath.toSharesDown(instantLiquidity(), net, supply, 10 ** OFFSET);
+        uint256 shares = Math.min(balanceOf(owner), liquid);
+        return SharesMath.toAssetsDown(shares, net, supply, 10 ** OFFSET) == 0 ? 0 : shares;
     }
 
     /// @inheritdoc IERC4626

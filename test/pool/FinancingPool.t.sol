@@ -722,6 +722,23 @@ contract FinancingPoolTest is PoolBase {
         queue.redeem(1, alice, alice);
     }
 
+    /// A deposit does not fill the queue (a depositor would pick the moment queued exits are
+    /// priced); the next payment, or anyone's processQueue, does.
+    function test_deposit_leavesQueueForThePaymentOrProcessQueue() public {
+        uint256 aliceShares = _deposit(alice, 20_000e6);
+        _financeNew(FACE, TENOR);
+        _financeNew(FACE, TENOR); // idle cash about 2,000
+        vm.prank(alice);
+        queue.requestRedeem(aliceShares, alice, alice);
+        _deposit(bob, 30_000e6);
+        assertEq(queue.pendingRedeemRequest(0, alice), aliceShares, "a deposit fills nothing");
+        vm.prank(outsider);
+        pool.processQueue(10);
+        assertEq(queue.pendingRedeemRequest(0, alice), 0, "anyone fills it from idle cash");
+        assertEq(usd.balanceOf(address(queue)), queue.maxWithdraw(alice), "held for alice's claim");
+        assertGt(queue.maxWithdraw(alice), 19_000e6);
+    }
+
     function test_requestRedeem_revertsBelowMinimum() public {
         _deposit(alice, 1_000e6);
         vm.prank(alice);

@@ -6,7 +6,6 @@ import {IdentityBase} from "../identity/IdentityBase.sol";
 import {DemoUSD} from "../../contracts/token/DemoUSD.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
 import {RedemptionQueue} from "../../contracts/pool/RedemptionQueue.sol";
-import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
 import {Roles} from "../../contracts/access/Roles.sol";

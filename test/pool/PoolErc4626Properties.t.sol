@@ -253,9 +253,8 @@ contract PoolErc4626PropertiesTest is PoolBase {
     }
 
     /// ERC-4626 maxRedeem: "MUST return the maximum amount of shares that could be transferred from owner through redeem and not cause a revert, which MUST NOT be higher than the actual maximum that would be accepted"
-    /// CONTRACT MISMATCH - fails on purpose until FinancingPool is fixed: a holder of shares worth
-    /// less than one asset unit gets maxRedeem = its balance, but redeem of it pays 0 assets and
-    /// reverts with PoolZeroAmount, so the real maximum is 0.
+    /// A holder of shares worth less than one asset unit: redeem would pay 0 assets (refused), so
+    /// the real maximum is 0 (this failed before maxRedeem checked the value).
     function testFuzz_4626_maxRedeem_dustHolderCanRedeemMax(uint256 seed, uint256 dust) public {
         _scenario(seed);
         address carol = _actor(makeAddr("carol"));

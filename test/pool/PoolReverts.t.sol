@@ -7,9 +7,12 @@ import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.so
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {PoolBase} from "./PoolBase.sol";
 import {FinancingPool} from "../../contracts/pool/FinancingPool.sol";
+import {RedemptionQueue} from "../../contracts/pool/RedemptionQueue.sol";
+import {IAccessManaged} from "@openzeppelin/contracts/access/manager/IAccessManaged.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
 import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {IReceivableToken} from "../../contracts/interfaces/IReceivableToken.sol";
+import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
 
 /// @notice Revert paths (exact error and arguments) and views of the pool not covered elsewhere.
 contract PoolRevertsTest is PoolBase {
@@ -29,6 +32,79 @@ contract PoolRevertsTest is PoolBase {
             "SMEP",
             _defaultPolicy()
         );
+    }
+
+    // ------------------------------------------------------------ redemption queue binding
+
+    function test_setRedemptionQueue_revertsWhenAlreadySet() public {
+        RedemptionQueue other = new RedemptionQueue(pool);
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRedemptionQueueAlreadySet.selector, address(queue)));
+        pool.setRedemptionQueue(address(other));
+    }
+
+    function test_setRedemptionQueue_revertsForAnotherPoolsQueue() public {
+        FinancingPool fresh = _freshPool();
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolRedemptionQueueMismatch.selector, address(queue)));
+        fresh.setRedemptionQueue(address(queue));
+    }
+
+    function test_setRedemptionQueue_onlyAdmin() public {
+        FinancingPool fresh = _freshPool();
+        RedemptionQueue q = new RedemptionQueue(fresh);
+        vm.prank(outsider);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, outsider));
+        fresh.setRedemptionQueue(address(q));
+        vm.prank(admin);
+        fresh.setRedemptionQueue(address(q));
+        assertEq(fresh.redemptionQueue(), address(q));
+    }
+
+    function test_lockForRedemption_revertsForAnyoneButTheQueue() public {
+        uint256 shares = _deposit(alice, 1_000e6);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotRedemptionQueue.selector, alice));
+        pool.lockForRedemption(alice, alice, address(0), shares);
+        vm.prank(outsider);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotRedemptionQueue.selector, outsider));
+        pool.unlockFromRedemption(outsider, 1);
+    }
+
+    function test_lockForRedemption_revertsBeforeAQueueIsSet() public {
+        FinancingPool fresh = _freshPool();
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolNotRedemptionQueue.selector, alice));
+        fresh.lockForRedemption(alice, alice, address(0), 1);
+    }
+
+    function test_fill_revertsForAnyoneButThePool() public {
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IRedemptionQueue.QueueOnlyPool.selector, alice));
+        queue.fill(1e6, 1e6, 1e12, 1e6, 1);
+    }
+
+    function test_transfer_toTheQueueReverts() public {
+        uint256 shares = _deposit(alice, 1_000e6);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(IFinancingPool.PoolNotVerified.selector, address(queue), PartyRoles.INVESTOR)
+        );
+        pool.transfer(address(queue), shares);
+    }
+
+    function _freshPool() private returns (FinancingPool) {
+        return
+            new FinancingPool(
+                IERC20(address(usd)),
+                address(manager),
+                registry,
+                IReceivableToken(address(rcv)),
+                treasury,
+                "Other",
+                "OTH",
+                _defaultPolicy()
+            );
     }
 
     // ------------------------------------------------------------ entries and exits

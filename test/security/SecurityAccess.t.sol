@@ -71,24 +71,7 @@ contract SecurityAccessTest is SecurityBase {
             abi.encodeCall(IFinancingPool.lockForRedemption, (alice, eve, address(0), b)),
             abi.encodeCall(IFinancingPool.unlockFromRedemption, (eve, b))
         ];
-        address[16] memory targets = [
-            address(pool),
-            address(pool),
-            address(loans),
-            address(loans),
-            address(loans),
-            address(pool),
-            address(pool),
-            address(queue),
-            address(queue),
-            address(pool),
-            address(rcv),
-            address(loans),
-            address(loans),
-            address(queue),
-            address(pool),
-            address(pool)
-        ];
+        address[16] memory targets = _accessTargets();
         uint256 n = which % 16;
         vm.prank(eve);
         (bool ok, ) = targets[n].call(calls[n]);
@@ -98,6 +81,29 @@ contract SecurityAccessTest is SecurityBase {
         assertEq(pool.balanceOf(alice), aliceShares, "alice's shares");
         assertEq(notes.balanceOf(alice, loanId), aliceNotes, "alice's notes");
         assertEq(usd.balanceOf(eve), 0, "eve got nothing");
+    }
+
+    /// @dev Where each call of `testFuzz_admin_everyRoleCannotMoveInvestorFunds` goes, in order.
+    function _accessTargets() private view returns (address[16] memory) {
+        return
+            [
+                address(pool),
+                address(pool),
+                address(loans),
+                address(loans),
+                address(loans),
+                address(pool),
+                address(pool),
+                address(queue),
+                address(queue),
+                address(pool),
+                address(rcv),
+                address(loans),
+                address(loans),
+                address(queue),
+                address(pool),
+                address(pool)
+            ];
     }
 
     /// The pool manager's late-asset powers wait for the documented delays after the due date.

@@ -4,7 +4,6 @@ pragma solidity ^0.8.30;
 import {Vm} from "forge-std/Vm.sol";
 import {SecurityBase} from "./SecurityBase.sol";
 import {IFinancingPool} from "../../contracts/interfaces/IFinancingPool.sol";
-import {IRedemptionQueue} from "../../contracts/interfaces/IRedemptionQueue.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {PartyRoles} from "../../contracts/identity/PartyRoles.sol";
 
