@@ -126,7 +126,7 @@ export const floors: Record<string, FloorSpec> = {
     updatedSlots: 2,
     clearedSlots: 1,
     accounts: 1,
-    logs: [ERC20_TRANSFER, [4, 3]],
+    logs: [ERC20_TRANSFER, [4, 2]],
     why: "claimable cleared; 2 stablecoin balances; stablecoin",
   },
   financeInvoice: {

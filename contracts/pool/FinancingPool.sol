@@ -83,6 +83,9 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         RECEIVABLES = receivables;
         TREASURY = treasury_;
         _s.accrual.last = uint40(block.timestamp);
+        // "No income locked since deployment": keeps the slot of `impaired`, `queued` and
+        // `lockEnd` non-zero, so the first share queued for redemption costs no new slot.
+        _s.lockEnd = uint40(block.timestamp);
         PoolBook.setPolicy(_s, initialPolicy);
         emit VaultUpdate(address(asset_), address(this));
     }
