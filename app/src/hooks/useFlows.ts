@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { usePublicClient } from "wagmi";
 import { type AbiEvent, type Address, type Hash, erc20Abi } from "viem";
 import { abis } from "@/lib/contracts";
 import { type FlowContract, type FlowLog, decodeFlows, eventsOf } from "@/lib/flows/decode";
 import type { Balances } from "@/lib/flows/reconcile";
 import { readMetadata } from "@/lib/receivables";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
@@ -156,13 +156,12 @@ export function useFlows(chosen?: Address) {
   const escrow = useDeployedAddress("LoanManager");
   const vault = useDeployedAddress("CollateralVault");
   const client = usePublicClient();
-  const { data: latest } = useBlockNumber({ watch: true });
   const deployed = Boolean(pool && token && escrow && vault);
-  const query = useQuery({
-    queryKey: ["flows", pool, token, escrow, vault, latest?.toString()],
-    enabled: Boolean(deployed && client && latest !== undefined),
-    placeholderData: (previous) => previous,
-    queryFn: async () => {
+  const query = useBlockQuery({
+    queryKey: ["flows", pool, token, escrow, vault],
+    enabled: Boolean(deployed && client),
+    needsBlock: true,
+    queryFn: async (latest) => {
       const addresses = {
         FinancingPool: pool!,
         ReceivableToken: token!,

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, useChainId, usePublicClient, useReadContracts } from "wagmi";
+import { useChainId, usePublicClient, useReadContracts } from "wagmi";
 import { type Address, erc20Abi } from "viem";
 import { abis, deployedPools } from "@/lib/contracts";
 import type { PoolPolicy } from "@/lib/pool";
+import { useLatestBlock } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 const abi = abis.FinancingPool;
@@ -13,7 +14,7 @@ const abi = abis.FinancingPool;
 export function usePoolFacts(chosen?: Address) {
   const first = useDeployedAddress("FinancingPool");
   const pool = chosen ?? first;
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   const query = useReadContracts({
     allowFailure: false,
     contracts: [
@@ -57,7 +58,7 @@ export type PoolFacts = NonNullable<ReturnType<typeof usePoolFacts>["facts"]>;
 
 /** The connected investor's side of the pool: shares, their value, limits, queue, wallet. */
 export function usePoolPosition(pool: Address | undefined, asset: Address | undefined, owner: Address | undefined) {
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   const enabled = Boolean(pool && asset && owner);
   const args = owner ? ([owner] as const) : undefined;
   const query = useReadContracts({
@@ -115,7 +116,7 @@ export interface OpenRequest {
 /** The controller's redemption requests still (partly) pending, from RedeemRequest events. */
 export function useOpenRequests(pool: Address | undefined, controller: Address | undefined) {
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   return useQuery({
     queryKey: ["pool-requests", pool, controller, block?.toString()],
     enabled: Boolean(pool && controller && client),
@@ -154,7 +155,7 @@ export interface Holding {
 /** The connected investor's holding in every deployed pool, first pool first, in one read per block. */
 export function useHoldings(owner: Address | undefined) {
   const pools = deployedPools(useChainId());
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   const args = owner ? ([owner] as const) : undefined;
   const held = useReadContracts({
     allowFailure: false,
