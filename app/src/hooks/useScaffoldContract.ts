@@ -1,11 +1,11 @@
 "use client";
 
-import { useCallback } from "react";
+import { useMemo } from "react";
 import { type UseReadContractReturnType, useReadContract } from "wagmi";
-import type { Abi, Address, ContractFunctionArgs, ContractFunctionName } from "viem";
+import { type Abi, type Address, type ContractFunctionArgs, type ContractFunctionName, zeroAddress } from "viem";
 import type { ContractAbi, ContractName } from "@/lib/contracts";
 import { useLatestBlock } from "./useBlockQuery";
-import { type WriteFunctionArgs, type WriteFunctionName, useContractAction } from "./useContractAction";
+import { type RunAction, type WriteFunctionArgs, type WriteFunctionName, useContractAction } from "./useContractAction";
 import { useDeployedContract } from "./useDeployed";
 
 type ReadMutability = "pure" | "view";
@@ -75,17 +75,20 @@ export function useScaffoldWriteContract<N extends ContractName>(contractName: N
   const action = useContractAction();
   const { run } = action;
   const target = address ?? contract?.address;
+  const write = useMemo(() => writer<N>(run, contract?.abi, target), [run, contract, target]);
+  return { ...action, write };
+}
 
+/** `write` of useScaffoldWriteContract: typed by the ABI of deployment `N` for its callers. */
+function writer<N extends ContractName>(run: RunAction, abi: Abi | undefined, target: Address | undefined) {
   function write<
     fn extends WriteFunctionName<ContractAbi<N>>,
     const args extends WriteFunctionArgs<ContractAbi<N>, fn>,
   >(call: { functionName: fn; args: args }): Promise<boolean>;
   // Any function of any ABI; the signature above is what callers see.
   function write(call: { functionName: WriteFunctionName<Abi>; args: WriteFunctionArgs<Abi, WriteFunctionName<Abi>> }) {
-    const abi: Abi = contract?.abi ?? [];
-    // Without a deployment the simulation fails, and the action shows why.
-    return run({ abi, address: target ?? "0x0000000000000000000000000000000000000000", ...call });
+    // Without a deployment on this chain the simulation fails, and the action shows why.
+    return run({ abi: abi ?? [], address: target ?? zeroAddress, ...call });
   }
-
-  return { ...action, write: useCallback(write, [run, contract, target]) };
+  return write;
 }

@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useChainId, useConfig, useConnection } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 import { keccak256, stringToHex } from "viem";
-import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
 import { acknowledgementTypes, outstandingOf, type SignedAcknowledgement } from "@/lib/receivables";
