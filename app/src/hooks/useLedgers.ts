@@ -3,7 +3,7 @@
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useChainId, usePublicClient } from "wagmi";
 import type { Address, Hex } from "viem";
-import { abis, deployedPools } from "@/lib/contracts";
+import { type EnumMember, abis, deployedPools, enums } from "@/lib/contracts";
 import type { PoolPolicy } from "@/lib/pool";
 import { useBlockQuery, useLatestBlock } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
@@ -18,7 +18,7 @@ export interface FinancedAsset {
   /** The pool that financed it. */
   pool: Address;
   /** Pool-side status (IFinancingPool.AssetStatus) now. */
-  status: "None" | "Active" | "Impaired" | "Repaid" | "WrittenOff";
+  status: EnumMember<"IFinancingPool.AssetStatus">;
   collected: bigint;
   /** Paid to the SME off chain (attested) and not yet remitted to the pool. */
   attestedOwedBySme: bigint;
@@ -36,7 +36,7 @@ export interface InvestorFlows {
   firstDepositBlock?: bigint;
 }
 
-const assetStatuses = ["None", "Active", "Impaired", "Repaid", "WrittenOff"] as const;
+const assetStatuses = enums["IFinancingPool.AssetStatus"];
 
 /**
  * One pool's money movements folded from its events, the loans it funded and their companies,

@@ -2,7 +2,7 @@
 
 import { usePublicClient, useReadContract } from "wagmi";
 import { type Address, type PublicClient, erc1155Abi } from "viem";
-import { abis } from "@/lib/contracts";
+import { abis, enumMember } from "@/lib/contracts";
 import { type Loan, toLoan } from "@/lib/loans";
 import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
@@ -138,7 +138,9 @@ export function useLoanIndex(viewer: Address | undefined) {
         }
         const entry = loans.get(id);
         if (!entry) continue;
-        if (log.eventName === "LoanClosedUnfunded") entry.status = Number(args.status) === 8 ? "Expired" : "Cancelled";
+        if (log.eventName === "LoanClosedUnfunded")
+          entry.status =
+            enumMember("ILoanManager.Status", Number(args.status), "None") === "Expired" ? "Expired" : "Cancelled";
         else if (statusAfter[log.eventName]) entry.status = statusAfter[log.eventName];
         if (
           log.eventName === "LoanFunded" &&

@@ -2,13 +2,13 @@
 
 import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
-import { abis } from "@/lib/contracts";
+import { abis, enums } from "@/lib/contracts";
 import { type LoanStatus, loanStatuses } from "@/lib/loans";
 import { useBlockQuery } from "./useBlockQuery";
 import { usePoolLedger } from "./useLedgers";
 
 /** IFinancingPool.LoanStatus, in enum order: the pool-side state of a loan it funded. */
-const positionStatuses = ["None", "Funded", "Impaired", "Closed", "WrittenOff"] as const;
+const positionStatuses = enums["IFinancingPool.LoanStatus"];
 
 export interface PoolLoan {
   manager: Address;

@@ -1,8 +1,9 @@
 import { type Address, type Hex, encodeAbiParameters, keccak256, toHex } from "viem";
+import { type EnumMember, enums } from "./contracts";
 
-/** Mirrors IReceivableToken.Status (contracts/interfaces/IReceivableToken.sol). */
-export const statusNames = ["None", "Issued", "Acknowledged", "Disputed", "Paid", "Cancelled", "Defaulted"] as const;
-export type StatusName = (typeof statusNames)[number];
+/** IReceivableToken.Status, in enum order, from the build (app/src/generated). */
+export const statusNames = enums["IReceivableToken.Status"];
+export type StatusName = EnumMember<"IReceivableToken.Status">;
 
 /** What each status means to the people involved, in one short phrase. */
 export const statusHelp: Record<StatusName, string> = {

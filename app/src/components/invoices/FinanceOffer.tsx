@@ -1,8 +1,8 @@
 "use client";
 
 import { useReadContracts } from "wagmi";
-import { type Abi, type Address, encodeAbiParameters, isAddressEqual } from "viem";
-import { abis } from "@/lib/contracts";
+import { type Address, encodeAbiParameters, isAddressEqual } from "viem";
+import { type EnumMember, abis, enumMember } from "@/lib/contracts";
 import { formatAmount } from "@/lib/format";
 import { financeTerms, formatBps, type PoolPolicy } from "@/lib/pool";
 import { outstandingOf, type Receivable } from "@/lib/receivables";
@@ -15,8 +15,18 @@ import { TxStatus } from "../TxStatus";
 
 const poolAbi = abis.FinancingPool;
 // The pool's refusals bubble up through the token's safeTransferFrom: decode them with its errors.
-const transferAbi = [...abis.ReceivableToken, ...abis.FinancingPool.filter((x) => x.type === "error")] as Abi;
-const assetStatuses = ["None", "Active", "Impaired", "Repaid", "Written off"];
+const transferAbi = [...abis.ReceivableToken, ...abis.FinancingPool.filter((x) => x.type === "error")];
+const assetStatusLabels: Record<EnumMember<"IFinancingPool.AssetStatus">, string> = {
+  None: "None",
+  Active: "Active",
+  Impaired: "Impaired",
+  Repaid: "Repaid",
+  WrittenOff: "Written off",
+};
+const assetStatusLabel = (status: number) => {
+  const member = enumMember("IFinancingPool.AssetStatus", status, undefined);
+  return member ? assetStatusLabels[member] : "Unknown";
+};
 
 /**
  * One pool's offer for an acknowledged invoice its issuer still holds, computed the way the
@@ -94,7 +104,7 @@ export function FinanceOffer(props: {
           </div>
           <div>
             <dt>Status at the pool</dt>
-            <dd>{assetStatuses[asset.status] ?? "Unknown"}</dd>
+            <dd>{assetStatusLabel(asset.status)}</dd>
           </div>
         </dl>
         <p className="muted">

@@ -4,7 +4,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { zeroAddress } from "viem";
 import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { scheduleKinds } from "@/lib/loans";
+import { scheduleKind, scheduleKinds } from "@/lib/loans";
 import { dateInputToSeconds, formatDate, relativeDays } from "@/lib/time";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
@@ -49,7 +49,7 @@ function check(
   if (!/^\d+$/.test(values.grace.trim() || "0"))
     return { ok: false, reason: "Interest-only installments is a whole number." };
   const graceCount = Number(values.grace || "0");
-  if (graceCount > 0 && values.kind !== 0) {
+  if (graceCount > 0 && values.kind !== scheduleKind("Amortizing")) {
     return { ok: false, reason: "Interest-only installments only exist for amortizing loans." };
   }
   if (graceCount >= count) return { ok: false, reason: "Leave at least one installment to repay the principal." };
@@ -145,7 +145,7 @@ export function RequestForm({ token, now }: { token: TokenInfo; now: number }) {
             ))}
           </select>
         </label>
-        {kind === 0 && (
+        {kind === scheduleKind("Amortizing") && (
           <label className="field">
             <span>Interest-only installments first</span>
             <input name="grace" inputMode="numeric" value={grace} onChange={(e) => setGrace(e.target.value)} />
