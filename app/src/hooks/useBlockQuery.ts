@@ -6,9 +6,10 @@ import { useBlockNumber } from "wagmi";
 /**
  * The latest block number, followed as the node produces blocks: the one place the dApp watches
  * for new blocks. Reads that pass it as their `blockNumber` (or key) are re-read on every block.
+ * `follow: false` (for a hook that watches only on request) reads and watches nothing.
  */
-export function useLatestBlock(): bigint | undefined {
-  return useBlockNumber({ watch: true }).data;
+export function useLatestBlock(follow = true): bigint | undefined {
+  return useBlockNumber({ watch: follow, query: { enabled: follow } }).data;
 }
 
 export interface BlockQueryOptions<T> {

@@ -3,11 +3,13 @@
 import { useReadContracts } from "wagmi";
 import { type Address, encodeAbiParameters, isAddressEqual } from "viem";
 import { type EnumMember, abis, enumMember } from "@/lib/contracts";
+import { PartyRole } from "@/lib/parties";
 import { formatAmount } from "@/lib/format";
 import { financeTerms, formatBps, type PoolPolicy } from "@/lib/pool";
 import { outstandingOf, type Receivable } from "@/lib/receivables";
 import { formatDate } from "@/lib/time";
 import { useContractAction } from "@/hooks/useContractAction";
+import { useLatestBlock } from "@/hooks/useBlockQuery";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { PoolEntry } from "@/hooks/usePools";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
@@ -48,6 +50,7 @@ export function FinanceOffer(props: {
   const receivables = useDeployedAddress("ReceivableToken");
   const identity = useDeployedAddress("IdentityRegistry");
   const { state, busy, run } = useContractAction();
+  const block = useLatestBlock();
   const reads = useReadContracts({
     allowFailure: false,
     contracts: [
@@ -57,10 +60,11 @@ export function FinanceOffer(props: {
       { abi: poolAbi, address: pool, functionName: "smeExposure", args: [r.issuerEntity] },
       { abi: poolAbi, address: pool, functionName: "asset" },
       { abi: poolAbi, address: pool, functionName: "assetOf", args: [tokenId] },
-      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.debtor, 2] },
-      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.issuer, 1] },
+      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.debtor, PartyRole.DEBTOR] },
+      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.issuer, PartyRole.SME] },
     ],
-    query: { enabled: Boolean(identity), refetchInterval: 5_000 },
+    blockNumber: block,
+    query: { enabled: Boolean(identity), placeholderData: (previous) => previous },
   });
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
