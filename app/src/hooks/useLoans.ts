@@ -42,7 +42,7 @@ async function readLoanView(
       : 0n,
     viewer ? client.readContract({ abi, address: manager, functionName: "claimable", args: [id, viewer] }) : 0n,
   ]);
-  return { ...toLoan(id, raw as never), notes: held, claimable };
+  return { ...toLoan(id, raw), notes: held, claimable };
 }
 
 /**

@@ -51,7 +51,7 @@ export function useScaffoldReadContract({
   staleTime,
 }: ScaffoldReadParameters<ContractName, ReadFunctionName<Abi>, ReadFunctionArgs<Abi, ReadFunctionName<Abi>>>) {
   const contract = useDeployedContract(contractName);
-  const block = useLatestBlock();
+  const block = useLatestBlock(watch);
   const target = address ?? contract?.address;
   const abi: Abi | undefined = contract?.abi;
   return useReadContract({

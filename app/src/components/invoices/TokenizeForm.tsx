@@ -20,7 +20,7 @@ import { PartyRole } from "@/lib/parties";
 import { canonicalInvoiceNumber, documentHashOf, metadataUri, sha256File, tokenIdOf } from "@/lib/receivables";
 import { dateInputToSeconds } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { readReceivable } from "@/hooks/useReceivables";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
@@ -68,7 +68,7 @@ export function TokenizeForm() {
   const [problem, setProblem] = useState<string>();
   const [checking, setChecking] = useState(false);
   const [created, setCreated] = useState<bigint>();
-  const { state, busy: sending, run } = useContractAction();
+  const { state, busy: sending, write } = useScaffoldWriteContract("ReceivableToken");
   const busy = checking || sending;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -171,12 +171,7 @@ export function TokenizeForm() {
     }
     if (typeof checked === "string") return setProblem(checked);
     setProblem(undefined);
-    const ok = await run({
-      abi: abis.IReceivableToken,
-      address: receivables!,
-      functionName: "tokenize",
-      args: [checked.params],
-    });
+    const ok = await write({ functionName: "tokenize", args: [checked.params] });
     if (ok) {
       setCreated(checked.tokenId);
       setDraft({ invoiceNumber: "", description: "", debtor: "", amount: "", issueDate: "", dueDate: "" });
