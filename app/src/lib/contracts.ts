@@ -43,11 +43,12 @@ export interface DeployedContract<N extends ContractName> {
 /** Chain ids that have a recorded Ignition deployment. */
 export const deployedChainIds: number[] = Object.keys(deployedContracts).map(Number);
 
-function chainEntry(
-  chainId: number | undefined,
-): Record<string, { address: Address; abi: Abi; deployedOnBlock: number }> {
-  if (chainId === undefined || !(chainId in deployedContracts)) return {};
-  return deployedContracts[chainId as ChainKey];
+// The same entries, looked up by a chain id known only at run time.
+const byChainId: Partial<Record<number, Record<string, { address: Address; abi: Abi; deployedOnBlock: number }>>> =
+  deployedContracts;
+
+function chainEntry(chainId: number | undefined) {
+  return (chainId === undefined ? undefined : byChainId[chainId]) ?? {};
 }
 
 /** The deployment named `name` on `chainId`, or undefined when that chain has no such deployment. */
