@@ -3,7 +3,8 @@
 import { usePublicClient } from "wagmi";
 import type { Address, Hash } from "viem";
 import { abis } from "@/lib/contracts";
-import { readMetadata, toReceivable } from "@/lib/receivables";
+import { readMetadata } from "@/lib/receivables";
+import { toReceivable } from "@/lib/invoice";
 import type { InvoiceRow } from "./useReceivables";
 import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";

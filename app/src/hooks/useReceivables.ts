@@ -3,7 +3,8 @@
 import { usePublicClient } from "wagmi";
 import { type Address, BaseError, ContractFunctionRevertedError, type Hash } from "viem";
 import { abis } from "@/lib/contracts";
-import { type Receivable, readMetadata, toReceivable } from "@/lib/receivables";
+import { readMetadata } from "@/lib/receivables";
+import { type Receivable, toReceivable } from "@/lib/invoice";
 import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 

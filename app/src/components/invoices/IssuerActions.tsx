@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { parseSignedAcknowledgement, type Receivable } from "@/lib/receivables";
+import { parseSignedAcknowledgement } from "@/lib/receivables";
+import { type Receivable } from "@/lib/invoice";
 import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useEntityPair } from "@/hooks/useEntityPair";
 import { TxStatus } from "../TxStatus";

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { useConnection } from "wagmi";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { outstandingOf, type Receivable } from "@/lib/receivables";
+import { outstandingOf } from "@/lib/receivables";
+import { type Receivable } from "@/lib/invoice";
 import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
