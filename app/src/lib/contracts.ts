@@ -30,8 +30,8 @@ export type EnumMember<E extends EnumName> = (typeof enums)[E][number];
 
 /** The member name of enum `E` that a contract returned as its index; `fallback` when out of range. */
 export function enumMember<E extends EnumName, F>(name: E, index: number | bigint, fallback: F): EnumMember<E> | F {
-  const members: readonly string[] = enums[name];
-  return (members[Number(index)] as EnumMember<E> | undefined) ?? fallback;
+  const members: readonly (EnumMember<E> | undefined)[] = enums[name];
+  return members[Number(index)] ?? fallback;
 }
 
 export interface DeployedContract<N extends ContractName> {

@@ -10,7 +10,6 @@ import { outstandingOf } from "@/lib/receivables";
 import { type Receivable } from "@/lib/invoice";
 import { formatDate } from "@/lib/time";
 import { useContractAction } from "@/hooks/useContractAction";
-import { useLatestBlock } from "@/hooks/useBlockQuery";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { PoolEntry } from "@/hooks/usePools";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
@@ -51,7 +50,6 @@ export function FinanceOffer(props: {
   const receivables = useDeployedAddress("ReceivableToken");
   const identity = useDeployedAddress("IdentityRegistry");
   const { state, busy, run } = useContractAction();
-  const block = useLatestBlock();
   const reads = useReadContracts({
     allowFailure: false,
     contracts: [
@@ -64,8 +62,9 @@ export function FinanceOffer(props: {
       { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.debtor, PartyRole.DEBTOR] },
       { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.issuer, PartyRole.SME] },
     ],
-    blockNumber: block,
-    query: { enabled: Boolean(identity), placeholderData: (previous) => previous },
+    // Polled, not keyed by block: the offer must not show the previous block's figures while a
+    // new read loads (right after selling, "Advance received" would read 0 for a moment).
+    query: { enabled: Boolean(identity), refetchInterval: 5_000 },
   });
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
