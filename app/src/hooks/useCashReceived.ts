@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, useChainId, usePublicClient } from "wagmi";
+import { useChainId, usePublicClient } from "wagmi";
 import type { Address } from "viem";
 import { abis, deployedPools } from "@/lib/contracts";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 /**
@@ -16,11 +16,9 @@ export function useCashReceived(sme: Address | undefined, since: number | undefi
   const pools = deployedPools(useChainId()).map((p) => p.address);
   const manager = useDeployedAddress("LoanManager");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["cash-received", sme, since, receivables, pools.join(), manager, block?.toString()],
+  return useBlockQuery({
+    queryKey: ["cash-received", sme, since, receivables, pools.join(), manager],
     enabled: Boolean(sme && since !== undefined && receivables && client),
-    placeholderData: (previous) => previous,
     queryFn: async () => {
       const c = client!;
       const [paid, advances, forwarded, drawn] = await Promise.all([

@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import type { Hex } from "viem";
 import { abis } from "@/lib/contracts";
-import { entityPairOf, type Receivable } from "@/lib/receivables";
+import { entityPairOf } from "@/lib/receivables";
+import { type Receivable } from "@/lib/invoice";
 import { useDeployedAddress } from "./useDeployed";
 
 const abi = abis.IReceivableToken;

@@ -1,12 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { usePublicClient } from "wagmi";
 import { type AbiEvent, type Address, type Hash, erc20Abi } from "viem";
 import { abis } from "@/lib/contracts";
 import { type FlowContract, type FlowLog, decodeFlows, eventsOf } from "@/lib/flows/decode";
 import type { Balances } from "@/lib/flows/reconcile";
 import { readMetadata } from "@/lib/receivables";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 import { useRedemptionQueue } from "./usePool";
 
@@ -167,13 +167,12 @@ export function useFlows(chosen?: Address) {
   const vault = useDeployedAddress("CollateralVault");
   const queue = useRedemptionQueue(pool);
   const client = usePublicClient();
-  const { data: latest } = useBlockNumber({ watch: true });
   const deployed = Boolean(pool && token && escrow && vault);
-  const query = useQuery({
-    queryKey: ["flows", pool, token, escrow, vault, queue, latest?.toString()],
-    enabled: Boolean(deployed && queue && client && latest !== undefined),
-    placeholderData: (previous) => previous,
-    queryFn: async () => {
+  const query = useBlockQuery({
+    queryKey: ["flows", pool, token, escrow, vault, queue],
+    enabled: Boolean(deployed && queue && client),
+    needsBlock: true,
+    queryFn: async (latest) => {
       const addresses = {
         FinancingPool: pool!,
         RedemptionQueue: queue!,

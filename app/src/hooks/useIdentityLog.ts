@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { usePublicClient } from "wagmi";
 import type { Address, Hash } from "viem";
 import { abis } from "@/lib/contracts";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 export interface PartyRecord {
@@ -26,11 +26,9 @@ export interface PartyRecord {
 export function useIdentityLog() {
   const registry = useDeployedAddress("IdentityRegistry");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["identityLog", registry, block?.toString()],
+  return useBlockQuery({
+    queryKey: ["identityLog", registry],
     enabled: Boolean(registry && client),
-    placeholderData: (previous) => previous,
     queryFn: async () => {
       const logs = await client!.getContractEvents({
         abi: abis.IdentityRegistry,

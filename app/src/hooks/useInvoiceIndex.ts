@@ -1,11 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { usePublicClient } from "wagmi";
 import type { Address, Hash } from "viem";
 import { abis } from "@/lib/contracts";
-import { readMetadata, toReceivable } from "@/lib/receivables";
+import { readMetadata } from "@/lib/receivables";
+import { toReceivable } from "@/lib/invoice";
 import type { InvoiceRow } from "./useReceivables";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 const abi = abis.IReceivableToken;
@@ -30,12 +31,10 @@ export interface InvoiceIndexEntry {
 export function useInvoiceIndex(filter: { issuer?: Address; debtor?: Address }) {
   const address = useDeployedAddress("ReceivableToken");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
   const party = filter.issuer ?? filter.debtor;
-  return useQuery({
-    queryKey: ["invoice-index", address, filter.issuer, filter.debtor, block?.toString()],
+  return useBlockQuery({
+    queryKey: ["invoice-index", address, filter.issuer, filter.debtor],
     enabled: Boolean(address && client && party),
-    placeholderData: (previous) => previous,
     queryFn: async (): Promise<InvoiceIndexEntry[]> => {
       const [tokenized, paid, attested, cancelled] = await Promise.all([
         client!.getContractEvents({
@@ -74,11 +73,9 @@ export function useInvoiceIndex(filter: { issuer?: Address; debtor?: Address }) 
 export function useInvoicePage(entries: InvoiceIndexEntry[]) {
   const address = useDeployedAddress("ReceivableToken");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["invoice-page", address, entries.map((e) => e.tokenId.toString()).join(","), block?.toString()],
+  return useBlockQuery({
+    queryKey: ["invoice-page", address, entries.map((e) => e.tokenId.toString()).join(",")],
     enabled: Boolean(address && client && entries.length > 0),
-    placeholderData: (previous) => previous,
     queryFn: async (): Promise<InvoiceRow[]> =>
       Promise.all(
         entries.map(async (entry) => {

@@ -1,10 +1,11 @@
 "use client";
 
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import { useBlockNumber, useChainId, usePublicClient } from "wagmi";
+import { useChainId, usePublicClient } from "wagmi";
 import type { Address, Hex } from "viem";
-import { abis, deployedPools } from "@/lib/contracts";
+import { type EnumMember, abis, deployedPools, enums } from "@/lib/contracts";
 import type { PoolPolicy } from "@/lib/pool";
+import { useBlockQuery, useLatestBlock } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 export interface FinancedAsset {
@@ -17,7 +18,7 @@ export interface FinancedAsset {
   /** The pool that financed it. */
   pool: Address;
   /** Pool-side status (IFinancingPool.AssetStatus) now. */
-  status: "None" | "Active" | "Impaired" | "Repaid" | "WrittenOff";
+  status: EnumMember<"IFinancingPool.AssetStatus">;
   collected: bigint;
   /** Paid to the SME off chain (attested) and not yet remitted to the pool. */
   attestedOwedBySme: bigint;
@@ -35,7 +36,7 @@ export interface InvestorFlows {
   firstDepositBlock?: bigint;
 }
 
-const assetStatuses = ["None", "Active", "Impaired", "Repaid", "WrittenOff"] as const;
+const assetStatuses = enums["IFinancingPool.AssetStatus"];
 
 /**
  * One pool's money movements folded from its events, the loans it funded and their companies,
@@ -146,7 +147,7 @@ function poolLedgerQuery(client: Client | undefined, pool: Address | undefined, 
 export function usePoolLedger(chosen?: Address) {
   const first = useDeployedAddress("FinancingPool");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   return useQuery(poolLedgerQuery(client, chosen ?? first, block));
 }
 
@@ -154,7 +155,7 @@ export function usePoolLedger(chosen?: Address) {
 export function usePoolLedgers() {
   const pools = deployedPools(useChainId());
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   return useQueries({
     queries: pools.map((p) => poolLedgerQuery(client, p.address, block)),
     combine: (results) => {
@@ -173,11 +174,9 @@ export function usePoolLedgers() {
 export function useLoanLedger() {
   const manager = useDeployedAddress("LoanManager");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["loan-ledger", manager, block?.toString()],
+  return useBlockQuery({
+    queryKey: ["loan-ledger", manager],
     enabled: Boolean(manager && client),
-    placeholderData: (previous) => previous,
     queryFn: async () => {
       const logs = await client!.getContractEvents({ abi: abis.LoanManager, address: manager!, fromBlock: 0n });
       const totals = { requested: 0, drawnDown: 0n, repaid: 0n, defaulted: 0, defaultedPrincipal: 0n, funded: 0n };
@@ -200,11 +199,9 @@ export function useLoanLedger() {
 export function useInstallments(loanIds: bigint[]) {
   const lens = useDeployedAddress("LoanLens");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["installments", lens, loanIds.map(String).join(","), block?.toString()],
+  return useBlockQuery({
+    queryKey: ["installments", lens, loanIds.map(String).join(",")],
     enabled: Boolean(lens && client),
-    placeholderData: (previous) => previous,
     queryFn: async () =>
       Promise.all(
         loanIds.map(async (id) => ({
@@ -224,11 +221,9 @@ export function useInstallments(loanIds: bigint[]) {
 export function useDaysLate(loanIds: bigint[]) {
   const manager = useDeployedAddress("LoanManager");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["days-late", manager, loanIds.map(String).join(","), block?.toString()],
+  return useBlockQuery({
+    queryKey: ["days-late", manager, loanIds.map(String).join(",")],
     enabled: Boolean(manager && client),
-    placeholderData: (previous) => previous,
     queryFn: async () => {
       const out = new Map<bigint, number>();
       await Promise.all(

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient, useReadContract } from "wagmi";
+import { usePublicClient, useReadContract } from "wagmi";
 import { type Address, type PublicClient, erc1155Abi } from "viem";
-import { abis } from "@/lib/contracts";
+import { abis, enumMember } from "@/lib/contracts";
 import { type Loan, toLoan } from "@/lib/loans";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 export interface LoanView extends Loan {
@@ -42,7 +42,7 @@ async function readLoanView(
       : 0n,
     viewer ? client.readContract({ abi, address: manager, functionName: "claimable", args: [id, viewer] }) : 0n,
   ]);
-  return { ...toLoan(id, raw as never), notes: held, claimable };
+  return { ...toLoan(id, raw), notes: held, claimable };
 }
 
 /**
@@ -53,11 +53,9 @@ export function useLoans(viewer: Address | undefined) {
   const manager = useDeployedAddress("LoanManager");
   const notes = useNotesAddress();
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["loans", manager, notes, viewer, block?.toString()],
+  return useBlockQuery({
+    queryKey: ["loans", manager, notes, viewer],
     enabled: Boolean(manager && client && notes),
-    placeholderData: (previous) => previous,
     queryFn: async (): Promise<LoanView[]> => {
       const logs = await client!.getContractEvents({
         abi,
@@ -77,11 +75,9 @@ export function useLoans(viewer: Address | undefined) {
 export function useLoanDetails(loanId: bigint, enabled: boolean) {
   const lens = useDeployedAddress("LoanLens");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["loan-details", lens, loanId.toString(), block?.toString()],
+  return useBlockQuery({
+    queryKey: ["loan-details", lens, loanId.toString()],
     enabled: Boolean(lens && client && enabled),
-    placeholderData: (previous) => previous,
     queryFn: async () => {
       const [rows, due, quote] = await Promise.all([
         client!.readContract({ abi: abis.LoanLens, address: lens!, functionName: "installments", args: [loanId] }),
@@ -120,11 +116,9 @@ const statusAfter: Record<string, Loan["status"]> = {
 export function useLoanIndex(viewer: Address | undefined) {
   const manager = useDeployedAddress("LoanManager");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["loan-index", manager, viewer, block?.toString()],
+  return useBlockQuery({
+    queryKey: ["loan-index", manager, viewer],
     enabled: Boolean(manager && client),
-    placeholderData: (previous) => previous,
     queryFn: async (): Promise<LoanIndexEntry[]> => {
       const logs = await client!.getContractEvents({ abi, address: manager!, fromBlock: 0n });
       const loans = new Map<bigint, LoanIndexEntry>();
@@ -144,7 +138,9 @@ export function useLoanIndex(viewer: Address | undefined) {
         }
         const entry = loans.get(id);
         if (!entry) continue;
-        if (log.eventName === "LoanClosedUnfunded") entry.status = Number(args.status) === 8 ? "Expired" : "Cancelled";
+        if (log.eventName === "LoanClosedUnfunded")
+          entry.status =
+            enumMember("ILoanManager.Status", Number(args.status), "None") === "Expired" ? "Expired" : "Cancelled";
         else if (statusAfter[log.eventName]) entry.status = statusAfter[log.eventName];
         if (
           log.eventName === "LoanFunded" &&
@@ -164,11 +160,9 @@ export function useLoanPage(ids: bigint[], viewer: Address | undefined) {
   const manager = useDeployedAddress("LoanManager");
   const notes = useNotesAddress();
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["loan-page", manager, notes, viewer, ids.join(","), block?.toString()],
+  return useBlockQuery({
+    queryKey: ["loan-page", manager, notes, viewer, ids.join(",")],
     enabled: Boolean(manager && client && notes && ids.length > 0),
-    placeholderData: (previous) => previous,
     queryFn: async (): Promise<LoanView[]> =>
       Promise.all(ids.map((id) => readLoanView(client!, manager!, notes!, id, viewer))),
   });

@@ -1,9 +1,10 @@
 "use client";
 
-import { useBlockNumber, useChainId, useReadContract, useReadContracts } from "wagmi";
+import { useChainId, useReadContract, useReadContracts } from "wagmi";
 import { type Address, erc20Abi } from "viem";
 import { abis, deployedPools } from "@/lib/contracts";
 import type { PoolPolicy } from "@/lib/pool";
+import { useLatestBlock } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 const abi = abis.FinancingPool;
@@ -13,7 +14,7 @@ const queueAbi = abis.RedemptionQueue;
 export function usePoolFacts(chosen?: Address) {
   const first = useDeployedAddress("FinancingPool");
   const pool = chosen ?? first;
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   const query = useReadContracts({
     allowFailure: false,
     contracts: [
@@ -67,7 +68,7 @@ export function useRedemptionQueue(pool: Address | undefined) {
 
 /** The connected investor's side of the pool: shares, their value, limits, queue, wallet. */
 export function usePoolPosition(pool: Address | undefined, asset: Address | undefined, owner: Address | undefined) {
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   const queue = useRedemptionQueue(pool);
   const enabled = Boolean(pool && asset && owner && queue);
   const args = owner ? ([owner] as const) : undefined;
@@ -128,7 +129,7 @@ export interface Holding {
 /** The connected investor's holding in every deployed pool, first pool first, in one read per block. */
 export function useHoldings(owner: Address | undefined) {
   const pools = deployedPools(useChainId());
-  const { data: block } = useBlockNumber({ watch: true });
+  const block = useLatestBlock();
   const args = owner ? ([owner] as const) : undefined;
   // Each pool's redemption queue: fixed once deployed, read once.
   const queues: readonly Address[] | undefined = useReadContracts({

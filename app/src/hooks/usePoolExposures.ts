@@ -1,9 +1,9 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, zeroHash } from "viem";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { usePublicClient } from "wagmi";
 import { abis, partyName } from "@/lib/contracts";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 import { usePoolLedger } from "./useLedgers";
 
@@ -26,12 +26,10 @@ export function usePoolExposures(pool: Address | undefined) {
   const ledger = usePoolLedger(pool);
   const registry = useDeployedAddress("IdentityRegistry");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
   const open = ledger.data?.assets.filter((a) => a.status === "Active" || a.status === "Impaired");
-  const query = useQuery({
-    queryKey: ["pool-exposures", pool, block?.toString(), open?.length],
+  const query = useBlockQuery({
+    queryKey: ["pool-exposures", pool, open?.length],
     enabled: Boolean(pool && registry && client && ledger.data),
-    placeholderData: keepPreviousData,
     queryFn: async () => {
       const c = client!;
       const entityOf = (account: Address) =>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { usePublicClient } from "wagmi";
 import type { Address } from "viem";
 import { abis } from "@/lib/contracts";
 import { type HistoryPoint, sampleBlocks } from "@/lib/history";
+import { useBlockQuery } from "./useBlockQuery";
 
 const abi = abis.FinancingPool;
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
@@ -40,12 +40,11 @@ async function readPoint(client: Client, pool: Address, blockNumber: bigint): Pr
  */
 export function usePoolHistory(pool: Address | undefined, maxPoints = 60) {
   const client = usePublicClient();
-  const { data: latest } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["pool-history", pool, latest?.toString(), maxPoints],
-    enabled: Boolean(pool && client && latest !== undefined),
-    placeholderData: (previous) => previous,
-    queryFn: async (): Promise<HistoryPoint[]> => {
+  return useBlockQuery({
+    queryKey: ["pool-history", pool, maxPoints],
+    enabled: Boolean(pool && client),
+    needsBlock: true,
+    queryFn: async (latest): Promise<HistoryPoint[]> => {
       const logs = await client!.getContractEvents({ abi, address: pool!, fromBlock: 0n });
       const moved = logs
         .filter(

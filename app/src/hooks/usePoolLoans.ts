@@ -1,14 +1,14 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
-import { useBlockNumber, usePublicClient } from "wagmi";
-import { abis } from "@/lib/contracts";
+import { usePublicClient } from "wagmi";
+import { abis, enums } from "@/lib/contracts";
 import { type LoanStatus, loanStatuses } from "@/lib/loans";
+import { useBlockQuery } from "./useBlockQuery";
 import { usePoolLedger } from "./useLedgers";
 
 /** IFinancingPool.LoanStatus, in enum order: the pool-side state of a loan it funded. */
-const positionStatuses = ["None", "Funded", "Impaired", "Closed", "WrittenOff"] as const;
+const positionStatuses = enums["IFinancingPool.LoanStatus"];
 
 export interface PoolLoan {
   manager: Address;
@@ -31,12 +31,10 @@ export interface PoolLoan {
 export function usePoolLoans(pool: Address | undefined) {
   const ledger = usePoolLedger(pool);
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
   const refs = ledger.data?.loans;
-  const query = useQuery({
-    queryKey: ["pool-loans", pool, block?.toString(), refs?.length],
+  const query = useBlockQuery({
+    queryKey: ["pool-loans", pool, refs?.length],
     enabled: Boolean(pool && client && refs),
-    placeholderData: keepPreviousData,
     queryFn: async (): Promise<PoolLoan[]> => {
       const c = client!;
       const rows = await Promise.all(

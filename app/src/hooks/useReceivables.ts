@@ -1,10 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useBlockNumber, usePublicClient } from "wagmi";
+import { usePublicClient } from "wagmi";
 import { type Address, BaseError, ContractFunctionRevertedError, type Hash } from "viem";
 import { abis } from "@/lib/contracts";
-import { type Receivable, readMetadata, toReceivable } from "@/lib/receivables";
+import { readMetadata } from "@/lib/receivables";
+import { type Receivable, toReceivable } from "@/lib/invoice";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
 
 export interface InvoiceRow {
@@ -37,12 +38,10 @@ const abi = abis.IReceivableToken;
 export function useInvoices(filter: { issuer?: Address; debtor?: Address }) {
   const address = useDeployedAddress("ReceivableToken");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
   const party = filter.issuer ?? filter.debtor;
-  return useQuery({
-    queryKey: ["invoices", address, filter.issuer, filter.debtor, block?.toString()],
+  return useBlockQuery({
+    queryKey: ["invoices", address, filter.issuer, filter.debtor],
     enabled: Boolean(address && client && party),
-    placeholderData: (previous) => previous,
     queryFn: async (): Promise<InvoiceRow[]> => {
       const logs = await client!.getContractEvents({
         abi,
@@ -101,11 +100,9 @@ export async function readReceivable(client: Client, address: Address, tokenId: 
 export function useInvoice(tokenId: bigint | undefined) {
   const address = useDeployedAddress("ReceivableToken");
   const client = usePublicClient();
-  const { data: block } = useBlockNumber({ watch: true });
-  return useQuery({
-    queryKey: ["invoice", address, tokenId?.toString(), block?.toString()],
+  return useBlockQuery({
+    queryKey: ["invoice", address, tokenId?.toString()],
     enabled: Boolean(address && client && tokenId !== undefined),
-    placeholderData: (previous) => previous,
     queryFn: async () => {
       const raw = await readReceivable(client!, address!, tokenId!);
       if (!raw) return null;

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
-import type { Loan } from "@/lib/loans";
+import { type Loan, scheduleKind } from "@/lib/loans";
 import { useDeployedAddress } from "./useDeployed";
 
 /** The terms a borrower chooses, as the loan will store them. */
@@ -48,7 +48,8 @@ export function useSchedulePreview(terms: PreviewTerms | undefined, start: numbe
       const onChainTerms = { ...t, start: s };
       const rowAt = async (k: number): Promise<PreviewRow> => {
         const dueDate = s + (k + 1) * t.period;
-        if (t.kind === 2 && k < t.count - 1) return { index: k, dueDate, principal: 0n, interest: 0n };
+        if (t.kind === scheduleKind("Bullet") && k < t.count - 1)
+          return { index: k, dueDate, principal: 0n, interest: 0n };
         const nowT = BigInt(s + k * t.period + 1);
         const [, split] = await client!.readContract({
           abi: abis.LoanCalculator,

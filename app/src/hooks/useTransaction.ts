@@ -2,16 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useChainId, usePublicClient } from "wagmi";
-import {
-  type Abi,
-  type Address,
-  type Hash,
-  TransactionReceiptNotFoundError,
-  decodeEventLog,
-  decodeFunctionData,
-  isAddressEqual,
-} from "viem";
-import { abis, deployments } from "@/generated/deployedContracts";
+import { type Address, type Hash, TransactionReceiptNotFoundError, decodeEventLog, decodeFunctionData } from "viem";
+import { deploymentAt } from "@/lib/contracts";
 
 export interface DecodedTxLog {
   logIndex: number;
@@ -23,12 +15,7 @@ export interface DecodedTxLog {
 
 /** Which deployed contract an address is, with its ABI from the generated file. */
 function contractAt(chainId: number, address: Address | null | undefined) {
-  if (!address) return undefined;
-  const chain = (deployments as Record<string, Record<string, { address: string; contract: string }>>)[String(chainId)];
-  const entry = Object.entries(chain ?? {}).find(([, d]) => isAddressEqual(d.address as Address, address));
-  if (!entry) return undefined;
-  const abi = (abis as Record<string, Abi>)[entry[1].contract];
-  return abi ? { name: entry[0], abi } : undefined;
+  return address ? deploymentAt(chainId, address) : undefined;
 }
 
 /** One transaction: receipt, call and logs decoded with the ABIs of the contracts deployed here. */

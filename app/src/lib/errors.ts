@@ -1,31 +1,65 @@
 import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError } from "viem";
+import { type ContractErrorName, type EnumMember, type EnumName, enumMember } from "./contracts";
 import { formatAmount } from "./format";
+import { PartyRole, type PartyRoleName } from "./parties";
 
 type Args = readonly unknown[];
-const statuses = ["unknown", "issued", "acknowledged", "disputed", "paid", "cancelled", "defaulted"];
-const invoiceStatus = (v: unknown) => statuses[Number(v)] ?? "in another state";
 const usd = (v: unknown) => `${formatAmount(v as bigint, 6)} dUSD`;
-const roleName = (role: unknown) =>
-  ({ 1: "an SME", 2: "a debtor", 4: "an investor" })[Number(role)] ?? "the needed role";
-const assetStatuses = ["not financed", "active", "impaired", "repaid", "written off"];
 const day = (seconds: unknown) => new Date(Number(seconds) * 1000).toLocaleDateString();
-const loanStatuses = [
-  "unknown",
-  "pending",
-  "offered",
-  "open for funding",
-  "active",
-  "repaid",
-  "defaulted",
-  "cancelled",
-  "expired",
-];
-const loanStatus = (v: unknown) => loanStatuses[Number(v)] ?? "in another state";
 const when = (v: unknown) => new Date(Number(v) * 1000).toLocaleString();
-const role = (v: unknown) => (Number(v) === 1 ? "an SME" : Number(v) === 4 ? "an investor" : "the needed role");
+
+// The words for each member of the protocol's enums; the members themselves come from the build,
+// so a renamed or added member fails the type check here.
+const invoiceStatusWords: Record<EnumMember<"IReceivableToken.Status">, string> = {
+  None: "unknown",
+  Issued: "issued",
+  Acknowledged: "acknowledged",
+  Disputed: "disputed",
+  Paid: "paid",
+  Cancelled: "cancelled",
+  Defaulted: "defaulted",
+};
+const assetStatusWords: Record<EnumMember<"IFinancingPool.AssetStatus">, string> = {
+  None: "not financed",
+  Active: "active",
+  Impaired: "impaired",
+  Repaid: "repaid",
+  WrittenOff: "written off",
+};
+const loanStatusWords: Record<EnumMember<"ILoanManager.Status">, string> = {
+  None: "unknown",
+  Pending: "pending",
+  Offered: "offered",
+  Funding: "open for funding",
+  Active: "active",
+  Repaid: "repaid",
+  Defaulted: "defaulted",
+  Cancelled: "cancelled",
+  Expired: "expired",
+};
+/** The words for an enum value a contract reported, or "in another state" when out of range. */
+function stateWords<E extends EnumName>(name: E, words: Record<EnumMember<E>, string>, value: unknown): string {
+  const member = enumMember(name, Number(value), undefined);
+  return member === undefined ? "in another state" : words[member];
+}
+const invoiceStatus = (v: unknown) => stateWords("IReceivableToken.Status", invoiceStatusWords, v);
+const assetStatus = (v: unknown) => stateWords("IFinancingPool.AssetStatus", assetStatusWords, v);
+const loanStatus = (v: unknown) => stateWords("ILoanManager.Status", loanStatusWords, v);
+
+const partyRoleWords: Record<PartyRoleName, string> = { SME: "an SME", DEBTOR: "a debtor", INVESTOR: "an investor" };
+/** "an SME" for the PartyRoles flag of an SME, …; "the needed role" for any other value or role. */
+const roleWords =
+  (...expected: PartyRoleName[]) =>
+  (value: unknown): string => {
+    const name = expected.find((r) => PartyRole[r] === Number(value));
+    return name ? partyRoleWords[name] : "the needed role";
+  };
+const roleName = roleWords("SME", "DEBTOR", "INVESTOR");
+const role = roleWords("SME", "INVESTOR");
+const receivableRole = roleWords("SME", "DEBTOR");
 
 // One sentence per custom error of the protocol, in the words a user would use.
-const sentences: Record<string, (args: Args) => string> = {
+const sentences: Partial<Record<ContractErrorName, (args: Args) => string>> = {
   DemoUSDFaucetLimitExceeded: ([, requested, available]) =>
     `You asked the faucet for ${usd(requested)} but only ${usd(available)} is left for you in this 24-hour window.`,
   DemoUSDZeroAmount: () => "The amount must be more than zero.",
@@ -43,8 +77,7 @@ const sentences: Record<string, (args: Args) => string> = {
   IdentityZeroEntity: () => "The company reference is missing.",
   IdentityZeroAccount: () => "The wallet address is missing.",
   IdentityNotVerified: ([account]) => `${String(account)} is not verified.`,
-  ReceivableNotVerified: ([account, role]) =>
-    `${String(account)} is not verified as ${Number(role) === 1 ? "an SME" : Number(role) === 2 ? "a debtor" : "the needed role"}.`,
+  ReceivableNotVerified: ([account, role]) => `${String(account)} is not verified as ${receivableRole(role)}.`,
   ReceivableCurrencyNotAllowed: () => "Invoices cannot be issued in that currency.",
   ReceivableZeroFaceValue: () => "The invoice amount must be more than zero.",
   ReceivableInvalidDates: () => "The issue date must not be in the future and the due date must be after today.",
@@ -126,10 +159,8 @@ const sentences: Record<string, (args: Args) => string> = {
     "The grace period, public impairment delay and default delay must increase in that order.",
   PoolInvalidAgingHaircut: ([bucket, bps, previous]) =>
     `The ageing haircut of bucket ${String(Number(bucket) + 1)} (${String(bps)} bps) must be at most 10,000 bps and at least the previous bucket's ${String(previous)} bps.`,
-  PoolAssetNotActive: ([, status]) =>
-    `Not possible while the financed invoice is ${assetStatuses[Number(status)] ?? "in another state"}.`,
-  PoolAssetNotImpairable: ([, status]) =>
-    `The financed invoice cannot be impaired while it is ${assetStatuses[Number(status)] ?? "in another state"}.`,
+  PoolAssetNotActive: ([, status]) => `Not possible while the financed invoice is ${assetStatus(status)}.`,
+  PoolAssetNotImpairable: ([, status]) => `The financed invoice cannot be impaired while it is ${assetStatus(status)}.`,
   PoolAssetNotLateEnough: ([, eligibleAt]) => `Not possible before ${day(eligibleAt)}.`,
   PoolRepayExceedsOwed: ([, amount, owed]) =>
     `You tried to repay ${usd(amount)} but only ${usd(owed)} is owed to the pool.`,
@@ -222,6 +253,8 @@ const sentences: Record<string, (args: Args) => string> = {
     `The approved amount is ${usd(allowance)} but ${usd(needed)} is needed.`,
 };
 
+const sentenceOf = new Map<string, ((args: Args) => string) | undefined>(Object.entries(sentences));
+
 /** Turns anything a wallet, viem or a contract threw into one sentence for the person. */
 export function explainError(error: unknown): string {
   if (error instanceof BaseError) {
@@ -229,7 +262,8 @@ export function explainError(error: unknown): string {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const name = reverted.data?.errorName;
-      if (name && sentences[name]) return sentences[name](reverted.data?.args ?? []);
+      const sentence = name === undefined ? undefined : sentenceOf.get(name);
+      if (sentence) return sentence(reverted.data?.args ?? []);
       if (name) return `The contract refused: ${name}.`;
       if (reverted.reason) return `The contract refused: ${reverted.reason}.`;
     }

@@ -1,22 +1,13 @@
 import type { Address } from "viem";
+import { type EnumMember, constants, enums } from "./contracts";
 import { type ParsedAmount, parseAmountInput } from "./format";
 
 /** AccessManager role id of the underwriter (contracts/access/Roles.sol). */
-export const UNDERWRITER_ROLE = 3n;
+export const UNDERWRITER_ROLE = constants.Roles.UNDERWRITER;
 
-/** ILoanManager.Status, in enum order. */
-export const loanStatuses = [
-  "None",
-  "Pending",
-  "Offered",
-  "Funding",
-  "Active",
-  "Repaid",
-  "Defaulted",
-  "Cancelled",
-  "Expired",
-] as const;
-export type LoanStatus = (typeof loanStatuses)[number];
+/** ILoanManager.Status, in enum order, from the build. */
+export const loanStatuses = enums["ILoanManager.Status"];
+export type LoanStatus = EnumMember<"ILoanManager.Status">;
 
 export const statusHelp: Record<LoanStatus, string> = {
   None: "No such loan.",
@@ -30,15 +21,18 @@ export const statusHelp: Record<LoanStatus, string> = {
   Expired: "Not drawn down by the funding deadline; lenders can take their money back.",
 };
 
-/** Schedule.Kind, in enum order. */
+/** The index of a Schedule.Kind member, as a loan's terms store it. */
+export const scheduleKind = (kind: EnumMember<"Schedule.Kind">): number => enums["Schedule.Kind"].indexOf(kind);
+
+/** Schedule.Kind, in enum order, with what each means to a borrower. */
 export const scheduleKinds = [
-  { value: 0, label: "Amortizing (equal installments)" },
-  { value: 1, label: "Interest only, principal at the end" },
-  { value: 2, label: "Bullet (everything at maturity)" },
+  { value: scheduleKind("Amortizing"), label: "Amortizing (equal installments)" },
+  { value: scheduleKind("InterestOnlyBalloon"), label: "Interest only, principal at the end" },
+  { value: scheduleKind("Bullet"), label: "Bullet (everything at maturity)" },
 ] as const;
 
-/** ILoanLens.InstallmentStatus, in enum order. */
-export const rowStatuses = ["Upcoming", "Due", "Late", "Paid"] as const;
+/** ILoanLens.InstallmentStatus, in enum order, from the build. */
+export const rowStatuses = enums["ILoanLens.InstallmentStatus"];
 
 export interface Loan {
   id: bigint;

@@ -1,5 +1,8 @@
-/** Mirrors contracts/identity/PartyRoles.sol. */
-export const PartyRole = { SME: 1, DEBTOR: 2, INVESTOR: 4 } as const;
+import { constants } from "./contracts";
+
+/** The role flags of contracts/identity/PartyRoles.sol, from the build (without ALL, which is every flag). */
+const { ALL: _all, ...roleFlags } = constants.PartyRoles;
+export const PartyRole = roleFlags;
 export type PartyRoleName = keyof typeof PartyRole;
 
 export function roleNames(flags: number): PartyRoleName[] {

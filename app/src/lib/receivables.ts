@@ -1,65 +1,14 @@
-import { type Address, type Hex, encodeAbiParameters, keccak256, toHex } from "viem";
+import { type Hex, encodeAbiParameters, keccak256, toHex } from "viem";
 
-/** Mirrors IReceivableToken.Status (contracts/interfaces/IReceivableToken.sol). */
-export const statusNames = ["None", "Issued", "Acknowledged", "Disputed", "Paid", "Cancelled", "Defaulted"] as const;
-export type StatusName = (typeof statusNames)[number];
-
-/** What each status means to the people involved, in one short phrase. */
-export const statusHelp: Record<StatusName, string> = {
-  None: "not tokenized",
-  Issued: "waiting for the debtor to acknowledge",
-  Acknowledged: "the debtor confirmed the terms",
-  Disputed: "the debtor contests it; financing is blocked",
-  Paid: "settled in full",
-  Cancelled: "withdrawn by the issuer",
-  Defaulted: "written off after the due date",
-};
-
-export interface Receivable {
-  issuer: Address;
-  debtor: Address;
-  currency: Address;
+/** What an invoice's settlement is computed from (a Receivable, lib/invoice.ts, has these). */
+interface Settlement {
   faceValue: bigint;
   amountPaid: bigint;
   amountAttested: bigint;
-  issueDate: number;
-  dueDate: number;
-  status: StatusName;
-  statusBeforeDispute: StatusName;
-  termsVersion: number;
-  issuerEntity: Hex;
-  debtorEntity: Hex;
 }
 
-interface RawReceivable {
-  issuer: Address;
-  debtor: Address;
-  currency: Address;
-  faceValue: bigint;
-  amountPaid: bigint;
-  amountAttested: bigint;
-  issueDate: number;
-  dueDate: number;
-  status: number;
-  statusBeforeDispute: number;
-  termsVersion: number;
-  issuerEntity: Hex;
-  debtorEntity: Hex;
-}
-
-export function toReceivable(raw: RawReceivable): Receivable {
-  return {
-    ...raw,
-    issueDate: Number(raw.issueDate),
-    dueDate: Number(raw.dueDate),
-    status: statusNames[raw.status] ?? "None",
-    statusBeforeDispute: statusNames[raw.statusBeforeDispute] ?? "None",
-    termsVersion: Number(raw.termsVersion),
-  };
-}
-
-export const settled = (r: Receivable) => r.amountPaid + r.amountAttested;
-export const outstandingOf = (r: Receivable) => (r.faceValue > settled(r) ? r.faceValue - settled(r) : 0n);
+export const settled = (r: Settlement) => r.amountPaid + r.amountAttested;
+export const outstandingOf = (r: Settlement) => (r.faceValue > settled(r) ? r.faceValue - settled(r) : 0n);
 
 /** The token id of a document: its SHA-256, computed here; the file itself never leaves the machine. */
 export async function sha256File(file: Blob): Promise<Hex> {

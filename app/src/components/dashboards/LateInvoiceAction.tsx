@@ -3,7 +3,7 @@
 import { type Address, toFunctionSelector } from "viem";
 import { useConnection, useReadContract } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { abis } from "@/lib/contracts";
 
@@ -52,7 +52,7 @@ export function LateInvoiceAction({
     query: { enabled: keptBySme },
   });
   const recordKept = keptBySme && recorded.data === false;
-  const tx = useContractAction();
+  const tx = useScaffoldWriteContract("FinancingPool", pool);
   const functionName = step === "write off" ? "writeOff" : manager ? "impair" : "impairOverdue";
   const label = step === "write off" ? "Write off" : manager ? "Impair" : "Impair (overdue: anyone may)";
   const allowed = step !== "watch" && (manager || (step === "impair" && publicImpair));
@@ -61,11 +61,7 @@ export function LateInvoiceAction({
   return (
     <div className="stack" data-testid="uw-late-invoice-action">
       {allowed && (
-        <button
-          type="button"
-          disabled={tx.busy}
-          onClick={() => tx.run({ abi: abis.FinancingPool, address: pool, functionName, args: [tokenId] })}
-        >
+        <button type="button" disabled={tx.busy} onClick={() => tx.write({ functionName, args: [tokenId] })}>
           {label}
         </button>
       )}
@@ -74,9 +70,7 @@ export function LateInvoiceAction({
           type="button"
           disabled={tx.busy}
           data-testid="uw-record-kept-payment"
-          onClick={() =>
-            tx.run({ abi: abis.FinancingPool, address: pool, functionName: "recordKeptPayment", args: [tokenId] })
-          }
+          onClick={() => tx.write({ functionName: "recordKeptPayment", args: [tokenId] })}
         >
           Record SME default (kept attested payment: anyone may)
         </button>

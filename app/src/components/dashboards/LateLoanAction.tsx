@@ -1,14 +1,13 @@
 "use client";
 
 import { TxStatus } from "@/components/TxStatus";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
-import { abis } from "@/lib/contracts";
 
 /** The underwriter's button on one late loan: impair it, or mark it defaulted, as the policy allows. */
 export function LateLoanAction({ loanId, action }: { loanId: bigint; action: "impair" | "default" | "watch" }) {
   const manager = useDeployedAddress("LoanManager");
-  const tx = useContractAction();
+  const tx = useScaffoldWriteContract("LoanManager");
   const functionName = action === "default" ? "markDefaulted" : "impair";
   const label = action === "default" ? "Mark defaulted" : "Impair";
 
@@ -18,7 +17,7 @@ export function LateLoanAction({ loanId, action }: { loanId: bigint; action: "im
         <button
           type="button"
           disabled={!manager || tx.busy}
-          onClick={() => manager && tx.run({ abi: abis.LoanManager, address: manager, functionName, args: [loanId] })}
+          onClick={() => manager && tx.write({ functionName, args: [loanId] })}
         >
           {label}
         </button>

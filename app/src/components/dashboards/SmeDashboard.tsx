@@ -8,6 +8,7 @@ import { useChainTime } from "@/hooks/useChainTime";
 import { useInstallments } from "@/hooks/useLedgers";
 import { useLoans } from "@/hooks/useLoans";
 import { useInvoices } from "@/hooks/useReceivables";
+import { enumMember } from "@/lib/contracts";
 import type { DueItem } from "@/lib/history";
 import { documentHashOf, outstandingOf } from "@/lib/receivables";
 import { dueLabel, formatDate } from "@/lib/time";
@@ -75,7 +76,7 @@ export function SmeDashboard() {
   const upcoming = (schedules.data ?? [])
     .flatMap((s) =>
       s.rows
-        .filter((row) => row.status !== 3)
+        .filter((row) => enumMember("ILoanLens.InstallmentStatus", row.status, undefined) !== "Paid")
         .map((row) => ({
           loanId: s.loanId,
           due: Number(row.dueDate),

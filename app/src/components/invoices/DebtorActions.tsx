@@ -4,15 +4,14 @@ import { useState } from "react";
 import { useChainId, useConfig, useConnection } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 import { keccak256, stringToHex } from "viem";
-import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
 import { formatAmount } from "@/lib/format";
 import { acknowledgementTypes, outstandingOf, type SignedAcknowledgement } from "@/lib/receivables";
 import { formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
-import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useEntityPair } from "@/hooks/useEntityPair";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import type { InvoiceRow } from "@/hooks/useReceivables";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { TxStatus } from "../TxStatus";
@@ -28,7 +27,7 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
   const config = useConfig();
   const now = useChainTime();
   const receivables = useDeployedAddress("ReceivableToken");
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("ReceivableToken");
   const [signed, setSigned] = useState<SignedAcknowledgement>();
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string>();
@@ -65,14 +64,11 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
     }
   }
 
-  const call = (functionName: string, args: readonly unknown[]) =>
-    run({ abi: abis.IReceivableToken, address: receivables!, functionName, args });
-
   function dispute() {
     if (reason.trim().length < 5) return setProblem("Say in a few words why you dispute the invoice.");
     setProblem(undefined);
     // Only the hash goes on chain; the reason itself stays between the parties.
-    void call("dispute", [row.tokenId, keccak256(stringToHex(reason.trim()))]);
+    void write({ functionName: "dispute", args: [row.tokenId, keccak256(stringToHex(reason.trim()))] });
   }
 
   return (
@@ -93,7 +89,10 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
             className="secondary"
             disabled={busy}
             onClick={() =>
-              void call("acknowledge", [row.tokenId, entityPair, row.registeredNumber, r.faceValue, r.dueDate])
+              void write({
+                functionName: "acknowledge",
+                args: [row.tokenId, entityPair, row.registeredNumber, r.faceValue, r.dueDate],
+              })
             }
           >
             Acknowledge on chain
@@ -125,7 +124,7 @@ export function DebtorActions({ row, token }: { row: InvoiceRow; token: TokenInf
           type="button"
           className="secondary"
           disabled={busy}
-          onClick={() => void call("withdrawDispute", [row.tokenId])}
+          onClick={() => void write({ functionName: "withdrawDispute", args: [row.tokenId] })}
         >
           Withdraw my dispute
         </button>

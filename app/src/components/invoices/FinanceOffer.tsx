@@ -1,11 +1,13 @@
 "use client";
 
 import { useReadContracts } from "wagmi";
-import { type Abi, type Address, encodeAbiParameters, isAddressEqual } from "viem";
-import { abis } from "@/lib/contracts";
+import { type Address, encodeAbiParameters, isAddressEqual } from "viem";
+import { type EnumMember, abis, enumMember } from "@/lib/contracts";
+import { PartyRole } from "@/lib/parties";
 import { formatAmount } from "@/lib/format";
 import { financeTerms, formatBps, type PoolPolicy } from "@/lib/pool";
-import { outstandingOf, type Receivable } from "@/lib/receivables";
+import { outstandingOf } from "@/lib/receivables";
+import { type Receivable } from "@/lib/invoice";
 import { formatDate } from "@/lib/time";
 import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
@@ -15,8 +17,18 @@ import { TxStatus } from "../TxStatus";
 
 const poolAbi = abis.FinancingPool;
 // The pool's refusals bubble up through the token's safeTransferFrom: decode them with its errors.
-const transferAbi = [...abis.ReceivableToken, ...abis.FinancingPool.filter((x) => x.type === "error")] as Abi;
-const assetStatuses = ["None", "Active", "Impaired", "Repaid", "Written off"];
+const transferAbi = [...abis.ReceivableToken, ...abis.FinancingPool.filter((x) => x.type === "error")];
+const assetStatusLabels: Record<EnumMember<"IFinancingPool.AssetStatus">, string> = {
+  None: "None",
+  Active: "Active",
+  Impaired: "Impaired",
+  Repaid: "Repaid",
+  WrittenOff: "Written off",
+};
+const assetStatusLabel = (status: number) => {
+  const member = enumMember("IFinancingPool.AssetStatus", status, undefined);
+  return member ? assetStatusLabels[member] : "Unknown";
+};
 
 /**
  * One pool's offer for an acknowledged invoice its issuer still holds, computed the way the
@@ -47,9 +59,11 @@ export function FinanceOffer(props: {
       { abi: poolAbi, address: pool, functionName: "smeExposure", args: [r.issuerEntity] },
       { abi: poolAbi, address: pool, functionName: "asset" },
       { abi: poolAbi, address: pool, functionName: "assetOf", args: [tokenId] },
-      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.debtor, 2] },
-      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.issuer, 1] },
+      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.debtor, PartyRole.DEBTOR] },
+      { abi: abis.IdentityRegistry, address: identity, functionName: "isVerified", args: [r.issuer, PartyRole.SME] },
     ],
+    // Polled, not keyed by block: the offer must not show the previous block's figures while a
+    // new read loads (right after selling, "Advance received" would read 0 for a moment).
     query: { enabled: Boolean(identity), refetchInterval: 5_000 },
   });
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
@@ -94,7 +108,7 @@ export function FinanceOffer(props: {
           </div>
           <div>
             <dt>Status at the pool</dt>
-            <dd>{assetStatuses[asset.status] ?? "Unknown"}</dd>
+            <dd>{assetStatusLabel(asset.status)}</dd>
           </div>
         </dl>
         <p className="muted">

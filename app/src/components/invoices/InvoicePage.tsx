@@ -3,7 +3,8 @@
 import { useConnection } from "wagmi";
 import { type Hex, isAddressEqual, isHex } from "viem";
 import { formatAmount } from "@/lib/format";
-import { outstandingOf, settled, statusHelp, tokenIdOf } from "@/lib/receivables";
+import { outstandingOf, settled, tokenIdOf } from "@/lib/receivables";
+import { statusHelp } from "@/lib/invoice";
 import { dueLabel, formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useIsClient } from "@/hooks/useIsClient";

@@ -1,17 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { abis } from "@/lib/contracts";
-import { parseSignedAcknowledgement, type Receivable } from "@/lib/receivables";
-import { useContractAction } from "@/hooks/useContractAction";
-import { useDeployedAddress } from "@/hooks/useDeployed";
+import { parseSignedAcknowledgement } from "@/lib/receivables";
+import { type Receivable } from "@/lib/invoice";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useEntityPair } from "@/hooks/useEntityPair";
 import { TxStatus } from "../TxStatus";
 
 /** The issuer submits the debtor's signed acknowledgement (and pays its gas), or cancels. */
 export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receivable: Receivable }) {
-  const receivables = useDeployedAddress("ReceivableToken");
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("ReceivableToken");
   const [pasted, setPasted] = useState("");
   const [problem, setProblem] = useState<string>();
   const entityPair = useEntityPair(tokenId, receivable);
@@ -21,9 +19,7 @@ export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receiv
     if (!signed) return setProblem("Paste the whole acknowledgement the debtor sent you (it starts with “{”).");
     if (BigInt(signed.tokenId) !== tokenId) return setProblem("That acknowledgement is for another invoice.");
     setProblem(undefined);
-    const ok = await run({
-      abi: abis.IReceivableToken,
-      address: receivables!,
+    const ok = await write({
       functionName: "acknowledgeWithSignature",
       args: [tokenId, entityPair, signed.invoiceNumber, BigInt(signed.deadline), signed.signature],
     });
@@ -53,9 +49,7 @@ export function IssuerActions({ tokenId, receivable }: { tokenId: bigint; receiv
               type="button"
               className="danger"
               disabled={busy}
-              onClick={() =>
-                void run({ abi: abis.IReceivableToken, address: receivables!, functionName: "cancel", args: [tokenId] })
-              }
+              onClick={() => void write({ functionName: "cancel", args: [tokenId] })}
             >
               Cancel invoice
             </button>

@@ -2,10 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import { useConnection } from "wagmi";
-import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { outstandingOf, type Receivable } from "@/lib/receivables";
-import { useContractAction } from "@/hooks/useContractAction";
+import { outstandingOf } from "@/lib/receivables";
+import { type Receivable } from "@/lib/invoice";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { useWalletBalance } from "@/hooks/useWalletBalance";
@@ -22,7 +22,7 @@ export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; recei
   const outstanding = outstandingOf(receivable);
   const [amount, setAmount] = useState(formatAmount(outstanding, token.decimals));
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run, approveIfShort } = useContractAction();
+  const { state, busy, write, approveIfShort } = useScaffoldWriteContract("ReceivableToken");
   const balance = useWalletBalance(receivable.currency);
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
 
@@ -37,12 +37,7 @@ export function PayForm({ tokenId, receivable, token }: { tokenId: bigint; recei
     setProblem(undefined);
     const pull = { token: receivable.currency, owner: address!, spender: receivables!, amount: parsed.value };
     if (!(await approveIfShort(pull))) return;
-    await run({
-      abi: abis.IReceivableToken,
-      address: receivables!,
-      functionName: "pay",
-      args: [tokenId, parsed.value],
-    });
+    await write({ functionName: "pay", args: [tokenId, parsed.value] });
   }
 
   return (

@@ -5,7 +5,7 @@ import { TxLink } from "@/components/flows/TxLink";
 import { usePools } from "@/hooks/usePools";
 import { partyName } from "@/lib/contracts";
 import { formatAmount, shortAddress } from "@/lib/format";
-import { statusNames } from "@/lib/receivables";
+import { statusNames } from "@/lib/invoice";
 import type { TimelineEntry } from "@/hooks/useReceivables";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 

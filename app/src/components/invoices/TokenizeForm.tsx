@@ -4,7 +4,15 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useConfig, useConnection, usePublicClient } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { type Address, type Hex, getAddress, isAddress, isAddressEqual, maxUint128 } from "viem";
+import {
+  type Address,
+  type ContractFunctionArgs,
+  type Hex,
+  getAddress,
+  isAddress,
+  isAddressEqual,
+  maxUint128,
+} from "viem";
 import { abis } from "@/lib/contracts";
 import { explainError } from "@/lib/errors";
 import { parseAmountInput } from "@/lib/format";
@@ -12,12 +20,15 @@ import { PartyRole } from "@/lib/parties";
 import { canonicalInvoiceNumber, documentHashOf, metadataUri, sha256File, tokenIdOf } from "@/lib/receivables";
 import { dateInputToSeconds } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { readReceivable } from "@/hooks/useReceivables";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { FormSubmit } from "../FormSubmit";
 import { TxStatus } from "../TxStatus";
+
+/** The struct `tokenize` takes, as the ABI declares it. */
+type TokenizeParams = ContractFunctionArgs<typeof abis.IReceivableToken, "nonpayable", "tokenize">[0];
 
 interface Draft {
   invoiceNumber: string;
@@ -57,7 +68,7 @@ export function TokenizeForm() {
   const [problem, setProblem] = useState<string>();
   const [checking, setChecking] = useState(false);
   const [created, setCreated] = useState<bigint>();
-  const { state, busy: sending, run } = useContractAction();
+  const { state, busy: sending, write } = useScaffoldWriteContract("ReceivableToken");
   const busy = checking || sending;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -67,10 +78,8 @@ export function TokenizeForm() {
     setFile({ name: chosen.name, hash: await sha256File(chosen) });
   }
 
-  const read = <T,>(params: object) => readContract(config, params as never) as Promise<T>;
-
   /** Returns the reason the invoice cannot be tokenized, or the call's arguments. */
-  async function check(): Promise<string | { params: object; tokenId: bigint }> {
+  async function check(): Promise<string | { params: TokenizeParams; tokenId: bigint }> {
     if (!file) return "Choose the invoice document (PDF or image); only its fingerprint goes on chain.";
     const number = draft.invoiceNumber.trim();
     const registered = canonicalInvoiceNumber(number);
@@ -94,29 +103,39 @@ export function TokenizeForm() {
     if (due <= issueDate) return "The due date must be after the issue date.";
 
     const [meSme, debtorOk, existing, meEntity, debtorEntity] = await Promise.all([
-      read<boolean>({
+      readContract(config, {
         abi: abis.IdentityRegistry,
-        address: registry,
+        address: registry!,
         functionName: "isVerified",
-        args: [address, PartyRole.SME],
+        args: [address!, PartyRole.SME],
       }),
-      read<boolean>({
+      readContract(config, {
         abi: abis.IdentityRegistry,
-        address: registry,
+        address: registry!,
         functionName: "isVerified",
         args: [debtor, PartyRole.DEBTOR],
       }),
       readReceivable(client!, receivables!, tokenIdOf(file.hash)),
-      read<Hex>({ abi: abis.IdentityRegistry, address: registry, functionName: "entityOf", args: [address] }),
-      read<Hex>({ abi: abis.IdentityRegistry, address: registry, functionName: "entityOf", args: [debtor] }),
+      readContract(config, {
+        abi: abis.IdentityRegistry,
+        address: registry!,
+        functionName: "entityOf",
+        args: [address!],
+      }),
+      readContract(config, {
+        abi: abis.IdentityRegistry,
+        address: registry!,
+        functionName: "entityOf",
+        args: [debtor],
+      }),
     ]);
     if (!meSme) return "Your wallet is not verified as an SME; ask your KYC provider first.";
     if (!debtorOk) return "That wallet is not verified as a debtor; the debtor must pass KYC first.";
     if (existing) return "This document is already tokenized (by you or someone else).";
     if (meEntity === debtorEntity) return "The debtor belongs to your own company.";
-    const used = await read<boolean>({
+    const used = await readContract(config, {
       abi: abis.IReceivableToken,
-      address: receivables,
+      address: receivables!,
       functionName: "isInvoiceKeyUsed",
       args: [meEntity, debtorEntity, number],
     });
@@ -152,12 +171,7 @@ export function TokenizeForm() {
     }
     if (typeof checked === "string") return setProblem(checked);
     setProblem(undefined);
-    const ok = await run({
-      abi: abis.IReceivableToken,
-      address: receivables!,
-      functionName: "tokenize",
-      args: [checked.params],
-    });
+    const ok = await write({ functionName: "tokenize", args: [checked.params] });
     if (ok) {
       setCreated(checked.tokenId);
       setDraft({ invoiceNumber: "", description: "", debtor: "", amount: "", issueDate: "", dueDate: "" });

@@ -2,17 +2,16 @@
 
 import { useConnection } from "wagmi";
 import { useHasRole } from "@/hooks/useIdentity";
+import { constants } from "@/lib/contracts";
 import { useIsClient } from "@/hooks/useIsClient";
 import { MyIdentityCard } from "./MyIdentityCard";
 import { PartyList } from "./PartyList";
 import { VerifyPartyForm } from "./VerifyPartyForm";
 
-const KYC_PROVIDER = 1n; // contracts/access/Roles.sol
-
 export function KycPage() {
   const isClient = useIsClient();
   const { address, isConnected } = useConnection();
-  const provider = useHasRole(KYC_PROVIDER, address);
+  const provider = useHasRole(constants.Roles.KYC_PROVIDER, address);
   if (!isClient) return <section className="card">Loading…</section>;
   return (
     <div className="stack">

@@ -2,13 +2,12 @@
 
 import { useState } from "react";
 import { useConnection } from "wagmi";
-import { abis } from "@/lib/contracts";
 import { parseSignedAttestation } from "@/lib/attestation";
 import { jurisdictionName, roleNames } from "@/lib/parties";
 import { formatDate, relativeDays } from "@/lib/time";
 import { useIdentity } from "@/hooks/useIdentity";
 import { useDeployedAddress } from "@/hooks/useDeployed";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { TxStatus } from "../TxStatus";
 import { useChainTime } from "@/hooks/useChainTime";
 
@@ -19,7 +18,7 @@ export function MyIdentityCard() {
   const identity = useIdentity(address);
   const [pasted, setPasted] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, run } = useContractAction();
+  const { state, write } = useScaffoldWriteContract("IdentityRegistry");
   const now = useChainTime();
 
   if (!registry) return null;
@@ -34,9 +33,7 @@ export function MyIdentityCard() {
     }
     setProblem(undefined);
     const a = parsed.attestation;
-    const ok = await run({
-      abi: abis.IdentityRegistry,
-      address: registry!,
+    const ok = await write({
       functionName: "verifyWithAttestation",
       args: [{ ...a, nonce: BigInt(a.nonce), deadline: BigInt(a.deadline) }, parsed.signature],
     });

@@ -2,12 +2,10 @@
 
 import { useState } from "react";
 import { keccak256, stringToHex, type Address } from "viem";
-import { abis } from "@/lib/contracts";
 import { jurisdictionName, roleNames } from "@/lib/parties";
 import { formatDate, relativeDays } from "@/lib/time";
 import { useIdentityLog } from "@/hooks/useIdentityLog";
-import { useContractAction } from "@/hooks/useContractAction";
-import { useDeployedAddress } from "@/hooks/useDeployed";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useChainTime } from "@/hooks/useChainTime";
 import { CopyAddress } from "../CopyAddress";
 import { TxStatus } from "../TxStatus";
@@ -16,12 +14,11 @@ const PAGE = 20;
 
 /** Every verified party, rebuilt from the registry's events; providers can revoke from here. */
 export function PartyList({ canRevoke }: { canRevoke: boolean }) {
-  const registry = useDeployedAddress("IdentityRegistry");
   const log = useIdentityLog();
   const [page, setPage] = useState(0);
   const [revoking, setRevoking] = useState<Address>();
   const [reason, setReason] = useState("");
-  const { state, run } = useContractAction();
+  const { state, write } = useScaffoldWriteContract("IdentityRegistry");
   const now = useChainTime() ?? 0;
 
   if (log.isLoading || !now) return <section className="card">Loading parties…</section>;
@@ -31,9 +28,7 @@ export function PartyList({ canRevoke }: { canRevoke: boolean }) {
   const shown = parties.slice(page * PAGE, (page + 1) * PAGE);
 
   async function revoke(account: Address) {
-    const ok = await run({
-      abi: abis.IdentityRegistry,
-      address: registry!,
+    const ok = await write({
       functionName: "revoke",
       args: [account, keccak256(stringToHex(reason.trim() || "revoked"))],
     });

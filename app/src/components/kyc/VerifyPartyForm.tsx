@@ -9,7 +9,7 @@ import { attestationTypes, type SignedAttestation } from "@/lib/attestation";
 import { explainError } from "@/lib/errors";
 import { PartyRole, type PartyRoleName, jurisdictions } from "@/lib/parties";
 import { dateInputToSeconds } from "@/lib/time";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { TxStatus } from "../TxStatus";
 
@@ -62,7 +62,7 @@ export function VerifyPartyForm() {
   });
   const [problem, setProblem] = useState<string>();
   const [signed, setSigned] = useState<SignedAttestation>();
-  const { state, run } = useContractAction();
+  const { state, write } = useScaffoldWriteContract("IdentityRegistry");
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -71,12 +71,7 @@ export function VerifyPartyForm() {
     const c = check(draft);
     if (!c.ok) return setProblem(c.reason);
     setProblem(undefined);
-    await run({
-      abi: abis.IdentityRegistry,
-      address: registry!,
-      functionName: "verify",
-      args: [c.account, c.roles, c.jurisdiction, c.expiry, c.entityId],
-    });
+    await write({ functionName: "verify", args: [c.account, c.roles, c.jurisdiction, c.expiry, c.entityId] });
   }
 
   async function signAttestation() {

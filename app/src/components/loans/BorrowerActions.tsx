@@ -2,23 +2,21 @@
 
 import { useState, type FormEvent } from "react";
 import { useConnection } from "wagmi";
-import { abis } from "@/lib/contracts";
+import { enumMember } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { useContractAction } from "@/hooks/useContractAction";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { type LoanView, useLoanDetails } from "@/hooks/useLoans";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useWalletBalance } from "@/hooks/useWalletBalance";
 import { TxStatus } from "../TxStatus";
 import { Installments } from "./Installments";
 
 /** What the borrower can do with one of its loans, by status. */
 export function BorrowerActions({ loan, token, now }: { loan: LoanView; token: TokenInfo; now: number }) {
-  const manager = useDeployedAddress("LoanManager");
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("LoanManager");
   const open = ["Pending", "Offered", "Funding"].includes(loan.status);
-  const call = (functionName: string) =>
-    run({ abi: abis.LoanManager, address: manager!, functionName, args: [loan.id] });
+  const call = (functionName: "accept" | "drawdown" | "withdrawRequest") => write({ functionName, args: [loan.id] });
   const canDraw = loan.status === "Funding" && loan.funded === loan.principal && now <= loan.fundingDeadline;
   return (
     <div className="stack">
@@ -61,7 +59,7 @@ function Repayment({ loan, token, now }: { loan: LoanView; token: TokenInfo; now
   const details = useLoanDetails(loan.id, true);
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run, approveIfShort } = useContractAction();
+  const { state, busy, write, approveIfShort } = useScaffoldWriteContract("LoanManager");
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const balance = useWalletBalance(stablecoin);
 
@@ -74,7 +72,7 @@ function Repayment({ loan, token, now }: { loan: LoanView; token: TokenInfo; now
   }
   if (!details.data) return <p className="muted">Loading the installments…</p>;
   const { rows, due, quote } = details.data;
-  const next = rows.find((r) => r.status !== 3);
+  const next = rows.find((r) => enumMember("ILoanLens.InstallmentStatus", r.status, undefined) !== "Paid");
   const nextAmount = next ? next.principal + next.interest - next.paid : 0n;
   const suggested = due > 0n ? due : nextAmount;
 
@@ -84,7 +82,7 @@ function Repayment({ loan, token, now }: { loan: LoanView; token: TokenInfo; now
     }
     setProblem(undefined);
     if (!(await approveIfShort({ token: stablecoin!, owner: address!, spender: manager!, amount: value }))) return;
-    await run({ abi: abis.LoanManager, address: manager!, functionName: "repay", args: [loan.id, value] });
+    await write({ functionName: "repay", args: [loan.id, value] });
   }
 
   async function submit(e: FormEvent) {

@@ -2,10 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { useConnection } from "wagmi";
-import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
 import { checkFunding, refundable } from "@/lib/loans";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { LoanView } from "@/hooks/useLoans";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
@@ -24,7 +23,7 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
   const remaining = loan.principal - loan.funded;
   const [amount, setAmount] = useState(formatAmount(remaining, token.decimals));
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run, approveIfShort } = useContractAction();
+  const { state, busy, write, approveIfShort } = useScaffoldWriteContract("LoanManager");
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const balance = useWalletBalance(stablecoin);
 
@@ -38,7 +37,7 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
     setProblem(undefined);
     const pull = { token: stablecoin!, owner: address!, spender: manager!, amount: parsed.value };
     if (!(await approveIfShort(pull))) return;
-    await run({ abi: abis.LoanManager, address: manager!, functionName: "fund", args: [loan.id, parsed.value] });
+    await write({ functionName: "fund", args: [loan.id, parsed.value] });
   }
 
   return (
@@ -59,8 +58,7 @@ export function FundForm({ loan, token, now }: { loan: LoanView; token: TokenInf
 
 /** A lender's position in one loan: notes held, what is claimable, claim and refund. */
 export function PositionActions({ loan, token, now }: { loan: LoanView; token: TokenInfo; now: number }) {
-  const manager = useDeployedAddress("LoanManager");
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("LoanManager");
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   // A loan not drawn down by its deadline is expired by `refund` itself.
   const lapsed = ["Pending", "Offered", "Funding"].includes(loan.status) && now > loan.fundingDeadline;
@@ -89,7 +87,7 @@ export function PositionActions({ loan, token, now }: { loan: LoanView; token: T
         <button
           type="button"
           disabled={busy || loan.claimable === 0n}
-          onClick={() => run({ abi: abis.LoanManager, address: manager!, functionName: "claim", args: [loan.id] })}
+          onClick={() => write({ functionName: "claim", args: [loan.id] })}
         >
           Claim {money(loan.claimable)}
         </button>
@@ -98,7 +96,7 @@ export function PositionActions({ loan, token, now }: { loan: LoanView; token: T
             type="button"
             className="secondary"
             disabled={busy}
-            onClick={() => run({ abi: abis.LoanManager, address: manager!, functionName: "refund", args: [loan.id] })}
+            onClick={() => write({ functionName: "refund", args: [loan.id] })}
           >
             Take back {money(loan.notes)}
           </button>
@@ -115,11 +113,10 @@ export function PositionActions({ loan, token, now }: { loan: LoanView; token: T
 
 /** An underwriter approves a pending request as asked, or offers a lower amount or another rate. */
 export function ApproveForm({ loan, token }: { loan: LoanView; token: TokenInfo }) {
-  const manager = useDeployedAddress("LoanManager");
   const [amount, setAmount] = useState(formatAmount(loan.principal, token.decimals));
   const [rate, setRate] = useState(String(loan.rateBps / 100));
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("LoanManager");
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
   async function submit(e: FormEvent) {
@@ -131,12 +128,7 @@ export function ApproveForm({ loan, token }: { loan: LoanView; token: TokenInfo 
       return setProblem("The annual rate is a percentage from 0 to 100 with at most two decimals.");
     }
     setProblem(undefined);
-    await run({
-      abi: abis.LoanManager,
-      address: manager!,
-      functionName: "approve",
-      args: [loan.id, parsed.value, Math.round(Number(rate) * 100)],
-    });
+    await write({ functionName: "approve", args: [loan.id, parsed.value, Math.round(Number(rate) * 100)] });
   }
 
   return (

@@ -10,6 +10,7 @@ import { useIsClient } from "@/hooks/useIsClient";
 import { type LoanIndexEntry, type LoanView, useLoanIndex, useLoanPage } from "@/hooks/useLoans";
 import { type TokenInfo, useTokenInfo } from "@/hooks/useTokenInfo";
 import { UNDERWRITER_ROLE } from "@/lib/loans";
+import { PartyRole } from "@/lib/parties";
 import { Pager, pageOf } from "../Pager";
 import { BorrowerActions } from "./BorrowerActions";
 import { ApproveForm, FundForm, PositionActions } from "./LenderActions";
@@ -17,8 +18,7 @@ import { PoolFundForm } from "./PoolFundForm";
 import { LoanFacts } from "./LoanFacts";
 import { RequestForm } from "./RequestForm";
 
-const SME = 1;
-const INVESTOR = 4;
+const { SME, INVESTOR } = PartyRole;
 
 /** One page (25) of a list of loans; only that page's stored state is read. */
 function LoanList({

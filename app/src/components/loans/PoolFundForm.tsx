@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { type Address, toFunctionSelector } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import type { LoanView } from "@/hooks/useLoans";
 import { usePoolFacts } from "@/hooks/usePool";
@@ -48,7 +48,7 @@ export function PoolFundForm({ loan, token, now }: { loan: LoanView; token: Toke
   const remaining = loan.principal - loan.funded;
   const [amount, setAmount] = useState(formatAmount(remaining, token.decimals));
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("FinancingPool", pool);
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   if (allowed.length === 0 || !pool) return null;
 
@@ -60,12 +60,7 @@ export function PoolFundForm({ loan, token, now }: { loan: LoanView; token: Toke
       return setProblem(`The pool has ${money(facts.instantLiquidity)} free; it cannot lend ${money(parsed.value)}.`);
     }
     setProblem(undefined);
-    await run({
-      abi: abis.FinancingPool,
-      address: pool!,
-      functionName: "fundLoan",
-      args: [manager!, loan.id, parsed.value],
-    });
+    await write({ functionName: "fundLoan", args: [manager!, loan.id, parsed.value] });
   }
 
   return (

@@ -2,11 +2,10 @@
 
 import { useMemo, useState, type FormEvent } from "react";
 import { zeroAddress } from "viem";
-import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { scheduleKinds } from "@/lib/loans";
+import { scheduleKind, scheduleKinds } from "@/lib/loans";
 import { dateInputToSeconds, formatDate, relativeDays } from "@/lib/time";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { PREVIEW_ROWS, type PreviewTerms, useSchedulePreview } from "@/hooks/useSchedulePreview";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
@@ -49,7 +48,7 @@ function check(
   if (!/^\d+$/.test(values.grace.trim() || "0"))
     return { ok: false, reason: "Interest-only installments is a whole number." };
   const graceCount = Number(values.grace || "0");
-  if (graceCount > 0 && values.kind !== 0) {
+  if (graceCount > 0 && values.kind !== scheduleKind("Amortizing")) {
     return { ok: false, reason: "Interest-only installments only exist for amortizing loans." };
   }
   if (graceCount >= count) return { ok: false, reason: "Leave at least one installment to repay the principal." };
@@ -74,7 +73,7 @@ export function RequestForm({ token, now }: { token: TokenInfo; now: number }) {
   const [grace, setGrace] = useState("0");
   const [deadline, setDeadline] = useState(() => inDays(14, now));
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("LoanManager");
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
 
   const checked = useMemo(
@@ -88,9 +87,7 @@ export function RequestForm({ token, now }: { token: TokenInfo; now: number }) {
     if (!checked.ok) return setProblem(checked.reason);
     setProblem(undefined);
     const { terms } = checked;
-    await run({
-      abi: abis.LoanManager,
-      address: manager!,
+    await write({
       functionName: "request",
       args: [
         {
@@ -145,7 +142,7 @@ export function RequestForm({ token, now }: { token: TokenInfo; now: number }) {
             ))}
           </select>
         </label>
-        {kind === 0 && (
+        {kind === scheduleKind("Amortizing") && (
           <label className="field">
             <span>Interest-only installments first</span>
             <input name="grace" inputMode="numeric" value={grace} onChange={(e) => setGrace(e.target.value)} />

@@ -2,9 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { Address } from "viem";
-import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import type { PoolPosition } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { FormSubmit } from "../FormSubmit";
@@ -24,7 +23,7 @@ export function DepositForm(props: {
   const { pool, asset, owner, position, token } = props;
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run, approveIfShort } = useContractAction();
+  const { state, busy, write, approveIfShort } = useScaffoldWriteContract("FinancingPool", pool);
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
 
   async function submit(e: FormEvent) {
@@ -38,12 +37,7 @@ export function DepositForm(props: {
     }
     setProblem(undefined);
     if (!(await approveIfShort({ token: asset, owner, spender: pool, amount: parsed.value }))) return;
-    const ok = await run({
-      abi: abis.FinancingPool,
-      address: pool,
-      functionName: "deposit",
-      args: [parsed.value, owner],
-    });
+    const ok = await write({ functionName: "deposit", args: [parsed.value, owner] });
     if (ok) setAmount("");
   }
 

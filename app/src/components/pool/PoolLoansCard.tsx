@@ -5,9 +5,8 @@ import type { Address } from "viem";
 import { CopyAddress } from "@/components/CopyAddress";
 import { TxStatus } from "@/components/TxStatus";
 import { useChainTime } from "@/hooks/useChainTime";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { type PoolLoan, usePoolLoans } from "@/hooks/usePoolLoans";
-import { abis } from "@/lib/contracts";
 
 /**
  * The loans this pool funded: what it put in, what is still on its books, what came back, and
@@ -51,7 +50,7 @@ function PoolLoanRow({
   now: number;
   money: (v: bigint) => string;
 }) {
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("FinancingPool", pool);
   const p = loan.position;
   // Before drawdown the escrow still holds the pool's money: a cancelled or lapsed loan refunds it.
   const lapsed = ["Pending", "Offered", "Funding"].includes(loan.loanStatus) && now > loan.fundingDeadline;
@@ -72,14 +71,7 @@ function PoolLoanRow({
         <button
           type="button"
           disabled={busy}
-          onClick={() =>
-            run({
-              abi: abis.FinancingPool,
-              address: pool,
-              functionName: "claimLoan",
-              args: [loan.manager, loan.loanId],
-            })
-          }
+          onClick={() => write({ functionName: "claimLoan", args: [loan.manager, loan.loanId] })}
         >
           {refund ? `Take back ${money(collectable)} into the pool` : `Collect ${money(collectable)} into the pool`}
         </button>

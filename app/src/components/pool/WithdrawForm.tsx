@@ -2,9 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { Address } from "viem";
-import { abis } from "@/lib/contracts";
 import { formatAmount, parseAmountInput } from "@/lib/format";
-import { useContractAction } from "@/hooks/useContractAction";
+import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import type { PoolPosition } from "@/hooks/usePool";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
 import { FormSubmit } from "../FormSubmit";
@@ -18,7 +17,7 @@ export function WithdrawForm(props: { pool: Address; owner: Address; position: P
   const { pool, owner, position, token } = props;
   const [amount, setAmount] = useState("");
   const [problem, setProblem] = useState<string>();
-  const { state, busy, run } = useContractAction();
+  const { state, busy, write } = useScaffoldWriteContract("FinancingPool", pool);
   const money = (v: bigint) => `${formatAmount(v, token.decimals)} ${token.symbol}`;
   const limited = position.maxWithdraw < position.value;
 
@@ -35,10 +34,10 @@ export function WithdrawForm(props: { pool: Address; owner: Address; position: P
     }
     setProblem(undefined);
     const all = parsed.value === position.maxWithdraw && position.maxRedeem === position.shares;
-    const ok = await run(
+    const ok = await write(
       all
-        ? { abi: abis.FinancingPool, address: pool, functionName: "redeem", args: [position.shares, owner, owner] }
-        : { abi: abis.FinancingPool, address: pool, functionName: "withdraw", args: [parsed.value, owner, owner] },
+        ? { functionName: "redeem", args: [position.shares, owner, owner] }
+        : { functionName: "withdraw", args: [parsed.value, owner, owner] },
     );
     if (ok) setAmount("");
   }
