@@ -248,4 +248,35 @@ contract PoolAgingHaircutTest is PoolBase {
             _assertConsistent();
         }
     }
+
+    /// Open finding O-5 (THREAT_MODEL.md): queued exits are filled at the exit price of the moment
+    /// they are filled, and anyone may fill them (`processQueue`), so a depositor can have them
+    /// filled at the haircut price just before a payment lifts the haircut and keep part of what
+    /// they forfeit. Pinned here: the gain exists, and it never exceeds the depositor's share of
+    /// what the queued shares forfeited (their haircut), so nothing else leaks.
+    function test_processQueue_sandwichGainBoundedByForfeitedHaircut() public {
+        (uint256 id, , uint256 dueDay) = _open(100_000e6, TENOR);
+        uint256 bobShares = _deposit(bob, 100_000e6);
+        _warpLate(dueDay, 91); // 90+ days late: 100 % haircut on the advance
+        vm.prank(bob);
+        queue.requestRedeem(bobShares, bob, bob);
+        IFinancingPool.NavBreakdown memory n = pool.navBreakdown();
+        uint256 supply = pool.totalSupply();
+        // What bob's shares forfeit if filled now: their part of the haircut.
+        uint256 forfeit = (n.agingHaircut * bobShares) / supply + 1;
+
+        address carol = makeAddr("carol");
+        _verifyAs(carol, 4, keccak256("entity:carol")); // PartyRoles.INVESTOR
+        uint256 paid = 300_000e6;
+        uint256 carolShares = _deposit(carol, paid);
+        vm.prank(carol);
+        pool.processQueue(10); // bob filled at the haircut price
+        assertEq(queue.pendingRedeemRequest(0, bob), 0);
+        _pay(debtor, id, 100_000e6); // the haircut is lifted
+        vm.prank(carol);
+        uint256 back = pool.redeem(carolShares, carol, carol);
+        assertGt(back, paid, "the open finding: a gain exists");
+        uint256 bound = (forfeit * carolShares) / (supply - bobShares + carolShares) + 2;
+        assertLe(back - paid, bound, "never more than carol's share of what bob forfeited");
+    }
 }
