@@ -122,9 +122,9 @@ test("test_flows_depositFinancePayAppearFilterAndCsvExportReconcilesWithContract
   // The diagram draws the selection; the reconciliation holds on every identity.
   await expect(page.getByTestId("flow-diagram")).toBeVisible();
   const identities = page.getByTestId("identity");
-  await expect(identities).toHaveCount(5);
+  await expect(identities).toHaveCount(6);
   for (const identity of await identities.all()) await expect(identity).toHaveAttribute("data-ok", "true");
-  await expect(page.getByTestId("reconciliation-summary")).toHaveText("All 5 match.");
+  await expect(page.getByTestId("reconciliation-summary")).toHaveText("All 6 match.");
 
   // Nothing is wider than the screen (390 px on the phone).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

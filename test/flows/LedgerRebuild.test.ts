@@ -12,7 +12,8 @@ const MONTH = 30 * DAY;
  */
 describe("LEDGER.md: the pool's books rebuilt from events alone", function () {
   it("test_ledger_poolBalancesRebuiltFromEventsMatchTheContract", async function () {
-    const { ethers, networkHelpers, pool, loans, signers, receivables, acknowledgedInvoice } = await deployProtocol();
+    const { ethers, networkHelpers, pool, queue, stable, loans, signers, receivables, acknowledgedInvoice } =
+      await deployProtocol();
     const { alice, bob, sme, debtor, underwriter, poolManager } = signers;
     await pool.connect(alice).deposit(usd(100_000), alice.address);
     await pool.connect(bob).deposit(usd(20_000), bob.address);
@@ -34,7 +35,10 @@ describe("LEDGER.md: the pool's books rebuilt from events alone", function () {
     await pool.connect(poolManager).fundLoan(await loans.getAddress(), loanId, usd(12_000));
     await loans.connect(sme).drawdown(loanId);
     await networkHelpers.time.increase(40 * DAY);
+    // A queued exit: requested, filled by the debtor's payment, half claimed, the rest waiting.
+    await queue.connect(alice).requestRedeem((await pool.balanceOf(alice.address)) / 10n, alice.address, alice.address);
     await receivables.connect(debtor).pay(invoice, usd(30_000));
+    await queue.connect(alice).redeem((await queue.maxRedeem(alice.address)) / 2n, alice.address, alice.address);
     await loans.connect(sme).repay(loanId, usd(5_000));
     await pool.connect(bob).claimLoan(await loans.getAddress(), loanId);
     await pool.connect(bob).redeem(await pool.maxRedeem(bob.address), bob.address, bob.address);
@@ -49,9 +53,11 @@ describe("LEDGER.md: the pool's books rebuilt from events alone", function () {
     const collected = await ev("ReceivablePaymentCollected");
     const claimed = await ev("LoanClaimedByPool");
     const parts = ["principal", "income", "recovery", "performanceFee"];
+    const funded = await ev("RedemptionsFunded");
     const cash =
       sum(await ev("Deposit"), "assets") -
       sum(await ev("Withdraw"), "assets") -
+      sum(funded, "assets") -
       sum(await ev("ReceivableFinanced"), "advance") +
       sum(collected, ...parts) -
       sum(await ev("LoanFundedByPool"), "amount") +
@@ -86,5 +92,19 @@ describe("LEDGER.md: the pool's books rebuilt from events alone", function () {
     expect(locked, "locked income").to.equal(nav.lockedIncome);
     expect(locked).to.be.gt(0n); // the loan's interest is still being released
     expect(sum(await ev("ManagementFeeAccrued"), "amount")).to.be.gt(0n);
+
+    // The redemption queue's rows: pending shares per controller and the cash it holds.
+    const qev = async (name: string) =>
+      (await queue.queryFilter(queue.getEvent(name as never), 0)) as unknown as EventLog[];
+    const requested = await qev("RedeemRequest");
+    const filled = await qev("RedeemRequestFilled");
+    const pending =
+      sum(requested, "shares") - sum(filled, "shares") - sum(await qev("RedeemRequestCancelled"), "shares");
+    expect(pending, "pending").to.equal(await queue.pendingRedeemRequest(0, alice.address));
+    const held = sum(funded, "assets") - sum(await qev("Withdraw"), "assets");
+    expect(held, "queue cash").to.equal(await stable.balanceOf(await queue.getAddress()));
+    expect(held, "queue cash").to.equal(await queue.maxWithdraw(alice.address));
+    expect(held).to.be.gt(0n);
+    expect(sum(funded, "assets")).to.equal(sum(filled, "assets"));
   });
 });
