@@ -76,6 +76,17 @@ contract ReceivableTokenDouble is ERC721 {
         return _receivables[tokenId];
     }
 
+    /// @notice As the real token: the stored invoice with its entities left zero, and its holder.
+    function receivableAndOwner(
+        uint256 tokenId
+    ) external view returns (IReceivableToken.Receivable memory r, address holder) {
+        if (_receivables[tokenId].issuer == address(0)) revert IReceivableToken.ReceivableNotFound(tokenId);
+        r = _receivables[tokenId];
+        r.issuerEntity = bytes32(0);
+        r.debtorEntity = bytes32(0);
+        holder = _ownerOf(tokenId);
+    }
+
     function outstanding(uint256 tokenId) public view returns (uint128) {
         IReceivableToken.Receivable storage r = _receivables[tokenId];
         return r.faceValue - r.amountPaid - r.amountAttested;
