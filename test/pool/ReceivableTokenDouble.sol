@@ -80,10 +80,20 @@ contract ReceivableTokenDouble is ERC721 {
     function receivableAndOwner(
         uint256 tokenId
     ) external view returns (IReceivableToken.Receivable memory r, address holder) {
-        if (_receivables[tokenId].issuer == address(0)) revert IReceivableToken.ReceivableNotFound(tokenId);
-        r = _receivables[tokenId];
-        r.issuerEntity = bytes32(0);
-        r.debtorEntity = bytes32(0);
+        IReceivableToken.Receivable storage stored = _receivables[tokenId];
+        if (stored.issuer == address(0)) revert IReceivableToken.ReceivableNotFound(tokenId);
+        // Field by field: the entity slots are not read, as the real token asks no registry here.
+        r.issuer = stored.issuer;
+        r.debtor = stored.debtor;
+        r.currency = stored.currency;
+        r.faceValue = stored.faceValue;
+        r.amountPaid = stored.amountPaid;
+        r.amountAttested = stored.amountAttested;
+        r.issueDate = stored.issueDate;
+        r.dueDate = stored.dueDate;
+        r.status = stored.status;
+        r.statusBeforeDispute = stored.statusBeforeDispute;
+        r.termsVersion = stored.termsVersion;
         holder = _ownerOf(tokenId);
     }
 
