@@ -104,9 +104,13 @@ contract IdentityRegistry is IIdentityRegistry, ManagedPausable, EIP712, Nonces 
 
     /// @inheritdoc IIdentityRegistry
     function isVerified(address account, uint8 roles) external view returns (bool) {
-        Record memory r = _records[account];
-        // solhint-disable-next-line not-rely-on-time
-        return r.expiry > block.timestamp && (r.roles & roles) == roles && !_suspended[r.provider];
+        return _isVerified(account, roles);
+    }
+
+    /// @inheritdoc IIdentityRegistry
+    function verifiedEntity(address account, uint8 roles) external view returns (bytes32) {
+        // The entity's own slot is read only for a verified account.
+        return _isVerified(account, roles) ? _entities[account] : bytes32(0);
     }
 
     /// @inheritdoc IIdentityRegistry
@@ -143,6 +147,12 @@ contract IdentityRegistry is IIdentityRegistry, ManagedPausable, EIP712, Nonces 
     // solhint-disable-next-line func-name-mixedcase
     function DOMAIN_SEPARATOR() external view returns (bytes32) {
         return _domainSeparatorV4();
+    }
+
+    function _isVerified(address account, uint8 roles) private view returns (bool) {
+        Record memory r = _records[account];
+        // solhint-disable-next-line not-rely-on-time
+        return r.expiry > block.timestamp && (r.roles & roles) == roles && !_suspended[r.provider];
     }
 
     function _write(

@@ -126,6 +126,17 @@ interface IIdentityRegistry {
     /// and the provider that wrote it is not suspended.
     function isVerified(address account, uint8 roles) external view returns (bool);
 
+    /// @notice Answers in one call what {isVerified} and {entityOf} answer in two: the entity id of
+    /// `account` when it is verified for `roles` now, else zero. Callers revert with their own
+    /// named error on zero, so a money path asks the registry once per party.
+    /// @dev The same test as {isVerified}: every role bit in `roles`, not expired (expiry exclusive),
+    /// not revoked, provider not suspended. A verified identity never has a zero entity (writes
+    /// refuse one), so zero means "not verified for `roles`" and nothing else.
+    /// @param account The wallet to check.
+    /// @param roles The role bits (`PartyRoles`) `account` must all hold; zero asks for any active identity.
+    /// @return entity The entity id (company) of `account`, or zero when it is not verified for `roles`.
+    function verifiedEntity(address account, uint8 roles) external view returns (bytes32 entity);
+
     /// @notice Whether `provider` is suspended.
     function isProviderSuspended(address provider) external view returns (bool);
 

@@ -161,7 +161,6 @@ interface ILoanManager {
     event PolicySet(uint16 lateFeeBps, uint8 lateGraceDays, uint16 impairAfterDays, uint16 defaultAfterDays);
 
     error LoanNotVerified(address account, uint8 role);
-    error LoanZeroEntity(address account);
     error LoanNotFound(uint256 loanId);
     error LoanInvalidStatus(uint256 loanId, Status status);
     error LoanNotBorrower(uint256 loanId, address caller);
@@ -278,6 +277,13 @@ interface ILoanManager {
     function loanSecuredBy(uint256 tokenId) external view returns (uint256);
 
     function loan(uint256 loanId) external view returns (Loan memory);
+    /// @notice Principal the borrower of `loanId` has repaid so far: all of it once Repaid, zero
+    /// before drawdown or once closed unfunded, else the principal less what its progress still
+    /// owes (`LoanMath.principalRemaining` over the progress as stored). What a lender (the pool)
+    /// splits a claim by, without doing loan maths itself.
+    /// @param loanId The loan; reverts with `LoanNotFound` for an unknown id.
+    /// @return repaid Principal repaid, at most `terms.principal`.
+    function principalRepaid(uint256 loanId) external view returns (uint256 repaid);
     /// @notice Whole days the oldest due installment that still owes something is past its due date
     /// (0 if none): rows owing nothing (a bullet's checkpoints, rate-0 interest-only or grace rows)
     /// never make a loan late.

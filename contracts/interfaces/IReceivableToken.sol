@@ -242,7 +242,17 @@ interface IReceivableToken is IERC721 {
     /// must accept this contract as a recorder, or settlements revert.
     function setCreditHistory(address creditHistory) external;
 
+    /// @notice The invoice, with `issuerEntity` and `debtorEntity` as the identity registry reports
+    /// them now (zero when revoked). Reverts with `ReceivableNotFound` for an unknown id.
     function receivable(uint256 tokenId) external view returns (Receivable memory);
+    /// @notice {receivable} without asking the identity registry (`issuerEntity` and `debtorEntity`
+    /// are left zero), with the token's current owner (zero once burned): what a financier
+    /// reads to buy the invoice when it asks the registry itself (the pool's `finance`, which
+    /// verifies both parties with `verifiedEntity` and so gets their entities in the same call).
+    /// @param tokenId The invoice's token id.
+    /// @return r The invoice as {receivable} reports it, entities zero.
+    /// @return owner The token's holder, zero when cancelled (burned).
+    function receivableAndOwner(uint256 tokenId) external view returns (Receivable memory r, address owner);
     function outstanding(uint256 tokenId) external view returns (uint128);
     /// @notice Status and currency only (one storage read, no registry call): what a lender checks
     /// before accepting the invoice as collateral. `None` and zero for an unknown id.

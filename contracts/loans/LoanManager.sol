@@ -84,11 +84,9 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     /// @inheritdoc ILoanManager
     function request(RequestParams calldata p) external nonReentrant whenNotPaused returns (uint256 loanId) {
-        if (!IDENTITY.isVerified(msg.sender, PartyRoles.SME)) {
-            revert LoanNotVerified(msg.sender, PartyRoles.SME);
-        }
-        bytes32 entity = IDENTITY.entityOf(msg.sender);
-        if (entity == bytes32(0)) revert LoanZeroEntity(msg.sender);
+        // One registry call: verified as an SME, and its entity (zero when not verified).
+        bytes32 entity = IDENTITY.verifiedEntity(msg.sender, PartyRoles.SME);
+        if (entity == bytes32(0)) revert LoanNotVerified(msg.sender, PartyRoles.SME);
         if (p.fundingDeadline <= block.timestamp) revert LoanInvalidDeadline(p.fundingDeadline, block.timestamp);
         Schedule.Terms memory t = Schedule.Terms({
             principal: p.principal,
@@ -394,6 +392,16 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
     /// @inheritdoc ILoanManager
     function loan(uint256 loanId) external view returns (Loan memory) {
         return _existingView(loanId);
+    }
+
+    /// @inheritdoc ILoanManager
+    function principalRepaid(uint256 loanId) external view returns (uint256) {
+        Loan storage ln = _existingView(loanId);
+        Status status = ln.status;
+        uint256 principal = ln.terms.principal;
+        if (status == Status.Repaid) return principal;
+        if (status != Status.Active && status != Status.Defaulted) return 0;
+        return principal - LoanMath.principalRemaining(ln.terms, _progress(ln));
     }
 
     /// @inheritdoc ILoanManager

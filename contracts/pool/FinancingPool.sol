@@ -226,9 +226,8 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         uint256 tokenId,
         uint256 minAdvance
     ) external nonReentrant whenNotPaused returns (uint256 advance) {
-        address holder = RECEIVABLES.ownerOf(tokenId);
-        if (holder != msg.sender) revert PoolNotReceivableHolder(tokenId, msg.sender, holder);
-        advance = _finance(msg.sender, tokenId, minAdvance);
+        // The book checks that the caller holds the token (one call to the token for both).
+        advance = _finance(msg.sender, msg.sender, tokenId, minAdvance);
         // Plain transferFrom: the pool is the receiver and must not re-enter its own onERC721Received.
         RECEIVABLES.transferFrom(msg.sender, address(this), tokenId);
         IERC20(asset()).safeTransfer(msg.sender, advance);
@@ -245,15 +244,17 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         if (msg.sender != address(RECEIVABLES)) revert PoolUnexpectedToken(msg.sender);
         if (operator != from) revert PoolNotReceivableHolder(tokenId, operator, from);
         if (data.length != 32) revert PoolInvalidFinanceData(data.length);
-        uint256 advance = _finance(from, tokenId, abi.decode(data, (uint256)));
+        uint256 advance = _finance(from, address(this), tokenId, abi.decode(data, (uint256)));
         IERC20(asset()).safeTransfer(from, advance);
         return IERC721Receiver.onERC721Received.selector;
     }
 
     /// @dev Checks and effects of financing (in the book); the caller moves the token and pays.
-    function _finance(address sme, uint256 tokenId, uint256 minAdvance) private returns (uint256) {
+    /// `holder`: who holds the token now (the SME, or this pool inside `onERC721Received`).
+    function _finance(address sme, address holder, uint256 tokenId, uint256 minAdvance) private returns (uint256) {
         _checkpoint();
-        return PoolBook.finance(_s, RECEIVABLES, IDENTITY, asset(), sme, tokenId, minAdvance, instantLiquidity());
+        return
+            PoolBook.finance(_s, RECEIVABLES, IDENTITY, asset(), sme, holder, tokenId, minAdvance, instantLiquidity());
     }
 
     // ---------------------------------------------------------------- payments

@@ -204,27 +204,41 @@ library PoolBook {
     }
 
     /// @dev Checks and effects of financing; the caller moves the token and pays the advance.
+    /// `holder` is who must hold the token now: the SME for `finance`, the pool itself inside
+    /// `onERC721Received` (the token has moved). One call to the token (the invoice and its
+    /// holder, no registry call there) and one registry call per party, each answering both
+    /// "verified for this role?" and "which entity?" ({IIdentityRegistry-verifiedEntity}).
     function finance(
         State storage s,
         IReceivableToken token,
         IIdentityRegistry identity,
         address asset,
         address sme,
+        address holder,
         uint256 tokenId,
         uint256 minAdvance,
         uint256 available
     ) external returns (uint256 advance) {
+        IReceivableToken.Receivable memory r;
+        {
+            address owner;
+            (r, owner) = token.receivableAndOwner(tokenId);
+            if (owner != holder) revert IFinancingPool.PoolNotReceivableHolder(tokenId, sme, owner);
+        }
         if (s.assets[tokenId].status != IFinancingPool.AssetStatus.None)
             revert IFinancingPool.PoolReceivableAlreadyFinanced(tokenId);
-        IReceivableToken.Receivable memory r = token.receivable(tokenId);
         if (r.issuer != sme) revert IFinancingPool.PoolNotReceivableIssuer(tokenId, sme, r.issuer);
         if (r.status != IReceivableToken.Status.Acknowledged)
             revert IFinancingPool.PoolReceivableNotAcknowledged(tokenId, r.status);
         if (r.currency != asset) revert IFinancingPool.PoolCurrencyMismatch(tokenId, r.currency, asset);
-        _checkVerified(identity, sme, PartyRoles.SME);
+        // The view leaves the entities zero: the registry's answers fill them in.
+        r.issuerEntity = _verifiedEntity(identity, sme, PartyRoles.SME);
         // Storage, not a memory copy: finance reads the fields it needs, not the haircut's slot.
         IFinancingPool.Policy storage p = s.policy;
-        if (p.requireVerifiedDebtor) _checkVerified(identity, r.debtor, PartyRoles.DEBTOR);
+        r.debtorEntity =
+            p.requireVerifiedDebtor
+                ? _verifiedEntity(identity, r.debtor, PartyRoles.DEBTOR)
+                : identity.entityOf(r.debtor);
         // The pool buys what is still owed on chain; attested and paid parts belong to the SME.
         uint256 face = uint256(r.faceValue) - r.amountPaid - r.amountAttested;
         uint256 fee;
@@ -693,7 +707,9 @@ library PoolBook {
         emit IFinancingPool.FeesPaid(treasury, amount);
     }
 
-    function _checkVerified(IIdentityRegistry identity, address account, uint8 role) private view {
-        if (!identity.isVerified(account, role)) revert IFinancingPool.PoolNotVerified(account, role);
+    /// @dev The entity of `account` when verified for `role`, in one registry call.
+    function _verifiedEntity(IIdentityRegistry identity, address account, uint8 role) private view returns (bytes32 e) {
+        e = identity.verifiedEntity(account, role);
+        if (e == bytes32(0)) revert IFinancingPool.PoolNotVerified(account, role);
     }
 }

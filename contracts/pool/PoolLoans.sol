@@ -8,7 +8,6 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
 import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {ILoanManager} from "../interfaces/ILoanManager.sol";
-import {LoanMath} from "../loans/LoanMath.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
 import {PoolBook} from "./PoolBook.sol";
 
@@ -23,7 +22,8 @@ import {PoolBook} from "./PoolBook.sol";
 /// until it reads the loan, and an accrual that had to be reversed on each of them would cost more
 /// code than the pool has room for. Each claim is split exactly: the principal part is the pool's
 /// pro-rata share (rounded down, so income is never overstated) of the principal the borrower has
-/// repaid so far, from the loan's own progress (`LoanMath.principalRemaining`); the rest is income,
+/// repaid so far, which its manager reports (`ILoanManager.principalRepaid`: the pool does no loan
+/// maths of its own); the rest is income,
 /// on which the performance fee is due. Consequence: the share price steps up by the pool's share
 /// of an installment's interest when it is claimed; claims are permissionless and an installment's
 /// interest is a small fraction of NAV, which bounds what sandwiching a claim can earn.
@@ -131,7 +131,7 @@ library PoolLoans {
             recovery = amount;
             _releaseExposure(s, ln.entity, recovery); // the write-off kept its loss in exposure
         } else {
-            uint256 repaid = _principalRepaid(ln);
+            uint256 repaid = manager.principalRepaid(loanId);
             // The pool's share of principal repaid so far, rounded down; never more than is booked.
             uint256 share = Math.mulDiv(repaid, p.funded, ln.terms.principal);
             uint256 due = share > p.principalReceived ? share - p.principalReceived : 0;
@@ -277,20 +277,5 @@ library PoolLoans {
             s.loanPrincipal -= amount;
         }
         s.ledger = ldg;
-    }
-
-    /// @dev Principal the borrower has repaid so far (all of it once the loan is Repaid).
-    function _principalRepaid(ILoanManager.Loan memory ln) private pure returns (uint256) {
-        if (ln.status == ILoanManager.Status.Repaid) return ln.terms.principal;
-        if (ln.status != ILoanManager.Status.Active && ln.status != ILoanManager.Status.Defaulted) return 0;
-        LoanMath.Progress memory pr = LoanMath.Progress({
-            head: ln.head,
-            headPaid: ln.headPaid,
-            prepaid: ln.prepaid,
-            fees: ln.feesOwed,
-            feesAccruedTo: ln.feesAccruedTo,
-            maxDaysLate: ln.maxDaysLate
-        });
-        return ln.terms.principal - LoanMath.principalRemaining(ln.terms, pr);
     }
 }

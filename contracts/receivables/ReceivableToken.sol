@@ -39,7 +39,10 @@ import {TransferIn} from "../libraries/TransferIn.sol";
 /// set). Consequences, accepted: a wallet re-verified under another company reports its older
 /// invoices under the newer one, and an issuer whose identity was revoked (entity zero) is not
 /// reported at all; a revoked party can no longer tokenize, borrow or be financed anyway. The
-/// `issuerEntity`/`debtorEntity` fields of {receivable} are likewise the registry's current values.
+/// `issuerEntity`/`debtorEntity` fields of {receivable} are likewise the registry's current values
+/// ({receivableAndOwner} leaves them zero for callers that ask the registry themselves). A payment
+/// to a financier asks the registry once per party: the issuer's entity passed to the hook is the
+/// one its settlement is then recorded under.
 ///
 /// Invoice numbers. The duplicate key is keccak256(entity pair, keccak256 of the canonical number),
 /// the entity pair being keccak256(issuer entity, debtor entity) at tokenization, and it holds a
@@ -279,7 +282,7 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         if (t.status == Status.Disputed) _resolveDispute(tokenId, inv);
         if (newFaceValue == settled) {
             inv.terms = inv.terms.withStatus(Status.Paid);
-            _recordSettlement(inv, Status.Issued);
+            _recordSettlement(t.issuer, t.dueDate, newFaceValue, Status.Issued, bytes32(0));
         }
     }
 
@@ -303,8 +306,21 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         emit ReceivablePaid(tokenId, msg.sender, holder, address(currency), amount, totalPaid, fullyPaid);
 
         _collect(currency, holder, amount);
-        if (_financiers[holder]) _notifyPayment(tokenId, holder, amount, t.issuer, address(currency), inv);
-        if (fullyPaid) _recordSettlement(inv, previous);
+        // The issuer's entity is asked of the registry once, for the hook and the credit record
+        // both (zero: not asked, or revoked).
+        bytes32 issuerEntity;
+        if (_financiers[holder])
+            issuerEntity = _notifyPayment(tokenId, holder, amount, t.issuer, address(currency), inv);
+        // Settled: face = what was outstanding + what was settled before (no storage read).
+        if (fullyPaid) {
+            _recordSettlement(
+                t.issuer,
+                t.dueDate,
+                outstandingAmount + s.amountPaid + s.amountAttested,
+                previous,
+                issuerEntity
+            );
+        }
     }
 
     /// @inheritdoc IReceivableToken
@@ -325,7 +341,16 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
                 revert ReceivableHookRejected(holder);
             }
         }
-        if (fullyPaid) _recordSettlement(inv, previous);
+        if (fullyPaid) {
+            ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
+            _recordSettlement(
+                t.issuer,
+                t.dueDate,
+                outstandingAmount + s.amountPaid + s.amountAttested,
+                previous,
+                bytes32(0)
+            );
+        }
     }
 
     /// @inheritdoc IReceivableToken
@@ -340,7 +365,10 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         inv.terms = inv.terms.withStatus(Status.Defaulted);
         uint96 faceValue = inv.parties.faceValue();
         emit ReceivableDefaulted(tokenId, msg.sender, faceValue - _settled(inv.settlement));
-        _record(t.issuer, faceValue, ICreditHistory.Outcome.Defaulted, _daysLate(t.dueDate));
+        ICreditHistory history = _creditHistory;
+        if (address(history) != address(0)) {
+            _record(history, t.issuer, bytes32(0), faceValue, ICreditHistory.Outcome.Defaulted, _daysLate(t.dueDate));
+        }
     }
 
     // ---------------------------------------------------------------- administration
@@ -378,6 +406,19 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
 
     /// @inheritdoc IReceivableToken
     function receivable(uint256 tokenId) public view returns (Receivable memory r) {
+        r = _receivable(tokenId);
+        r.issuerEntity = _REGISTRY.entityOf(r.issuer);
+        r.debtorEntity = _REGISTRY.entityOf(r.debtor);
+    }
+
+    /// @inheritdoc IReceivableToken
+    function receivableAndOwner(uint256 tokenId) external view returns (Receivable memory r, address owner) {
+        r = _receivable(tokenId);
+        owner = _ownerOf(tokenId);
+    }
+
+    /// @dev The stored invoice unpacked; the entity fields are left zero (no registry call).
+    function _receivable(uint256 tokenId) private view returns (Receivable memory r) {
         Invoice storage inv = _invoices[tokenId];
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
         _requireExists(tokenId, t.status);
@@ -394,8 +435,6 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         r.status = t.status;
         r.statusBeforeDispute = s.statusBeforeDispute;
         r.termsVersion = t.termsVersion;
-        r.issuerEntity = _REGISTRY.entityOf(t.issuer);
-        r.debtorEntity = _REGISTRY.entityOf(p.debtor);
     }
 
     /// @inheritdoc IReceivableToken
@@ -493,9 +532,10 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         return _verifiedEntity(issuer, PartyRoles.SME);
     }
 
-    function _verifiedEntity(address account, uint8 role) private view returns (bytes32) {
-        if (!_REGISTRY.isVerified(account, role)) revert ReceivableNotVerified(account, role);
-        return _REGISTRY.entityOf(account);
+    /// @dev One registry call: the entity of `account` when verified for `role` (never zero then).
+    function _verifiedEntity(address account, uint8 role) private view returns (bytes32 entity) {
+        entity = _REGISTRY.verifiedEntity(account, role);
+        if (entity == bytes32(0)) revert ReceivableNotVerified(account, role);
     }
 
     function _tokenize(TokenizeParams calldata p, address issuer, bytes32 issuerEntity) private returns (uint256) {
@@ -600,7 +640,9 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         if (received != amount) revert ReceivableTransferAmountMismatch(address(currency), amount, received);
     }
 
-    /// @dev Hands a financier holder what it needs to book the payment, so it need not call back.
+    /// @dev Hands a financier holder what it needs to book the payment, so it need not call back
+    /// into this contract or the registry. Returns the issuer's entity, which the credit record
+    /// then reuses instead of asking the registry again.
     function _notifyPayment(
         uint256 tokenId,
         address holder,
@@ -608,11 +650,12 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         address issuer,
         address currency,
         Invoice storage inv
-    ) private {
+    ) private returns (bytes32 issuerEntity) {
+        issuerEntity = _REGISTRY.entityOf(issuer);
         IReceivablePaymentHook.PaidInvoice memory paid = IReceivablePaymentHook.PaidInvoice(
             issuer,
             currency,
-            _REGISTRY.entityOf(issuer),
+            issuerEntity,
             _REGISTRY.entityOf(inv.parties.debtor())
         );
         bytes4 answer = IReceivablePaymentHook(holder).onReceivablePayment(tokenId, msg.sender, amount, paid);
@@ -640,26 +683,43 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         if (amount > outstandingAmount) revert ReceivableOverpayment(tokenId, amount, outstandingAmount);
     }
 
-    /// @dev Reports a settlement to credit history. Runs after every transfer and hook; a recovery
-    /// after default (`previous` Defaulted) is not reported again: the default already was.
-    function _recordSettlement(Invoice storage inv, Status previous) private {
-        if (address(_creditHistory) == address(0) || previous == Status.Defaulted) return;
-        ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
-        uint32 daysLate = _daysLate(t.dueDate);
+    /// @dev Reports the settlement of an invoice of `faceValue` due on `dueDate` to credit history.
+    /// Runs after every transfer and hook; a recovery after default (`previous` Defaulted) is not
+    /// reported again: the default already was. `issuerEntity`: the issuer's entity when the
+    /// caller already asked the registry in this transaction (the payment hook), else zero.
+    function _recordSettlement(
+        address issuer,
+        uint40 dueDate,
+        uint256 faceValue,
+        Status previous,
+        bytes32 issuerEntity
+    ) private {
+        ICreditHistory history = _creditHistory;
+        if (address(history) == address(0) || previous == Status.Defaulted) return;
+        uint32 daysLate = _daysLate(dueDate);
         _record(
-            t.issuer,
-            inv.parties.faceValue(),
+            history,
+            issuer,
+            issuerEntity,
+            faceValue,
             daysLate == 0 ? ICreditHistory.Outcome.OnTime : ICreditHistory.Outcome.Late,
             daysLate
         );
     }
 
-    /// @dev Reports to credit history under the issuer's current entity (see contract NatSpec);
-    /// nothing when no history is set or the issuer's identity is gone.
-    function _record(address issuer, uint256 faceValue, ICreditHistory.Outcome outcome, uint32 daysLate) private {
-        ICreditHistory history = _creditHistory;
-        if (address(history) == address(0)) return;
-        bytes32 entity = _REGISTRY.entityOf(issuer);
+    /// @dev Reports to `history` under the issuer's current entity (see contract NatSpec); nothing
+    /// when the issuer's identity is gone. `entity` is that entity when the caller already has it,
+    /// else zero and the registry is asked here (a revoked issuer is then asked twice, and
+    /// recorded by neither).
+    function _record(
+        ICreditHistory history,
+        address issuer,
+        bytes32 entity,
+        uint256 faceValue,
+        ICreditHistory.Outcome outcome,
+        uint32 daysLate
+    ) private {
+        if (entity == bytes32(0)) entity = _REGISTRY.entityOf(issuer);
         if (entity != bytes32(0)) history.recordReceivable(entity, faceValue, outcome, daysLate);
     }
 

@@ -13,16 +13,17 @@ contract LoanRevertsTest is LoanBase {
     // ------------------------------------------------------------ revert paths
 
     function test_request_revertsWhenRegistryReturnsZeroEntity() public {
-        // The registry itself refuses a zero entity; the manager still guards against a registry
-        // that returns one.
+        // The registry itself refuses a zero entity, and its `verifiedEntity` answers zero only
+        // for an account not verified for the role; the manager refuses a zero answer whatever
+        // the registry's reason, so no loan is ever booked under entity zero.
         vm.mockCall(
             address(registry),
-            abi.encodeWithSelector(IIdentityRegistry.entityOf.selector, borrower),
+            abi.encodeWithSelector(IIdentityRegistry.verifiedEntity.selector, borrower, PartyRoles.SME),
             abi.encode(bytes32(0))
         );
         ILoanManager.RequestParams memory p = _params(PRINCIPAL, 12, Schedule.Kind.Amortizing);
         vm.prank(borrower);
-        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanZeroEntity.selector, borrower));
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotVerified.selector, borrower, PartyRoles.SME));
         loans.request(p);
     }
 
@@ -132,6 +133,31 @@ contract LoanRevertsTest is LoanBase {
         (, uint128 p, , , ) = _rowTuple(id, 0);
         _repay(id, _installmentTotal(id, 0));
         assertEq(lens.principalOutstanding(id), PRINCIPAL - p);
+    }
+
+    function test_principalRepaid_complementsPrincipalOutstanding() public {
+        uint256 pending = _approved(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        assertEq(loans.principalRepaid(pending), 0, "not drawn");
+        uint256 id = _active(PRINCIPAL, 12, Schedule.Kind.Amortizing);
+        assertEq(loans.principalRepaid(id), 0, "drawn, nothing repaid");
+        vm.warp(block.timestamp + MONTH);
+        (, uint128 p, , , ) = _rowTuple(id, 0);
+        _repay(id, _installmentTotal(id, 0));
+        assertEq(loans.principalRepaid(id), p, "the first row's principal");
+        // A part payment: interest first, so principal moves only past the row's interest.
+        vm.warp(block.timestamp + MONTH);
+        _repay(id, _installmentTotal(id, 1) - 1);
+        assertEq(loans.principalRepaid(id) + lens.principalOutstanding(id), PRINCIPAL, "telescopes");
+        // Paid off: all of it.
+        (, , , uint256 total) = lens.payoffQuote(id);
+        _repay(id, total);
+        assertEq(uint8(loans.loan(id).status), uint8(ILoanManager.Status.Repaid));
+        assertEq(loans.principalRepaid(id), PRINCIPAL, "repaid");
+    }
+
+    function test_principalRepaid_revertsForUnknownLoan() public {
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotFound.selector, 999));
+        loans.principalRepaid(999);
     }
 
     /// Finding F-20: the number of installments bounds the work of every repayment; a schedule the

@@ -176,6 +176,58 @@ contract FinancingPoolTest is PoolBase {
         assertEq(pool.totalAssets(), 100_000e6);
     }
 
+    /// Issue 21: one registry call per party, each answering "verified for the role" and "which
+    /// entity" at once; nothing else is asked of the registry, and nothing of the token but the
+    /// invoice with its owner (no `ownerOf`, no `receivable` that asks the registry again).
+    function test_finance_asksRegistryOncePerParty() public {
+        _deposit(alice, 100_000e6);
+        uint256 id = _invoice(sme, debtor, FACE, TENOR);
+        vm.startPrank(sme);
+        rcv.approve(address(pool), id);
+        vm.expectCall(address(registry), abi.encodeCall(registry.verifiedEntity, (sme, PartyRoles.SME)), 1);
+        vm.expectCall(address(registry), abi.encodeCall(registry.verifiedEntity, (debtor, PartyRoles.DEBTOR)), 1);
+        vm.expectCall(address(registry), abi.encodeWithSelector(registry.isVerified.selector), 0);
+        vm.expectCall(address(registry), abi.encodeWithSelector(registry.entityOf.selector), 0);
+        vm.expectCall(address(rcv), abi.encodeCall(rcv.receivableAndOwner, (id)), 1);
+        vm.expectCall(address(rcv), abi.encodeWithSelector(rcv.ownerOf.selector), 0);
+        pool.finance(id, 0);
+        vm.stopPrank();
+    }
+
+    function test_finance_booksExposureUnderTheRegistryEntities() public {
+        _deposit(alice, 100_000e6);
+        uint256 id = _invoice(sme, debtor, FACE, TENOR);
+        bytes32 newSme = keccak256("entity:sme-rekeyed");
+        bytes32 newDebtor = keccak256("entity:debtor-rekeyed");
+        _verifyAs(sme, PartyRoles.SME, newSme);
+        _verifyAs(debtor, PartyRoles.DEBTOR, newDebtor);
+        uint256 advance = _finance(sme, id);
+        assertEq(pool.smeExposure(newSme), advance, "the SME's entity as verified now");
+        assertEq(pool.debtorExposure(newDebtor), advance, "the debtor's entity as verified now");
+        assertEq(pool.smeExposure(SME_CO), 0);
+        assertEq(pool.debtorExposure(DEBTOR_CO), 0);
+    }
+
+    function test_finance_unverifiedDebtorAllowedByPolicyBookedUnderItsEntity() public {
+        IFinancingPool.Policy memory p = _defaultPolicy();
+        p.requireVerifiedDebtor = false;
+        _setPolicy(p);
+        _deposit(alice, 100_000e6);
+        uint256 id = _invoice(sme, debtor, FACE, TENOR);
+        vm.prank(kyc);
+        registry.revoke(debtor, bytes32(0));
+        uint256 advance = _finance(sme, id);
+        // Revoked: no entity, so the exposure sits under entity zero, as `receivable` reported it.
+        assertEq(pool.debtorExposure(bytes32(0)), advance);
+        assertEq(pool.smeExposure(SME_CO), advance);
+    }
+
+    function test_finance_revertsForUnknownToken() public {
+        vm.prank(sme);
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 4242));
+        pool.finance(4242, 0);
+    }
+
     function test_onERC721Received_financesWithoutApproval() public {
         _deposit(alice, 100_000e6);
         uint256 id = _invoice(sme, debtor, FACE, TENOR);

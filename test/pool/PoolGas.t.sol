@@ -70,7 +70,9 @@ contract PoolGasTest is PoolGasBase {
         bytes memory data = abi.encodeCall(pool.finance, (freshId, 1));
         vm.prank(sme);
         pool.finance(freshId, 1);
-        _report("finance an invoice", data, 200_000);
+        // Lowered from 200,000 (issue 21): one call to the token for the invoice and its owner, one
+        // registry call per party (196,625 measured with the double).
+        _report("finance an invoice", data, 197_000);
     }
 
     function test_gas_debtorPaysFinancedInvoiceInFull() public {

@@ -76,6 +76,27 @@ contract ReceivableTokenDouble is ERC721 {
         return _receivables[tokenId];
     }
 
+    /// @notice As the real token: the stored invoice with its entities left zero, and its holder.
+    function receivableAndOwner(
+        uint256 tokenId
+    ) external view returns (IReceivableToken.Receivable memory r, address holder) {
+        IReceivableToken.Receivable storage stored = _receivables[tokenId];
+        if (stored.issuer == address(0)) revert IReceivableToken.ReceivableNotFound(tokenId);
+        // Field by field: the entity slots are not read, as the real token asks no registry here.
+        r.issuer = stored.issuer;
+        r.debtor = stored.debtor;
+        r.currency = stored.currency;
+        r.faceValue = stored.faceValue;
+        r.amountPaid = stored.amountPaid;
+        r.amountAttested = stored.amountAttested;
+        r.issueDate = stored.issueDate;
+        r.dueDate = stored.dueDate;
+        r.status = stored.status;
+        r.statusBeforeDispute = stored.statusBeforeDispute;
+        r.termsVersion = stored.termsVersion;
+        holder = _ownerOf(tokenId);
+    }
+
     function outstanding(uint256 tokenId) public view returns (uint128) {
         IReceivableToken.Receivable storage r = _receivables[tokenId];
         return r.faceValue - r.amountPaid - r.amountAttested;

@@ -422,4 +422,97 @@ contract ReceivablePaymentTest is ReceivableBase {
         _pay(id, FACE);
         assertEq(history.count(), 0);
     }
+
+    // ------------------------------------------------------------ one registry question per party (issue 21)
+
+    function test_pay_financedInFullAsksIssuerEntityOnce() public {
+        uint256 id = _financed();
+        // Once for the hook; the credit record reuses that answer (it used to ask again).
+        vm.expectCall(address(registry), abi.encodeCall(registry.entityOf, (sme)), 1);
+        vm.expectCall(address(registry), abi.encodeCall(registry.entityOf, (debtor)), 1);
+        _pay(id, FACE);
+        assertEq(history.count(), 1);
+    }
+
+    function test_pay_financedInFullRecordsUnderTheEntityPassedToHook() public {
+        uint256 id = _financed();
+        vm.warp(DUE + 1);
+        _pay(id, FACE);
+        (, , bytes32 hookEntity, ) = financier.lastInvoice();
+        MockCreditHistory.Entry memory e = history.entry(0);
+        assertEq(hookEntity, ACME, "the hook gets the issuer's entity");
+        assertEq(e.entity, hookEntity, "the record is under the same entity");
+        assertEq(e.faceValue, FACE, "face value: outstanding + settled before, read from no slot");
+        assertEq(uint8(e.outcome), uint8(ICreditHistory.Outcome.Late));
+        assertEq(e.daysLate, 1);
+    }
+
+    function test_pay_financedInFullAfterPartsRecordsWholeFace() public {
+        uint256 id = _financed();
+        _pay(id, 300);
+        _attest(id, 200);
+        _pay(id, FACE - 500);
+        assertEq(history.count(), 1);
+        assertEq(history.entry(0).faceValue, FACE, "paid + attested before + this payment");
+    }
+
+    function test_pay_financedByRevokedIssuerRecordsNothing() public {
+        uint256 id = _financed();
+        vm.prank(kyc);
+        registry.revoke(sme, bytes32(0));
+        _pay(id, FACE);
+        (, , bytes32 hookEntity, ) = financier.lastInvoice();
+        assertEq(hookEntity, bytes32(0), "revoked issuer: entity zero in the hook");
+        assertEq(history.count(), 0, "and no record under entity zero");
+    }
+
+    function test_attestPayment_inFullRecordsWholeFace() public {
+        uint256 id = _financed();
+        _pay(id, 400);
+        _attest(id, FACE - 400);
+        assertEq(history.count(), 1);
+        assertEq(history.entry(0).entity, ACME);
+        assertEq(history.entry(0).faceValue, FACE);
+    }
+
+    // ------------------------------------------------------------ receivableAndOwner
+
+    function test_receivableAndOwner_matchesReceivableWithoutEntities() public {
+        uint256 id = _financed();
+        _pay(id, 300);
+        IReceivableToken.Receivable memory full = token.receivable(id);
+        (IReceivableToken.Receivable memory r, address owner) = token.receivableAndOwner(id);
+        assertEq(owner, address(financier), "owner");
+        assertEq(r.issuer, full.issuer);
+        assertEq(r.debtor, full.debtor);
+        assertEq(r.currency, full.currency);
+        assertEq(r.faceValue, full.faceValue);
+        assertEq(r.amountPaid, full.amountPaid);
+        assertEq(r.amountAttested, full.amountAttested);
+        assertEq(r.dueDate, full.dueDate);
+        assertEq(uint8(r.status), uint8(full.status));
+        assertEq(r.issuerEntity, bytes32(0), "no registry call: entities left zero");
+        assertEq(r.debtorEntity, bytes32(0));
+    }
+
+    function test_receivableAndOwner_asksNoRegistry() public {
+        uint256 id = _acknowledged();
+        vm.expectCall(address(registry), abi.encodeCall(registry.entityOf, (sme)), 0);
+        vm.expectCall(address(registry), abi.encodeCall(registry.entityOf, (debtor)), 0);
+        token.receivableAndOwner(id);
+    }
+
+    function test_receivableAndOwner_zeroOwnerOnceCancelled() public {
+        uint256 id = _tokenize();
+        vm.prank(sme);
+        token.cancel(id);
+        (IReceivableToken.Receivable memory r, address owner) = token.receivableAndOwner(id);
+        assertEq(owner, address(0));
+        assertEq(uint8(r.status), uint8(IReceivableToken.Status.Cancelled));
+    }
+
+    function test_receivableAndOwner_revertsForUnknownToken() public {
+        vm.expectRevert(abi.encodeWithSelector(IReceivableToken.ReceivableNotFound.selector, 12345));
+        token.receivableAndOwner(12345);
+    }
 }
