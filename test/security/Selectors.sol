@@ -118,7 +118,7 @@ library Selectors {
     }
 
     function receivableToken() internal pure returns (bytes4[] memory s) {
-        s = new bytes4[](48);
+        s = new bytes4[](49);
         s[0] = 0x16b0b2fe; // acknowledge(uint256,bytes32,string,uint128,uint40)
         s[1] = 0xd672b9de; // ACKNOWLEDGEMENT_TYPEHASH()
         s[2] = 0xe7e0b6fe; // acknowledgeWithSignature(uint256,bytes32,string,uint256,bytes)
@@ -151,26 +151,27 @@ library Selectors {
         s[29] = 0x5c975abb; // paused()
         s[30] = 0xa83dc8c4; // pay(uint256,uint128)
         s[31] = 0x1d7edd8b; // receivable(uint256)
-        s[32] = 0x2f85e6f2; // registerFinancier(address,bool)
-        s[33] = 0xb88d4fde; // safeTransferFrom(address,address,uint256,bytes)
-        s[34] = 0x42842e0e; // safeTransferFrom(address,address,uint256)
-        s[35] = 0xa22cb465; // setApprovalForAll(address,bool)
-        s[36] = 0x7a9e5e4b; // setAuthority(address)
-        s[37] = 0x2650cd89; // setCreditHistory(address)
-        s[38] = 0xe1aec493; // setCurrencyAllowed(address,bool)
-        s[39] = 0x488ee701; // statusAndCurrency(uint256)
-        s[40] = 0x01ffc9a7; // supportsInterface(bytes4)
-        s[41] = 0x95d89b41; // symbol()
-        s[42] = 0xc01a452f; // tokenize((address,address,uint128,uint40,uint40,bytes32,string,string))
-        s[43] = 0x898f5189; // tokenizeBatch((address,address,uint128,uint40,uint40,bytes32,string,string)[])
-        s[44] = 0xc87b56dd; // tokenURI(uint256)
-        s[45] = 0x23b872dd; // transferFrom(address,address,uint256)
-        s[46] = 0x3f4ba83a; // unpause()
-        s[47] = 0x615f248c; // withdrawDispute(uint256)
+        s[32] = 0xec5c1754; // receivableAndOwner(uint256)
+        s[33] = 0x2f85e6f2; // registerFinancier(address,bool)
+        s[34] = 0xb88d4fde; // safeTransferFrom(address,address,uint256,bytes)
+        s[35] = 0x42842e0e; // safeTransferFrom(address,address,uint256)
+        s[36] = 0xa22cb465; // setApprovalForAll(address,bool)
+        s[37] = 0x7a9e5e4b; // setAuthority(address)
+        s[38] = 0x2650cd89; // setCreditHistory(address)
+        s[39] = 0xe1aec493; // setCurrencyAllowed(address,bool)
+        s[40] = 0x488ee701; // statusAndCurrency(uint256)
+        s[41] = 0x01ffc9a7; // supportsInterface(bytes4)
+        s[42] = 0x95d89b41; // symbol()
+        s[43] = 0xc01a452f; // tokenize((address,address,uint128,uint40,uint40,bytes32,string,string))
+        s[44] = 0x898f5189; // tokenizeBatch((address,address,uint128,uint40,uint40,bytes32,string,string)[])
+        s[45] = 0xc87b56dd; // tokenURI(uint256)
+        s[46] = 0x23b872dd; // transferFrom(address,address,uint256)
+        s[47] = 0x3f4ba83a; // unpause()
+        s[48] = 0x615f248c; // withdrawDispute(uint256)
     }
 
     function loanManager() internal pure returns (bytes4[] memory s) {
-        s = new bytes4[](38);
+        s = new bytes4[](39);
         s[0] = 0x19b05f49; // accept(uint256)
         s[1] = 0x01432397; // accPerUnit(uint256)
         s[2] = 0x11dba330; // approve(uint256,uint128,uint16)
@@ -198,17 +199,18 @@ library Selectors {
         s[24] = 0x8456cb59; // pause()
         s[25] = 0x5c975abb; // paused()
         s[26] = 0x0505c8c9; // policy()
-        s[27] = 0x278ecde1; // refund(uint256)
-        s[28] = 0x39007b77; // releaseCollateral(uint256)
-        s[29] = 0xd8aed145; // repay(uint256,uint256)
-        s[30] = 0x8773c61f; // request((uint128,uint16,uint16,uint32,uint8,uint16,address,uint256,uint40))
-        s[31] = 0xac9cf4db; // seizeCollateral(uint256,address)
-        s[32] = 0x7a9e5e4b; // setAuthority(address)
-        s[33] = 0x666181a9; // setCollateralToken(address)
-        s[34] = 0x7cd223c9; // setLender(address,bool)
-        s[35] = 0x4df39831; // setPolicy((uint16,uint8,uint16,uint16))
-        s[36] = 0x3f4ba83a; // unpause()
-        s[37] = 0x74899a7e; // withdrawRequest(uint256)
+        s[27] = 0x4a5632ce; // principalRepaid(uint256)
+        s[28] = 0x278ecde1; // refund(uint256)
+        s[29] = 0x39007b77; // releaseCollateral(uint256)
+        s[30] = 0xd8aed145; // repay(uint256,uint256)
+        s[31] = 0x8773c61f; // request((uint128,uint16,uint16,uint32,uint8,uint16,address,uint256,uint40))
+        s[32] = 0xac9cf4db; // seizeCollateral(uint256,address)
+        s[33] = 0x7a9e5e4b; // setAuthority(address)
+        s[34] = 0x666181a9; // setCollateralToken(address)
+        s[35] = 0x7cd223c9; // setLender(address,bool)
+        s[36] = 0x4df39831; // setPolicy((uint16,uint8,uint16,uint16))
+        s[37] = 0x3f4ba83a; // unpause()
+        s[38] = 0x74899a7e; // withdrawRequest(uint256)
     }
 
     function loanNotes() internal pure returns (bytes4[] memory s) {
@@ -275,7 +277,7 @@ library Selectors {
     }
 
     function identityRegistry() internal pure returns (bytes4[] memory s) {
-        s = new bytes4[](20);
+        s = new bytes4[](21);
         s[0] = 0x07090c1f; // ATTESTATION_TYPEHASH()
         s[1] = 0xbf7e214f; // authority()
         s[2] = 0x3644e515; // DOMAIN_SEPARATOR()
@@ -294,7 +296,8 @@ library Selectors {
         s[15] = 0x7a9e5e4b; // setAuthority(address)
         s[16] = 0xa25a5e1a; // suspendProvider(address)
         s[17] = 0x3f4ba83a; // unpause()
-        s[18] = 0x60b0b92d; // verify(address,uint8,uint16,uint40,bytes32)
-        s[19] = 0x1e653ced; // verifyWithAttestation((address,uint8,uint16,uint40,bytes32,address,uint256,uint256),bytes)
+        s[18] = 0x3bc294f6; // verifiedEntity(address,uint8)
+        s[19] = 0x60b0b92d; // verify(address,uint8,uint16,uint40,bytes32)
+        s[20] = 0x1e653ced; // verifyWithAttestation((address,uint8,uint16,uint40,bytes32,address,uint256,uint256),bytes)
     }
 }
