@@ -195,7 +195,6 @@ const sentences: Partial<Record<ContractErrorName, (args: Args) => string>> = {
   ERC4626ExceededMaxRedeem: () =>
     "The pool does not have enough free cash to pay those shares now; request a redemption instead.",
   LoanNotVerified: ([account, r]) => `${String(account)} is not verified as ${role(r)}.`,
-  LoanZeroEntity: () => "Your identity has no company reference; ask your KYC provider to verify you again.",
   LoanNotFound: ([id]) => `There is no loan #${String(id)}.`,
   LoanInvalidStatus: ([id, status]) => `Not possible while loan #${String(id)} is ${loanStatus(status)}.`,
   LoanNotBorrower: ([id]) => `Only the borrower of loan #${String(id)} can do this.`,
