@@ -1,10 +1,10 @@
 // NatSpec checker for contracts/interfaces/*.sol, run by `npm run lint`.
 //
 // Every function, event and custom error declared there must carry an explicit `@notice`, a
-// `@param` for each named parameter and (functions only) one `@return` per return value, named
-// ones by name; a `@param`/`@return` naming nothing is reported too. Structs and enums need a
-// `@notice`. A declaration documented with `@inheritdoc` only is taken as documented (solc checks
-// that the base declares it).
+// `@param` for each named parameter and (functions only) one `@return` per return value, each
+// `@return name description` (named return values by their own name); a `@param` naming no
+// parameter is reported too. Structs and enums need a `@notice`. A declaration documented with
+// `@inheritdoc` only is taken as documented (solc checks that the base declares it).
 //
 // It reads the sources, not the compiler's output: Hardhat 3's default output selection has no
 // `devdoc`/`userdoc`, and lint runs without a build. The doc comment of a declaration is the run of
@@ -20,6 +20,7 @@ interface Doc {
   inheritdoc: boolean;
   params: string[];
   returns: string[]; // first word of each @return
+  unnamedReturns: string[]; // @return lines not of the form `@return name description`
 }
 
 // Blank out comments and string literals (keeping offsets and newlines) so the scan for
@@ -29,14 +30,18 @@ function codeOnly(src: string): string {
 }
 
 function parseDoc(lines: string[]): Doc {
-  const doc: Doc = { notice: false, inheritdoc: false, params: [], returns: [] };
+  const doc: Doc = { notice: false, inheritdoc: false, params: [], returns: [], unnamedReturns: [] };
   for (const line of lines) {
     const m = /^@(\w+)(?::\w+)?\s*(\S*)/.exec(line.trim());
     if (!m) continue;
     if (m[1] === "notice") doc.notice = true;
     else if (m[1] === "inheritdoc") doc.inheritdoc = true;
     else if (m[1] === "param") doc.params.push(m[2]);
-    else if (m[1] === "return") doc.returns.push(m[2]);
+    else if (m[1] === "return") {
+      doc.returns.push(m[2]);
+      // A name, then what it is: `@return shares The shares minted.`
+      if (!/^@return\s+[a-z_$][\w$]*\s+\S/.test(line.trim())) doc.unnamedReturns.push(line.trim());
+    }
   }
   return doc;
 }
@@ -54,7 +59,11 @@ function docBefore(src: string, offset: number): string[] {
   }
   const lines = before.split("\n");
   const out: string[] = [];
-  for (let i = lines.length - 1; i >= 0; i--) {
+  let i = lines.length - 1;
+  // A plain `//` comment (e.g. `// solhint-disable-next-line`) between the doc and the
+  // declaration is skipped, as solc does.
+  while (i >= 0 && /^\s*\/\/(?!\/)/.test(lines[i])) i--;
+  for (; i >= 0; i--) {
     const m = /^\s*\/\/\/(?!\/)(.*)$/.exec(lines[i]);
     if (!m) break;
     out.unshift(m[1]);
@@ -104,7 +113,7 @@ for (const file of readdirSync(DIR)
   const src = readFileSync(path, "utf8");
   const code = codeOnly(src);
   const decl = /\b(function|event|error|struct|enum)\s+([A-Za-z_$][\w$]*)\s*([({])/g;
-  for (let m; (m = decl.exec(code)); ) {
+  for (let m; (m = decl.exec(code));) {
     const [, kind, name] = m;
     const line = src.slice(0, m.index).split("\n").length;
     const where = `${path}:${line} ${kind} ${name}`;
@@ -127,6 +136,7 @@ for (const file of readdirSync(DIR)
     const end = code.indexOf(";", after);
     const rm = /\breturns\s*\(/.exec(code.slice(after, end));
     const rets = rm ? paramNames(balanced(code, after + rm.index + rm[0].length - 1)[0]) : [];
+    for (const r of doc.unnamedReturns) problems.push(`${where}: "${r}" does not name the value`);
     if (doc.returns.length !== rets.length)
       problems.push(`${where}: ${rets.length} return value(s), ${doc.returns.length} @return`);
     rets.forEach((r, i) => {
