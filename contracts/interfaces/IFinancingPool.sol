@@ -359,7 +359,8 @@ interface IFinancingPool is IERC4626, IERC7575Vault, IERC7575Share, IERC165, IRe
     /// @notice The pool only accepts receivable tokens of its receivable contract; `token` is another.
     /// @param token The ERC-721 contract that sent the token.
     error PoolUnexpectedToken(address token);
-    /// @notice The data passed with a receivable sent for financing is not the expected encoding; it is `length` bytes.
+    /// @notice The data sent with a receivable to finance must be one 32-byte word (the minimum advance);
+    /// it is `length` bytes.
     /// @param length The length of the data, in bytes.
     error PoolInvalidFinanceData(uint256 length);
     /// @notice The pool has not financed `tokenId` (no asset on its books).
@@ -392,8 +393,9 @@ interface IFinancingPool is IERC4626, IERC7575Vault, IERC7575Share, IERC165, IRe
     /// @param dueDate The due date (unix seconds).
     /// @param timestamp The current block timestamp.
     error PoolTenorTooShort(uint256 tokenId, uint40 dueDate, uint256 timestamp);
-    /// @notice `tokenId` is due `tenor` seconds from now, beyond the policy's `maxTenor`.
-    /// @param tokenId The receivable's token id (its document hash).
+    /// @notice `tokenId` is due `tenor` seconds from now, beyond the policy's `maxTenor`; with `tokenId` 0,
+    /// a new policy's `tenor` is above the `maxTenor` cap.
+    /// @param tokenId The receivable's token id (its document hash), 0 when setting the policy.
     /// @param tenor The tenor asked (seconds to the due date).
     /// @param maxTenor The longest tenor the policy allows.
     error PoolTenorTooLong(uint256 tokenId, uint256 tenor, uint256 maxTenor);
@@ -433,7 +435,7 @@ interface IFinancingPool is IERC4626, IERC7575Vault, IERC7575Share, IERC165, IRe
     /// @param rateBps The rate given, in basis points.
     /// @param cap The largest rate accepted, in basis points.
     error PoolRateAboveCap(uint256 rateBps, uint256 cap);
-    /// @notice The policy's `minTicket` is above its `maxTicket`.
+    /// @notice The policy's `minTicket` is zero or above its `maxTicket`.
     /// @param minTicket The smallest face value accepted.
     /// @param maxTicket The largest face value accepted.
     error PoolInvalidTicketRange(uint64 minTicket, uint64 maxTicket);

@@ -256,7 +256,7 @@ interface ILoanManager {
     /// @param loanId The loan's id.
     /// @param caller The caller.
     error LoanNotBorrower(uint256 loanId, address caller);
-    /// @notice The funding `deadline` is not after the current `timestamp` (or too far ahead).
+    /// @notice The funding `deadline` is not after the current `timestamp`.
     /// @param deadline The funding deadline asked.
     /// @param timestamp The current block timestamp.
     error LoanInvalidDeadline(uint40 deadline, uint256 timestamp);
@@ -315,7 +315,8 @@ interface ILoanManager {
     /// @notice Loan `loanId` has no collateral (or it was released already).
     /// @param loanId The loan's id.
     error LoanNoCollateral(uint256 loanId);
-    /// @notice The policy is inconsistent: late fee above its cap, or `impairAfterDays` not below `defaultAfterDays`.
+    /// @notice The policy is inconsistent: the late fee is above its cap, `defaultAfterDays` is zero or
+    /// `impairAfterDays` is above it.
     /// @param lateFeeBps The annual late-fee rate, in basis points.
     /// @param impairAfterDays Days late after which a loan may be impaired.
     /// @param defaultAfterDays Days late after which a loan may be marked defaulted.

@@ -206,7 +206,8 @@ interface IReceivableToken is IERC721 {
     error ReceivableCurrencyNotAllowed(address currency);
     /// @notice The face value is zero.
     error ReceivableZeroFaceValue();
-    /// @notice The dates are inconsistent: `issueDate` after `dueDate`, or `dueDate` not after the current `timestamp`.
+    /// @notice The dates are inconsistent: `issueDate` is in the future, or `dueDate` is not after the
+    /// current `timestamp`.
     /// @param issueDate The issue date (unix seconds).
     /// @param dueDate The due date (unix seconds).
     /// @param timestamp The current block timestamp.
