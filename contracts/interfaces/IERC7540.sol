@@ -19,7 +19,7 @@ interface IERC7575Share {
 
     /// @notice The vault entry point for `asset`.
     /// @param asset The asset.
-    /// @return The vault, or zero when none takes `asset`.
+    /// @return vault The vault, or zero when none takes `asset`.
     function vault(address asset) external view returns (address);
 }
 
@@ -35,7 +35,7 @@ interface IERC7540Operator {
     /// @notice Approves or revokes `operator` to manage the caller's requests and claims.
     /// @param operator The operator.
     /// @param approved Whether it is approved.
-    /// @return Always true.
+    /// @return success Always true.
     function setOperator(address operator, bool approved) external returns (bool);
 
     /// @notice Whether `operator` may manage `controller`'s requests and claims.

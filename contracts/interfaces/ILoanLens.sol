@@ -29,24 +29,39 @@ interface ILoanLens {
     }
 
     /// @notice The manager this lens reads.
+    /// @return manager The LoanManager.
     function manager() external view returns (ILoanManager);
 
     /// @notice Installment `index` of loan `loanId` (Schedule errors when out of range).
+    /// @param loanId The loan's id.
+    /// @param index The installment's index, from 0.
+    /// @return row The installment row.
     function installment(uint256 loanId, uint256 index) external view returns (InstallmentRow memory);
 
     /// @notice The whole table; loops over `count` ≤ 1,000 rows, for off-chain reads.
+    /// @param loanId The loan's id.
+    /// @return rows Every installment row, in order.
     function installments(uint256 loanId) external view returns (InstallmentRow[] memory rows);
 
     /// @notice Everything needed to close the loan now: late fees, interest (overdue and running
     /// installments), principal; `total` is what `repay(loanId, total)` takes now. Zero unless the
     /// loan is Active or Defaulted.
+    /// @param loanId The loan's id.
+    /// @return fees Late fees owed.
+    /// @return interest Interest owed (overdue and running installments).
+    /// @return principal Principal still owed.
+    /// @return total The sum: what `repay(loanId, total)` takes now.
     function payoffQuote(
         uint256 loanId
     ) external view returns (uint256 fees, uint256 interest, uint256 principal, uint256 total);
 
     /// @notice Late fees plus every installment due by now (not the running one).
+    /// @param loanId The loan's id.
+    /// @return due The amount due now.
     function amountDue(uint256 loanId) external view returns (uint256);
 
     /// @notice Principal still owed (0 unless Active or Defaulted).
+    /// @param loanId The loan's id.
+    /// @return principal The principal still owed.
     function principalOutstanding(uint256 loanId) external view returns (uint256);
 }

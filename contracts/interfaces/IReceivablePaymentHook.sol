@@ -18,7 +18,11 @@ interface IReceivablePaymentHook {
     }
 
     /// @notice `amount` of the invoice's currency has just been transferred to the holder.
-    /// @return The selector of this function, or the payment reverts.
+    /// @param tokenId The receivable's token id (its document hash).
+    /// @param payer The account that paid.
+    /// @param amount The amount, in the asset's smallest unit.
+    /// @param invoice The invoice as the receivable contract reads it at payment.
+    /// @return selector The selector of this function, or the payment reverts.
     function onReceivablePayment(
         uint256 tokenId,
         address payer,
@@ -27,7 +31,10 @@ interface IReceivablePaymentHook {
     ) external returns (bytes4);
 
     /// @notice A servicer attested that `amount` was paid off chain (to the issuer, by bank).
-    /// @return The selector of this function, or the attestation reverts.
+    /// @param tokenId The receivable's token id (its document hash).
+    /// @param amount The amount, in the asset's smallest unit.
+    /// @param referenceHash Hash of the off-chain payment reference.
+    /// @return selector The selector of this function, or the attestation reverts.
     function onReceivablePaymentAttested(
         uint256 tokenId,
         uint128 amount,

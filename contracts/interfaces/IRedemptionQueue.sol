@@ -88,60 +88,60 @@ interface IRedemptionQueue is IERC7540Redeem, IERC7540Operator, IERC7575Vault, I
     // ------------------------------------------------------------ ERC-4626 (without ERC-20)
 
     /// @notice The pool's asset.
-    /// @return The asset token.
+    /// @return assetTokenAddress The asset token.
     function asset() external view returns (address);
     /// @notice The pool's total assets (gross NAV): one book behind both entry points.
-    /// @return The total assets.
+    /// @return totalManagedAssets The total assets.
     function totalAssets() external view returns (uint256);
     /// @notice The pool's entry conversion of `assets` to shares.
     /// @param assets The assets.
-    /// @return The shares.
+    /// @return shares The shares.
     function convertToShares(uint256 assets) external view returns (uint256);
     /// @notice The pool's exit conversion of `shares` to assets.
     /// @param shares The shares.
-    /// @return The assets.
+    /// @return assets The assets.
     function convertToAssets(uint256 shares) external view returns (uint256);
     /// @notice Always 0: deposits go to the pool.
     /// @param receiver The receiver.
-    /// @return Zero.
+    /// @return maxAssets Zero.
     function maxDeposit(address receiver) external view returns (uint256);
     /// @notice Always 0: deposits go to the pool.
     /// @param receiver The receiver.
-    /// @return Zero.
+    /// @return maxShares Zero.
     function maxMint(address receiver) external view returns (uint256);
     /// @notice The pool's `previewDeposit` (what a deposit there would give).
     /// @param assets The assets.
-    /// @return The shares.
+    /// @return shares The shares.
     function previewDeposit(uint256 assets) external view returns (uint256);
     /// @notice The pool's `previewMint`.
     /// @param shares The shares.
-    /// @return The assets.
+    /// @return assets The assets.
     function previewMint(uint256 shares) external view returns (uint256);
     /// @notice Always reverts with `QueueDepositsClosed`: deposit at the pool.
     /// @param assets The assets.
     /// @param receiver The receiver.
-    /// @return Never returns.
+    /// @return shares Never returns.
     function deposit(uint256 assets, address receiver) external returns (uint256);
     /// @notice Always reverts with `QueueDepositsClosed`: mint at the pool.
     /// @param shares The shares.
     /// @param receiver The receiver.
-    /// @return Never returns.
+    /// @return assets Never returns.
     function mint(uint256 shares, address receiver) external returns (uint256);
     /// @notice Assets `controller` may claim now.
     /// @param controller The controller.
-    /// @return The claimable assets.
+    /// @return maxAssets The claimable assets.
     function maxWithdraw(address controller) external view returns (uint256);
     /// @notice Shares `controller` may claim now.
     /// @param controller The controller.
-    /// @return The claimable shares.
+    /// @return maxShares The claimable shares.
     function maxRedeem(address controller) external view returns (uint256);
     /// @notice Reverts (ERC-7540): see `QueuePreviewUnavailable`.
     /// @param assets The assets.
-    /// @return Never returns.
+    /// @return shares Never returns.
     function previewWithdraw(uint256 assets) external view returns (uint256);
     /// @notice Reverts (ERC-7540): see `QueuePreviewUnavailable`.
     /// @param shares The shares.
-    /// @return Never returns.
+    /// @return assets Never returns.
     function previewRedeem(uint256 shares) external view returns (uint256);
     /// @notice Claims `assets` of `controller`'s filled redemptions to `receiver`, using up the
     /// filled shares pro rata, rounded up.
@@ -183,12 +183,12 @@ interface IRedemptionQueue is IERC7540Redeem, IERC7540Operator, IERC7575Vault, I
         uint256 maxTickets
     ) external returns (uint256 shares, uint256 assets);
     /// @notice The pool this queue serves (the share token and the synchronous entry point).
-    /// @return The pool.
+    /// @return pool The pool.
     function pool() external view returns (address);
     /// @notice Ticket `number` as it waits (zero shares once filled; a cancelled ticket keeps its
     /// shares here but is skipped, see `cancelRedeemRequest`).
     /// @param number The ticket number.
-    /// @return The ticket.
+    /// @return ticket The ticket.
     function ticket(uint256 number) external view returns (Ticket memory);
     /// @notice Tickets `[head, tail)` are still in line (some may be empty).
     /// @return head The oldest ticket not yet passed.

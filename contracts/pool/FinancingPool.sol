@@ -285,7 +285,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @dev The debtor paid the SME by bank, so the pool's claim on that money is now on the SME.
     /// The asset stays on the books at full value and keeps ageing; the SME settles through
     /// {repay}, else the usual impairment and write-off path applies. NAV does not move here.
-
     function onReceivablePaymentAttested(
         uint256 tokenId,
         uint128 amount,
