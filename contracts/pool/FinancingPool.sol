@@ -447,7 +447,8 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     function _onlyQueue() private view returns (address queue) {
         queue = _queue;
-        if (msg.sender != queue || queue == address(0)) revert PoolNotRedemptionQueue(msg.sender);
+        // Before the queue is set `queue` is zero, which no caller is.
+        if (msg.sender != queue) revert PoolNotRedemptionQueue(msg.sender);
     }
 
     // ---------------------------------------------------------------- policy, fees, accrual

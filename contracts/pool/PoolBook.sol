@@ -85,7 +85,9 @@ library PoolBook {
     }
 
     /// @dev Everything NAV depends on except share supply. `queued` counts the shares that wait in
-    /// the redemption queue (held there, not yet burned); `impaired` what exits exclude (unrealized loss): the principal left of
+    /// the redemption queue (held there, not yet burned): always the queue's share balance (the
+    /// invariants check it), kept here because every inflow reads this slot anyway, so an empty
+    /// queue costs a payment no extra read; `impaired` what exits exclude (unrealized loss): the principal left of
     /// impaired assets plus `impairedIncome`, the income they accrued, which stays in gross NAV.
     struct State {
         Ledger ledger;

@@ -107,7 +107,9 @@ contract RedemptionQueue is IRedemptionQueue, ReentrancyGuardTransient {
         for (uint256 visited; head < tail && visited < maxTickets; ++visited) {
             Ticket memory t = _tickets[head];
             Account storage a = _accounts[t.controller];
-            if (t.shares == 0 || head < a.liveFrom) {
+            // Filled tickets are deleted as the head passes them, so zero shares cannot be met here;
+            // a ticket numbered below its controller's `liveFrom` was cancelled.
+            if (head < a.liveFrom) {
                 delete _tickets[head]; // cancelled
                 ++head;
                 continue;

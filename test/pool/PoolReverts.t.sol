@@ -93,6 +93,26 @@ contract PoolRevertsTest is PoolBase {
         pool.transfer(address(queue), shares);
     }
 
+    /// The pool does not trust the queue's arithmetic: a queue asking more than the filled shares
+    /// are worth at the exit price is refused, and nothing moves.
+    function test_processQueue_revertsWhenQueueAsksMoreThanTheSharesAreWorth() public {
+        FinancingPool fresh = _freshPool();
+        LyingQueue liar = new LyingQueue(fresh);
+        vm.prank(admin);
+        fresh.setRedemptionQueue(address(liar));
+        usd.mint(alice, 10_000e6);
+        vm.startPrank(alice);
+        usd.approve(address(fresh), 10_000e6);
+        uint256 shares = fresh.deposit(10_000e6, alice);
+        vm.stopPrank();
+        liar.request(alice, shares / 2);
+        assertEq(fresh.balanceOf(address(liar)), shares / 2);
+        vm.expectPartialRevert(IFinancingPool.PoolQueueOverpaid.selector);
+        fresh.processQueue(1);
+        assertEq(usd.balanceOf(address(liar)), 0, "nothing paid");
+        assertEq(fresh.balanceOf(address(liar)), shares / 2, "nothing burned");
+    }
+
     function _freshPool() private returns (FinancingPool) {
         return
             new FinancingPool(
@@ -364,5 +384,38 @@ contract PoolRevertsTest is PoolBase {
     function test_receivableToken_andTreasury() public view {
         assertEq(address(pool.receivableToken()), address(rcv));
         assertEq(pool.treasury(), treasury);
+    }
+}
+
+/// @notice A redemption queue that reports the pool's share and asset but asks, at every fill,
+/// for twice what the shares are worth.
+contract LyingQueue {
+    FinancingPool private immutable POOL;
+
+    constructor(FinancingPool pool_) {
+        POOL = pool_;
+    }
+
+    function share() external view returns (address) {
+        return address(POOL);
+    }
+
+    function asset() external view returns (address) {
+        return POOL.asset();
+    }
+
+    function request(address owner, uint256 shares) external {
+        POOL.lockForRedemption(owner, owner, address(0), shares);
+    }
+
+    function fill(
+        uint256,
+        uint256 net,
+        uint256 supply,
+        uint256 virtualShares,
+        uint256
+    ) external view returns (uint256 shares, uint256 assets) {
+        shares = POOL.balanceOf(address(this));
+        assets = (2 * shares * (net + 1)) / (supply + virtualShares);
     }
 }

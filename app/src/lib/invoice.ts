@@ -35,21 +35,11 @@ export interface Receivable {
   debtorEntity: Hex;
 }
 
-interface RawReceivable {
-  issuer: Address;
-  debtor: Address;
-  currency: Address;
-  faceValue: bigint;
-  amountPaid: bigint;
-  amountAttested: bigint;
-  issueDate: number;
-  dueDate: number;
+/** The view as the contract returns it: status fields are the enum's index. */
+type RawReceivable = Omit<Receivable, "status" | "statusBeforeDispute"> & {
   status: number;
   statusBeforeDispute: number;
-  termsVersion: number;
-  issuerEntity: Hex;
-  debtorEntity: Hex;
-}
+};
 
 export function toReceivable(raw: RawReceivable): Receivable {
   return {
