@@ -487,6 +487,10 @@ interface IFinancingPool is IERC4626, IERC7575Vault, IERC7575Share, IERC165, IRe
     /// @param assets The assets, in the pool asset's smallest unit.
     /// @param maxAssets The most they are worth.
     error PoolQueueOverpaid(uint256 shares, uint256 assets, uint256 maxAssets);
+    /// @notice The queue filled or returned `shares`, more than the `pending` shares it holds.
+    /// @param shares The shares.
+    /// @param pending The shares pending in the queue.
+    error PoolQueueExceedsPending(uint256 shares, uint256 pending);
     /// @notice The pool holds no position in loan `loanId` of `manager`.
     /// @param manager The LoanManager contract.
     /// @param loanId The loan's id.

@@ -409,7 +409,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @inheritdoc IFinancingPool
     function unlockFromRedemption(address controller, uint256 shares) external {
         address queue = _onlyQueue();
-        _s.queued -= uint96(shares); // the queue returns only shares it holds as pending
+        _dequeue(shares);
         _escrowing = true;
         _transfer(queue, controller, shares);
         _escrowing = false;
@@ -438,11 +438,18 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         if (shares == 0) return (0, 0);
         uint256 worth = Math.min(free, SharesMath.toAssetsDown(shares, net, supply, 10 ** OFFSET));
         if (assets > worth) revert PoolQueueOverpaid(shares, assets, worth);
-        _s.queued -= uint96(shares); // the queue fills only shares it holds as pending
+        _dequeue(shares);
         _s.ledger.cash -= uint96(assets); // assets <= idle cash <= cash
         _burn(queue, shares);
         emit RedemptionsFunded(queue, shares, assets);
         IERC20(asset()).safeTransfer(queue, assets);
+    }
+
+    /// @dev The queue holds exactly the pending shares; asking for more is a faulty queue.
+    function _dequeue(uint256 shares) private {
+        uint256 pending = _s.queued;
+        if (shares > pending) revert PoolQueueExceedsPending(shares, pending);
+        _s.queued = uint96(pending - shares);
     }
 
     function _onlyQueue() private view returns (address queue) {

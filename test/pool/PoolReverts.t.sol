@@ -96,8 +96,36 @@ contract PoolRevertsTest is PoolBase {
     /// The pool does not trust the queue's arithmetic: a queue asking more than the filled shares
     /// are worth at the exit price is refused, and nothing moves.
     function test_processQueue_revertsWhenQueueAsksMoreThanTheSharesAreWorth() public {
-        FinancingPool fresh = _freshPool();
-        LyingQueue liar = new LyingQueue(fresh);
+        (FinancingPool fresh, LyingQueue liar, uint256 queued) = _poolWithLyingQueue();
+        vm.expectPartialRevert(IFinancingPool.PoolQueueOverpaid.selector);
+        fresh.processQueue(1);
+        assertEq(usd.balanceOf(address(liar)), 0, "nothing paid");
+        assertEq(fresh.balanceOf(address(liar)), queued, "nothing burned");
+    }
+
+    function test_processQueue_revertsWhenQueueFillsMoreSharesThanPending() public {
+        (FinancingPool fresh, LyingQueue liar, uint256 queued) = _poolWithLyingQueue();
+        liar.setOverfill(true);
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolQueueExceedsPending.selector, queued + 1, queued));
+        fresh.processQueue(1);
+        assertEq(fresh.balanceOf(address(liar)), queued, "nothing burned");
+    }
+
+    function test_unlockFromRedemption_revertsWhenQueueReturnsMoreThanPending() public {
+        (FinancingPool fresh, LyingQueue liar, uint256 queued) = _poolWithLyingQueue();
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolQueueExceedsPending.selector, queued + 1, queued));
+        liar.giveBack(alice, queued + 1);
+        // A huge amount must not wrap when narrowed to the packed counter.
+        uint256 huge = uint256(type(uint96).max) + 1 + queued;
+        vm.expectRevert(abi.encodeWithSelector(IFinancingPool.PoolQueueExceedsPending.selector, huge, queued));
+        liar.giveBack(alice, huge);
+        liar.giveBack(alice, queued);
+        assertEq(fresh.balanceOf(address(liar)), 0, "all pending returned");
+    }
+
+    function _poolWithLyingQueue() private returns (FinancingPool fresh, LyingQueue liar, uint256 queued) {
+        fresh = _freshPool();
+        liar = new LyingQueue(fresh);
         vm.prank(admin);
         fresh.setRedemptionQueue(address(liar));
         usd.mint(alice, 10_000e6);
@@ -105,12 +133,8 @@ contract PoolRevertsTest is PoolBase {
         usd.approve(address(fresh), 10_000e6);
         uint256 shares = fresh.deposit(10_000e6, alice);
         vm.stopPrank();
-        liar.request(alice, shares / 2);
-        assertEq(fresh.balanceOf(address(liar)), shares / 2);
-        vm.expectPartialRevert(IFinancingPool.PoolQueueOverpaid.selector);
-        fresh.processQueue(1);
-        assertEq(usd.balanceOf(address(liar)), 0, "nothing paid");
-        assertEq(fresh.balanceOf(address(liar)), shares / 2, "nothing burned");
+        queued = shares / 2;
+        liar.request(alice, queued);
     }
 
     function _freshPool() private returns (FinancingPool) {
@@ -391,6 +415,8 @@ contract PoolRevertsTest is PoolBase {
 /// for twice what the shares are worth.
 contract LyingQueue {
     FinancingPool private immutable POOL;
+    /// @dev true: fill claims one share more than it holds; false: asks twice what shares are worth.
+    bool public overfill;
 
     constructor(FinancingPool pool_) {
         POOL = pool_;
@@ -408,6 +434,14 @@ contract LyingQueue {
         POOL.lockForRedemption(owner, owner, address(0), shares);
     }
 
+    function giveBack(address controller, uint256 shares) external {
+        POOL.unlockFromRedemption(controller, shares);
+    }
+
+    function setOverfill(bool on) external {
+        overfill = on;
+    }
+
     function fill(
         uint256,
         uint256 net,
@@ -416,6 +450,7 @@ contract LyingQueue {
         uint256
     ) external view returns (uint256 shares, uint256 assets) {
         shares = POOL.balanceOf(address(this));
+        if (overfill) return (shares + 1, 1);
         assets = (2 * shares * (net + 1)) / (supply + virtualShares);
     }
 }
