@@ -16,7 +16,8 @@
  *
  *   npm run bench                 # table + bench/gas.json
  *   npm run bench -- --cold       # also re-measure the cold production build (temporary dir)
- *   npm run bench:check           # gas only; fails if an action costs more than bench/gas.json says
+ *   npm run bench:check           # gas only; fails if an action costs more than bench/gas.json says,
+ *                                 # or a contract is less than 1 KiB under the 24 KiB limit
  *
  * Builds go to cache/bench/, never to artifacts/ or types/; timings to bench/out/ (git-ignored).
  */
@@ -40,6 +41,8 @@ const out = join(root, "bench", "out");
 const builds = join(root, "cache", "bench");
 const args = new Set(process.argv.slice(2));
 const CHECK = args.has("--check");
+/** Runtime bytes every production contract keeps free under the 24,576 B limit. */
+const SIZE_MARGIN = 1_024;
 const started = Date.now();
 
 export const ACTIONS = [
@@ -667,6 +670,14 @@ if (CHECK) {
     hre,
     roots.filter((f) => f.startsWith("npm:") || f.startsWith(join(root, "contracts"))),
   );
+  // One optimizer setting for every contract, each at least 1 KiB under EIP-170's limit.
+  const tight = contractSizes(join(root, "artifacts")).filter(([, runtime]) => 24_576 - runtime < SIZE_MARGIN);
+  for (const [name, runtime] of tight) {
+    console.error(
+      `${name}: ${fmt(runtime)} B runtime, ${fmt(24_576 - runtime)} B under the limit (want ${fmt(SIZE_MARGIN)})`,
+    );
+  }
+  if (tight.length) process.exit(1);
   const conn = await hre.network.create();
   const ours = (await runOurs(conn)).r;
   for (const a of (process.env.BENCH_TRACE ?? "").split(",").filter(Boolean) as Action[]) {
