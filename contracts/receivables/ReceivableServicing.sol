@@ -104,7 +104,7 @@ library ReceivableServicing {
     /// @dev {IReceivableToken.applyCreditNote}; `domainSeparator` is the token's EIP-712 domain.
     function applyCreditNote(
         ReceivablePacking.Invoice storage inv,
-        Context memory ctx,
+        Context calldata ctx,
         bytes32 domainSeparator,
         uint128 newFaceValue,
         bytes32 noteHash,
@@ -155,7 +155,7 @@ library ReceivableServicing {
     /// @dev {IReceivableToken.attestPayment}; `financiers` is the token's register of financiers.
     function attestPayment(
         ReceivablePacking.Invoice storage inv,
-        Context memory ctx,
+        Context calldata ctx,
         mapping(address account => bool) storage financiers,
         uint128 amount,
         bytes32 referenceHash
@@ -206,7 +206,7 @@ library ReceivableServicing {
     /// @dev {IReceivableToken.markDefaulted}; `financiers` is the token's register of financiers.
     function markDefaulted(
         ReceivablePacking.Invoice storage inv,
-        Context memory ctx,
+        Context calldata ctx,
         mapping(address account => bool) storage financiers
     ) external {
         ReceivablePacking.Terms memory t = inv.terms.unpackTerms();
