@@ -252,7 +252,9 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
             issuerEntity = _notifyPayment(tokenId, holder, amount, t.issuer, address(currency), inv);
         // Settled: face = what was outstanding + what was settled before (no storage read).
         if (fullyPaid) {
-            _recordSettlement(
+            ReceivableRules.recordSettlement(
+                _creditHistory,
+                _REGISTRY,
                 t.issuer,
                 t.dueDate,
                 outstandingAmount + s.amountPaid + s.amountAttested,
@@ -528,16 +530,5 @@ contract ReceivableToken is ERC721, EIP712, ManagedPausable, ReentrancyGuardTran
         );
         bytes4 answer = IReceivablePaymentHook(holder).onReceivablePayment(tokenId, msg.sender, amount, paid);
         if (answer != IReceivablePaymentHook.onReceivablePayment.selector) revert ReceivableHookRejected(holder);
-    }
-
-    /// @dev {ReceivableRules.recordSettlement} to the current credit history, read only here.
-    function _recordSettlement(
-        address issuer,
-        uint40 dueDate,
-        uint256 faceValue,
-        Status previous,
-        bytes32 issuerEntity
-    ) private {
-        ReceivableRules.recordSettlement(_creditHistory, _REGISTRY, issuer, dueDate, faceValue, previous, issuerEntity);
     }
 }
