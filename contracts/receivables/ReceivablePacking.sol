@@ -5,7 +5,8 @@ import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
 
 /// @title ReceivablePacking
 /// @notice The two words every invoice writes at tokenization, packed by hand so that each is
-/// written with one SSTORE (a struct written member by member costs a read-modify-write per member).
+/// written with one SSTORE (a struct written member by member costs a read-modify-write per member),
+/// and the stored invoice they belong to.
 /// @dev Terms word: issuer [0,160) | issueDate uint32 [160,192) | dueDate uint40 [192,232) |
 /// status uint8 [232,240) | termsVersion uint8 [240,248) | currencyId uint8 [248,256).
 /// Parties word: debtor [0,160) | faceValue uint96 [160,256).
@@ -25,6 +26,20 @@ library ReceivablePacking {
     struct Parties {
         address debtor;
         uint96 faceValue;
+    }
+
+    /// @dev Slot 3 of an invoice, zero until the first partial payment, attestation or dispute.
+    struct Settlement {
+        uint96 amountPaid;
+        uint96 amountAttested;
+        IReceivableToken.Status statusBeforeDispute;
+    }
+
+    /// @dev An invoice as stored: `terms` and `parties` are the packed words, written whole.
+    struct Invoice {
+        uint256 terms;
+        uint256 parties;
+        Settlement settlement;
     }
 
     uint256 private constant STATUS_SHIFT = 232;

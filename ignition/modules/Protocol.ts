@@ -54,7 +54,13 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
 
   const identityRegistry = m.contract("IdentityRegistry", [accessManager]);
   const creditHistory = m.contract("CreditHistory", [accessManager, m.getParameter("creditBaseLimit", usd(50_000))]);
-  const receivableToken = m.contract("ReceivableToken", [accessManager, identityRegistry]);
+  const receivableToken = m.contract("ReceivableToken", [accessManager, identityRegistry], {
+    libraries: {
+      ReceivableServicing: m.library("ReceivableServicing"),
+      ReceivableMessages: m.library("ReceivableMessages"),
+      CurrencyRegister: m.library("CurrencyRegister"),
+    },
+  });
   const poolAging = m.library("PoolAging");
   const poolBook = m.library("PoolBook", { libraries: { PoolAging: poolAging } });
   const poolLoans = m.library("PoolLoans");

@@ -15,6 +15,7 @@ import type {
   ReceivableToken,
 } from "../../types/ethers-contracts/index.js";
 import { entityPairOf } from "../../app/src/lib/receivables.ts";
+import { receivableTokenLibraries } from "./fixture.js";
 
 const DAY = 24 * 60 * 60;
 const MONTH = 30 * DAY;
@@ -54,10 +55,11 @@ async function deploy() {
   ])) as unknown as LoanManager;
   const lens = (await ethers.deployContract("LoanLens", [await loans.getAddress()])) as unknown as LoanLens;
   const notes = await ethers.getContractAt("LoanNotes", await loans.notes());
-  const receivables = (await ethers.deployContract("ReceivableToken", [
-    await manager.getAddress(),
-    await registry.getAddress(),
-  ])) as unknown as ReceivableToken;
+  const receivables = (await ethers.deployContract(
+    "ReceivableToken",
+    [await manager.getAddress(), await registry.getAddress()],
+    { libraries: await receivableTokenLibraries(ethers) },
+  )) as unknown as ReceivableToken;
   const vault = (await ethers.getContractAt(
     "CollateralVault",
     await loans.collateralVault(),

@@ -4,6 +4,7 @@ import { id, sha256, toUtf8Bytes, TypedDataEncoder } from "ethers";
 import type { AccessManager, DemoUSD, IdentityRegistry, ReceivableToken } from "../../types/ethers-contracts/index.js";
 import { Roles, selectors } from "../../ignition/modules/roles.js";
 import { entityPairOf } from "../../app/src/lib/receivables.ts";
+import { receivableTokenLibraries } from "./fixture.js";
 
 const SME = 1;
 const DEBTOR = 2;
@@ -30,10 +31,11 @@ async function deploy() {
   const manager = (await ethers.deployContract("AccessManager", [admin.address])) as unknown as AccessManager;
   const registry: IdentityRegistry = await ethers.deployContract("IdentityRegistry", [await manager.getAddress()]);
   const usd: DemoUSD = await ethers.deployContract("DemoUSD", [admin.address]);
-  const token: ReceivableToken = await ethers.deployContract("ReceivableToken", [
-    await manager.getAddress(),
-    await registry.getAddress(),
-  ]);
+  const token: ReceivableToken = await ethers.deployContract(
+    "ReceivableToken",
+    [await manager.getAddress(), await registry.getAddress()],
+    { libraries: await receivableTokenLibraries(ethers) },
+  );
 
   await manager.setTargetFunctionRole(
     await registry.getAddress(),

@@ -1,6 +1,6 @@
 import { network } from "hardhat";
 import { id } from "ethers";
-import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import LocalModule from "../../ignition/modules/Local.js";
 import type {
   CreditHistory,
@@ -17,6 +17,15 @@ import { entityPairOf } from "../../app/src/lib/receivables.ts";
 export const DAY = 24 * 60 * 60;
 export const PARTY = { SME: 1, DEBTOR: 2, INVESTOR: 4 } as const;
 export const usd = (n: number) => BigInt(n) * 1_000_000n;
+
+/** The linked libraries of ReceivableToken, deployed, for tests that deploy the token without Ignition. */
+export async function receivableTokenLibraries(ethers: HardhatEthers) {
+  const libraries: Record<string, string> = {};
+  for (const name of ["ReceivableServicing", "ReceivableMessages", "CurrencyRegister"]) {
+    libraries[name] = await (await ethers.deployContract(name)).getAddress();
+  }
+  return libraries;
+}
 
 /**
  * The whole protocol as the deployment builds it (ignition/modules/Local.ts: roles, selectors,
