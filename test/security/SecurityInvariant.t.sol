@@ -652,8 +652,19 @@ contract SecurityHandler is Test {
         amount = bound(amount, 1e6, 1_000_000e6);
         uint256 shares = _attackerIn(amount);
         if (shares == 0) return;
+        (uint256 head, ) = QUEUE.queueBounds();
+        uint256 pending = POOL.balanceOf(address(QUEUE));
         string memory label = _oneAction(action % 8, which);
-        _attackerOut(shares, amount, 0, label);
+        _attackerOut(shares, amount, _fillDust(head, pending), label);
+    }
+
+    /// An inflow fills queued redemptions, each ticket's payout rounded down (ERC-4626's rule: the
+    /// fraction stays with the remaining holders, the attacker one of them): under one unit per
+    /// ticket the head passed, plus one for a ticket filled in part.
+    function _fillDust(uint256 headBefore, uint256 pendingBefore) private view returns (uint256) {
+        if (POOL.balanceOf(address(QUEUE)) >= pendingBefore) return 0;
+        (uint256 head, ) = QUEUE.queueBounds();
+        return head - headBefore + 1;
     }
 
     /// Sandwich across a UTC day boundary: deposit `small` seconds before it, cross it, checkpoint,
