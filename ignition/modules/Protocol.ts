@@ -56,9 +56,10 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
   const creditHistory = m.contract("CreditHistory", [accessManager, m.getParameter("creditBaseLimit", usd(50_000))]);
   const receivableToken = m.contract("ReceivableToken", [accessManager, identityRegistry]);
   const poolAging = m.library("PoolAging");
-  const poolBook = m.library("PoolBook", { libraries: { PoolAging: poolAging } });
-  const poolLoans = m.library("PoolLoans");
   const poolCredit = m.library("PoolCredit");
+  const poolBook = m.library("PoolBook", { libraries: { PoolAging: poolAging, PoolCredit: poolCredit } });
+  const poolLoans = m.library("PoolLoans", { libraries: { PoolAging: poolAging } });
+  const poolPolicy = m.library("PoolPolicy", { libraries: { PoolAging: poolAging } });
   const pool = m.contract(
     "FinancingPool",
     [
@@ -71,7 +72,15 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
       "SIP",
       initialPoolPolicy,
     ],
-    { libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolAging: poolAging, PoolCredit: poolCredit } },
+    {
+      libraries: {
+        PoolBook: poolBook,
+        PoolLoans: poolLoans,
+        PoolAging: poolAging,
+        PoolCredit: poolCredit,
+        PoolPolicy: poolPolicy,
+      },
+    },
   );
   // The pool's ERC-7540 entry point for exits beyond idle cash, over the pool's own shares.
   const redemptionQueue = m.contract("RedemptionQueue", [pool]);
