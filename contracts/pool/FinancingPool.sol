@@ -511,6 +511,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     }
 
     function _reentrancyGuardStorageSlot() internal pure override returns (bytes32 slot) {
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             slot := _reentrancyFlag.slot
         }

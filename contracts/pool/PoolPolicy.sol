@@ -22,6 +22,8 @@ library PoolPolicy {
 
     /// @notice Validates and stores a new policy, given ABI-encoded (`encoded`, as the pool's
     /// `setPolicy` receives it): decoded once, here, where it is checked.
+    // Memory, not calldata: the pool's constructor passes it from memory.
+    // solhint-disable-next-line gas-calldata-parameters
     function setPolicy(PoolBook.State storage s, bytes memory encoded) external {
         IFinancingPool.Policy memory p = abi.decode(encoded, (IFinancingPool.Policy));
         PoolBook.accrue(s);

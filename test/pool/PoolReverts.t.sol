@@ -332,6 +332,7 @@ contract PoolRevertsTest is PoolBase {
     function test_setPolicy_revertsOnDirtyEncoding() public {
         bytes memory data = abi.encodeCall(pool.setPolicy, (_defaultPolicy()));
         // advanceRateBps with a bit above its 16: the decoder refuses it, nothing is stored.
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(add(data, 36), add(shl(16, 1), 9000))
         }
