@@ -26,17 +26,20 @@ import {PoolBook} from "./PoolBook.sol";
 import {PoolLoans} from "./PoolLoans.sol";
 import {PoolCredit} from "./PoolCredit.sol";
 import {PoolAging} from "./PoolAging.sol";
+import {PoolPolicy} from "./PoolPolicy.sol";
 
 /// @title FinancingPool
 /// @notice Investors deposit one stablecoin for shares; verified SMEs sell acknowledged invoices
 /// to the pool for an advance in one transaction; debtors' payments flow back through the
 /// receivable token's hook. See {IFinancingPool} for the pricing rules.
-/// @dev Asset book, income accrual and late-asset handling live in the linked library {PoolBook}
-/// (its NatSpec explains the accrual), loan positions in the linked library {PoolLoans}, SME
-/// defaults on the credit record in the linked library {PoolCredit}; the ERC-7540 redemption
-/// queue is its own contract, {RedemptionQueue}, a second entry point over these shares (ERC-7575);
-/// this contract is the share token, the synchronous ERC-4626 vault, fees and the entry points. Receivables
-/// are keyed by token id, loan positions by (LoanManager, loan id).
+/// @dev One job per part, each a linked library over the pool's one {PoolBook-State} (`using
+/// Pool for State`, as Uniswap v4): the asset book, income accrual and late assets in {PoolBook}
+/// (its NatSpec explains the accrual), the ageing haircut in {PoolAging}, loan positions in
+/// {PoolLoans}, policy and fees in {PoolPolicy}, SME defaults on the credit record in {PoolCredit};
+/// each library entry that moves NAV's inputs accrues first ({PoolBook-accrue}). The ERC-7540
+/// redemption queue is its own contract, {RedemptionQueue}, a second entry point over these shares
+/// (ERC-7575). This contract is the share token, the synchronous ERC-4626 vault and the entry
+/// points. Receivables are keyed by token id, loan positions by (LoanManager, loan id).
 contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IERC721Receiver, IFinancingPool {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -56,12 +59,14 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @dev The ERC-7540 redemption queue, set once at deployment (`setRedemptionQueue`).
     address private _queue;
 
-    /// @dev Invoices whose SME default is on its credit record (finding F-21): at most one each.
-    mapping(uint256 tokenId => bool) private _smeDefaulted;
-
     /// @dev Set only while shares move into or out of the redemption queue: no identity check
     /// there, so KYC cannot freeze an exit (finding F-13).
     bool private transient _escrowing;
+
+    /// @dev ReentrancyGuardTransient's flag, in a transient slot the compiler assigns: one byte to
+    /// address in each guarded function where the namespaced slot takes 32. The namespace protects
+    /// upgradeable layouts, which the pool does not have; its libraries use only hashed slots.
+    uint256 private transient _reentrancyFlag;
 
     constructor(
         IERC20 asset_,
@@ -86,7 +91,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         // "No income locked since deployment": keeps the slot of `impaired`, `queued` and
         // `lockEnd` non-zero, so the first share queued for redemption costs no new slot.
         _s.lockEnd = uint40(block.timestamp);
-        PoolBook.setPolicy(_s, initialPolicy);
+        PoolPolicy.setPolicy(_s, abi.encode(initialPolicy));
         emit VaultUpdate(address(asset_), address(this));
     }
 
@@ -252,7 +257,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @dev Checks and effects of financing (in the book); the caller moves the token and pays.
     /// `holder`: who holds the token now (the SME, or this pool inside `onERC721Received`).
     function _finance(address sme, address holder, uint256 tokenId, uint256 minAdvance) private returns (uint256) {
-        _checkpoint();
         return
             PoolBook.finance(_s, RECEIVABLES, IDENTITY, asset(), sme, holder, tokenId, minAdvance, instantLiquidity());
     }
@@ -267,16 +271,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         PaidInvoice calldata invoice
     ) external nonReentrant returns (bytes4) {
         if (msg.sender != address(RECEIVABLES)) revert PoolUnauthorizedHookCaller(msg.sender);
-        _checkpoint();
-        // A token that reached the pool unfinanced (plain transferFrom) keeps nothing: the whole
-        // payment goes through to its issuer, so the debtor can always pay (finding F-14).
-        uint256 kept =
-            _s.assets[tokenId].status == AssetStatus.None ? 0 : PoolBook.collect(_s, tokenId, payer, amount, invoice);
-        uint256 forward = amount - kept;
-        if (forward != 0) {
-            emit ReceivablePaymentForwarded(tokenId, invoice.issuer, forward);
-            IERC20(asset()).safeTransfer(invoice.issuer, forward);
-        }
+        PoolBook.collect(_s, asset(), tokenId, payer, amount, invoice);
         _afterInflow();
         return IReceivablePaymentHook.onReceivablePayment.selector;
     }
@@ -297,7 +292,6 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function repay(uint256 tokenId, uint256 amount) external nonReentrant {
-        _checkpoint();
         uint256 kept = PoolBook.repay(_s, RECEIVABLES, tokenId, amount);
         _pull(kept);
         _afterInflow();
@@ -307,46 +301,39 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function impair(uint256 tokenId) external restricted nonReentrant {
-        _checkpoint();
-        PoolBook.impair(_s, tokenId, _s.policy.gracePeriod);
+        PoolBook.impair(_s, tokenId, false);
     }
 
     /// @inheritdoc IFinancingPool
     function impairOverdue(uint256 tokenId) external nonReentrant {
-        _checkpoint();
-        PoolBook.impair(_s, tokenId, _s.policy.publicImpairDelay);
+        PoolBook.impair(_s, tokenId, true);
     }
 
     /// @inheritdoc IFinancingPool
     function writeOff(uint256 tokenId) external restricted nonReentrant {
-        _checkpoint();
         PoolBook.writeOff(_s, RECEIVABLES, tokenId);
-        PoolCredit.recordSmeDefault(_s, _smeDefaulted, RECEIVABLES, tokenId, true);
     }
 
     /// @inheritdoc IFinancingPool
     function recordKeptPayment(uint256 tokenId) external nonReentrant {
-        PoolCredit.recordSmeDefault(_s, _smeDefaulted, RECEIVABLES, tokenId, false);
+        PoolCredit.recordSmeDefault(_s, RECEIVABLES, tokenId, false);
     }
 
     // ---------------------------------------------------------------- loans (see PoolLoans)
 
     /// @inheritdoc IFinancingPool
     function fundLoan(address manager, uint256 loanId, uint256 amount) external restricted nonReentrant whenNotPaused {
-        _checkpoint(); // principal outstanding, the management fee's base, moves
         PoolLoans.fund(_s, asset(), ILoanManager(manager), loanId, amount, instantLiquidity());
     }
 
     /// @inheritdoc IFinancingPool
     function claimLoan(address manager, uint256 loanId) external nonReentrant returns (uint256 amount) {
-        _checkpoint();
         amount = PoolLoans.collect(_s, asset(), ILoanManager(manager), loanId);
         _afterInflow();
     }
 
     /// @inheritdoc IFinancingPool
     function revalueLoan(address manager, uint256 loanId) external nonReentrant {
-        _checkpoint();
         PoolLoans.revalue(_s, asset(), ILoanManager(manager), loanId);
     }
 
@@ -357,12 +344,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function returnReceivable(uint256 tokenId) external nonReentrant {
-        if (_s.assets[tokenId].status != AssetStatus.None || RECEIVABLES.ownerOf(tokenId) != address(this)) {
-            revert PoolReceivableNotReturnable(tokenId);
-        }
-        address issuer = RECEIVABLES.receivable(tokenId).issuer;
-        emit UnfinancedReceivableReturned(tokenId, issuer);
-        RECEIVABLES.transferFrom(address(this), issuer, tokenId);
+        PoolBook.returnReceivable(_s, RECEIVABLES, tokenId);
     }
 
     /// @notice Accepts a loan's ERC-1155 notes only as the mint of a `fundLoan` in progress, from
@@ -417,7 +399,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function processQueue(uint256 maxRequests) external nonReentrant returns (uint256 shares, uint256 assets) {
-        _checkpoint();
+        PoolBook.checkpoint(_s);
         return _fillQueue(maxRequests);
     }
 
@@ -461,36 +443,21 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     // ---------------------------------------------------------------- policy, fees, accrual
 
     /// @inheritdoc IFinancingPool
-    function setPolicy(Policy calldata newPolicy) external restricted {
-        _checkpoint();
-        PoolBook.setPolicy(_s, newPolicy);
+    /// @dev Forwards the policy as it arrived: the library decodes and checks it.
+    function setPolicy(Policy calldata) external restricted {
+        PoolPolicy.setPolicy(_s, msg.data[4:]);
     }
 
     /// @inheritdoc IFinancingPool
     function payFees() external nonReentrant returns (uint256 amount) {
-        _checkpoint();
-        amount = PoolBook.takeFees(_s, TREASURY);
-        IERC20(asset()).safeTransfer(TREASURY, amount);
+        amount = PoolPolicy.payFees(_s, asset(), TREASURY);
     }
 
     /// @inheritdoc IFinancingPool
-    function checkpoint() external nonReentrant {
-        _checkpoint();
-    }
-
-    /// @dev Writes the accrual and management fee the views compute. Deposits and exits skip it:
-    /// the views price both exactly, and neither moves the fee base (principal outstanding).
-    function _checkpoint() private {
-        (PoolBook.Accrual memory acc, uint256 mgmtFee) = PoolBook.accruedNow(_s);
-        uint256 from = _s.accrual.last;
-        // Once a day, before `accrual.last` (the haircut's cursor) moves: the ageing haircut
-        // reaches `impaired`, so exits that day need no walk (finding F-22).
-        if (from / 1 days < block.timestamp / 1 days) PoolAging.advance(_s);
-        _s.accrual = acc;
-        if (mgmtFee != 0) {
-            _s.ledger.feesOwed = (_s.ledger.feesOwed + mgmtFee).toUint64();
-            emit ManagementFeeAccrued(mgmtFee, _s.ledger.principalOut, from, block.timestamp);
-        }
+    /// @dev Unguarded: no call leaves the pool, and the accrual it writes is what the views price at
+    /// any point of a transaction (every entry that moves its inputs accrues first).
+    function checkpoint() external {
+        PoolBook.checkpoint(_s);
     }
 
     // ---------------------------------------------------------------- shares: KYC on every holder
@@ -543,6 +510,13 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
         super._withdraw(caller, receiver, owner, assets, shares);
     }
 
+    function _reentrancyGuardStorageSlot() internal pure override returns (bytes32 slot) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            slot := _reentrancyFlag.slot
+        }
+    }
+
     function _decimalsOffset() internal pure override returns (uint8) {
         return OFFSET;
     }
@@ -550,9 +524,8 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IFinancingPool
-    function navBreakdown() external view returns (NavBreakdown memory n) {
-        n = PoolAging.navBreakdown(_s);
-        n.pendingRedeemShares = _s.queued;
+    function navBreakdown() external view returns (NavBreakdown memory) {
+        return PoolAging.navBreakdown(_s);
     }
 
     /// @inheritdoc IFinancingPool
@@ -588,7 +561,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function smeDefaultRecorded(uint256 tokenId) external view returns (bool) {
-        return _smeDefaulted[tokenId];
+        return _s.smeDefaulted[tokenId];
     }
 
     /// @inheritdoc IFinancingPool

@@ -49,7 +49,7 @@ library PoolAging {
     }
 
     /// @notice Validates the policy's haircut and recomputes H from scratch under it, as of today
-    /// (the pool checkpointed first). Bounded: 91 + MAX_TENOR_CAP / DAY + 1 reads (admin call).
+    /// ({PoolPolicy-setPolicy} accrued first). Bounded: 91 + MAX_TENOR_CAP / DAY + 1 reads (admin call).
     function reset(PoolBook.State storage s) external {
         IFinancingPool.Policy storage p = s.policy;
         uint16[4] memory b = p.agingHaircutBps;
@@ -69,8 +69,8 @@ library PoolAging {
         s.haircut = h;
     }
 
-    /// @notice NAV items with accrual, management fee and haircut brought up to now (pending
-    /// shares left 0); `impaired` without the haircut, which is `agingHaircut`.
+    /// @notice NAV items with accrual, management fee and haircut brought up to now; `impaired`
+    /// without the haircut, which is `agingHaircut`.
     function navBreakdown(PoolBook.State storage s) external view returns (IFinancingPool.NavBreakdown memory n) {
         (PoolBook.Accrual memory acc, uint256 mgmtFee) = PoolBook.accruedNow(s);
         PoolBook.Ledger memory ldg = s.ledger;
@@ -86,6 +86,7 @@ library PoolAging {
         n.grossAssets = PoolBook.grossNav(s);
         uint256 minus = n.impaired + n.agingHaircut;
         n.netAssets = n.grossAssets > minus ? n.grossAssets - minus : 0;
+        n.pendingRedeemShares = s.queued;
     }
 
     /// @notice Principal by lateness (see {IFinancingPool-Aging}), bounded iteration, view only.

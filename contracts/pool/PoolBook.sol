@@ -12,11 +12,12 @@ import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
 import {PoolAging} from "./PoolAging.sol";
+import {PoolCredit} from "./PoolCredit.sol";
 
 /// @title PoolBook
 /// @notice The financing pool's asset book: receivables financed, income accrual, exposures,
 /// impairments and write-offs. Deployed once and linked (external functions run by DELEGATECALL
-/// in the pool's storage), which keeps the pool under the 24 KiB code limit.
+/// in the pool's storage).
 /// @dev Income accounting (Maple v2 style): each financed receivable's net discount fee accrues
 /// linearly from financing to the start of its due date's UTC day. The book keeps one aggregate
 /// `rate` (sum of accruing assets' rates, scaled by SCALE) plus, per day, the rate that stops at
@@ -45,9 +46,6 @@ library PoolBook {
     /// checkpoint's walk (at most 730 day boundaries, 2,034,431 gas measured after two idle years,
     /// `test_gas_checkpointAfterTwoIdleYears`).
     uint256 internal constant MAX_TENOR_CAP = 730 days;
-    uint256 internal constant MAX_MANAGEMENT_FEE_BPS = 300;
-    uint256 internal constant MAX_PERFORMANCE_FEE_BPS = 3_000;
-    uint256 internal constant MAX_DISCOUNT_RATE_BPS = 10_000;
 
     /// @dev Hot slot: read and written by every deposit and exit.
     struct Ledger {
@@ -116,6 +114,8 @@ library PoolBook {
         Haircut haircut;
         /// @dev Principal left of impaired receivables: it has left `dueDays` (and the haircut).
         uint128 impairedInvoices;
+        /// @dev Invoices whose SME default is on its credit record (finding F-21): at most one each.
+        mapping(uint256 tokenId => bool) smeDefaulted;
     }
 
     /// @dev `scaled` = Σ_D dueDays[D].principalDue × bps of its lateness at the cursor day, exact
@@ -139,21 +139,34 @@ library PoolBook {
     /// claim, recoveries) reaches the share price, as Yearn v3 unlocks realized profit.
     uint256 internal constant UNLOCK_WINDOW = 7 days;
 
-    /// @notice Books `amount` just received for `tokenId` from `payer`, of the invoice the receivable
-    /// token describes in `invoice`; returns what the pool keeps (the issuer gets the rest).
+    /// @notice Books `amount` of `asset` just received for `tokenId` from `payer`, of the invoice the
+    /// receivable token describes in `invoice`, and forwards to its issuer what the pool does not keep.
     function collect(
         State storage s,
+        address asset,
         uint256 tokenId,
         address payer,
         uint256 amount,
         IReceivablePaymentHook.PaidInvoice calldata invoice
-    ) external returns (uint256 kept) {
-        kept = _collect(s, tokenId, payer, amount, invoice);
+    ) external {
+        uint256 kept;
+        // A token that reached the pool unfinanced (plain transferFrom) keeps nothing: the whole
+        // payment goes through to its issuer, so the debtor can always pay (finding F-14).
+        if (s.assets[tokenId].status != IFinancingPool.AssetStatus.None) {
+            accrue(s);
+            kept = _collect(s, tokenId, payer, amount, invoice);
+        }
+        uint256 forward = amount - kept;
+        if (forward != 0) {
+            emit IFinancingPool.ReceivablePaymentForwarded(tokenId, invoice.issuer, forward);
+            IERC20(asset).safeTransfer(invoice.issuer, forward);
+        }
     }
 
     /// @notice Books the loss of `tokenId` (its principal left) and closes its accrual: the income
-    /// it accrued leaves NAV with it. Credit records are the caller's (FinancingPool).
+    /// it accrued leaves NAV with it; then the SME's default goes on its credit record ({PoolCredit}).
     function writeOff(State storage s, IReceivableToken token, uint256 tokenId) external {
+        accrue(s);
         StoredAsset memory a = s.assets[tokenId];
         if (a.status != IFinancingPool.AssetStatus.Active && a.status != IFinancingPool.AssetStatus.Impaired) {
             revert IFinancingPool.PoolAssetNotActive(tokenId, a.status);
@@ -178,8 +191,8 @@ library PoolBook {
         s.writtenOff += uint128(loss); // loss <= advance < 2^96
         s.assets[tokenId].status = IFinancingPool.AssetStatus.WrittenOff;
         emit IFinancingPool.AssetWrittenOff(tokenId, msg.sender, loss, incomeLost);
-        // The SME's default on its credit record (the token's `markDefaulted` or the pool's own
-        // record) is the pool's job, after this returns: one per invoice (finding F-21).
+        // The token's `markDefaulted` or the pool's own record: one per invoice (finding F-21).
+        PoolCredit.recordSmeDefault(s, token, tokenId, true);
     }
 
     /// @notice Books a direct repayment of up to `amount` by the caller toward `tokenId`; returns
@@ -190,6 +203,7 @@ library PoolBook {
         uint256 tokenId,
         uint256 amount
     ) external returns (uint256 kept) {
+        accrue(s);
         StoredAsset memory a = s.assets[tokenId];
         if (a.status == IFinancingPool.AssetStatus.None) revert IFinancingPool.PoolReceivableNotFinanced(tokenId);
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
@@ -221,6 +235,7 @@ library PoolBook {
         uint256 minAdvance,
         uint256 available
     ) external returns (uint256 advance) {
+        accrue(s);
         IReceivableToken.Receivable memory r;
         {
             address owner;
@@ -284,7 +299,7 @@ library PoolBook {
         uint16 perfBps,
         uint256 available
     ) private {
-        Accrual memory acc = s.accrual; // the caller checkpointed: acc.last == block.timestamp
+        Accrual memory acc = s.accrual; // `finance` accrued first: acc.last == block.timestamp
         if (advance > available) revert IFinancingPool.PoolInsufficientLiquidity(advance, available);
         StoredAsset memory a = StoredAsset({
             advance: advance.toUint96(),
@@ -436,7 +451,11 @@ library PoolBook {
         exposure[entity] = held > amount ? held - amount : 0;
     }
 
-    function impair(State storage s, uint256 tokenId, uint256 delay) external {
+    /// @notice Marks `tokenId` impaired: by the pool's manager once the policy's grace period has
+    /// passed since its due date, by anyone (`overdue`) once the longer public impairment delay has.
+    function impair(State storage s, uint256 tokenId, bool overdue) external {
+        accrue(s);
+        uint256 delay = overdue ? s.policy.publicImpairDelay : s.policy.gracePeriod;
         StoredAsset memory a = s.assets[tokenId];
         if (a.status != IFinancingPool.AssetStatus.Active)
             revert IFinancingPool.PoolAssetNotImpairable(tokenId, a.status);
@@ -464,10 +483,10 @@ library PoolBook {
     function _closeEarly(State storage s, StoredAsset memory a, uint256 tokenId, address issuer) private {
         Accrual memory acc = s.accrual;
         uint256 rate = _rateOf(a);
-        // The pool checkpointed before collecting, so acc.last is now, before the accrual end.
+        // `collect` and `repay` accrued first, so acc.last is now, before the accrual end.
         uint256 rest = acc.accrued - rate * (acc.last - a.financedAt);
         uint256 shown = acc.accrued / SCALE - rest / SCALE;
-        // performanceFeeBps <= MAX_PERFORMANCE_FEE_BPS < BPS, so the divisor is positive.
+        // performanceFeeBps <= PoolPolicy.MAX_PERFORMANCE_FEE_BPS < BPS, so the divisor is positive.
         uint256 bps = DiscountMath.BPS;
         uint256 earned = Math.min((shown * bps) / (bps - a.performanceFeeBps), a.fee);
         emit IFinancingPool.ReceivableFeeRebated(tokenId, issuer, a.fee - earned);
@@ -526,6 +545,27 @@ library PoolBook {
         return full > paid ? full - paid : 0;
     }
 
+    /// @notice Brings the accrual and the management fee up to now (see {accrue}).
+    function checkpoint(State storage s) external {
+        accrue(s);
+    }
+
+    /// @notice Writes the accrual and management fee the views compute; once a day, first books the
+    /// ageing haircut's growth. Every entry point that moves principal (the fee base) or books
+    /// income runs it first; deposits and exits skip it: the views price both exactly.
+    function accrue(State storage s) internal {
+        (Accrual memory acc, uint256 mgmtFee) = accruedNow(s);
+        uint256 from = s.accrual.last;
+        // Once a day, before `accrual.last` (the haircut's cursor) moves: the ageing haircut
+        // reaches `impaired`, so exits that day need no walk (finding F-22).
+        if (from / DAY < block.timestamp / DAY) PoolAging.advance(s);
+        s.accrual = acc;
+        if (mgmtFee != 0) {
+            s.ledger.feesOwed = (s.ledger.feesOwed + mgmtFee).toUint64();
+            emit IFinancingPool.ManagementFeeAccrued(mgmtFee, s.ledger.principalOut, from, block.timestamp);
+        }
+    }
+
     /// @dev Income accrued up to now and the management fee on principal outstanding (deployed
     /// capital) for the elapsed time, rounded down. Day boundaries are walked only while some asset
     /// accrues (see the library NatSpec for the bound). The fee base changes only where principal
@@ -578,30 +618,15 @@ library PoolBook {
         return Math.mulDiv(feeCollected, DiscountMath.bpsDown(a.fee, a.performanceFeeBps), a.fee);
     }
 
-    /// @notice Validates and stores a new policy.
-    // Memory, not calldata: the pool's constructor passes its argument from memory.
-    // solhint-disable-next-line gas-calldata-parameters
-    function setPolicy(State storage s, IFinancingPool.Policy memory p) external {
-        if (p.advanceRateBps == 0 || p.advanceRateBps > DiscountMath.BPS)
-            revert IFinancingPool.PoolInvalidAdvanceRate(p.advanceRateBps);
-        if (p.discountRateBps > MAX_DISCOUNT_RATE_BPS)
-            revert IFinancingPool.PoolRateAboveCap(p.discountRateBps, MAX_DISCOUNT_RATE_BPS);
-        if (p.managementFeeBps > MAX_MANAGEMENT_FEE_BPS) {
-            revert IFinancingPool.PoolRateAboveCap(p.managementFeeBps, MAX_MANAGEMENT_FEE_BPS);
+    /// @notice Sends `tokenId`, which reached the pool without being financed (a plain transfer),
+    /// back to its issuer.
+    function returnReceivable(State storage s, IReceivableToken token, uint256 tokenId) external {
+        if (s.assets[tokenId].status != IFinancingPool.AssetStatus.None || token.ownerOf(tokenId) != address(this)) {
+            revert IFinancingPool.PoolReceivableNotReturnable(tokenId);
         }
-        if (p.performanceFeeBps > MAX_PERFORMANCE_FEE_BPS) {
-            revert IFinancingPool.PoolRateAboveCap(p.performanceFeeBps, MAX_PERFORMANCE_FEE_BPS);
-        }
-        if (p.maxTenor > MAX_TENOR_CAP) revert IFinancingPool.PoolTenorTooLong(0, p.maxTenor, MAX_TENOR_CAP);
-        if (p.minTicket == 0 || p.minTicket > p.maxTicket)
-            revert IFinancingPool.PoolInvalidTicketRange(p.minTicket, p.maxTicket);
-        if (p.gracePeriod > p.publicImpairDelay || p.publicImpairDelay > p.defaultDelay) {
-            revert IFinancingPool.PoolInvalidLateThresholds(p.gracePeriod, p.publicImpairDelay, p.defaultDelay);
-        }
-        s.policy = p;
-        s.accrual.managementFeeBps = p.managementFeeBps;
-        PoolAging.reset(s); // validates the haircut and recomputes it under the new buckets
-        emit IFinancingPool.PolicyUpdated(p);
+        address issuer = token.receivable(tokenId).issuer;
+        emit IFinancingPool.UnfinancedReceivableReturned(tokenId, issuer);
+        token.transferFrom(address(this), issuer, tokenId);
     }
 
     /// @notice Records that `amount` of `tokenId` was paid to the SME off chain (see the pool's hook).
@@ -695,18 +720,6 @@ library PoolBook {
         Ledger memory ldg = s.ledger;
         uint256 committed = uint256(ldg.feesOwed) + mgmtFee;
         return ldg.cash > committed ? ldg.cash - committed : 0;
-    }
-
-    /// @notice Books the payment of accrued fees, as far as cash allows; the pool then transfers
-    /// the returned amount to `treasury`.
-    function takeFees(State storage s, address treasury) external returns (uint256 amount) {
-        Ledger memory ldg = s.ledger;
-        amount = Math.min(ldg.feesOwed, ldg.cash);
-        if (amount == 0) revert IFinancingPool.PoolZeroAmount();
-        ldg.feesOwed -= uint64(amount); // amount <= feesOwed
-        ldg.cash -= uint96(amount); // amount <= cash
-        s.ledger = ldg;
-        emit IFinancingPool.FeesPaid(treasury, amount);
     }
 
     /// @dev The entity of `account` when verified for `role`, in one registry call.

@@ -11,8 +11,8 @@ import {PoolBook} from "./PoolBook.sol";
 /// @notice The SME's default on its credit record when the pool loses on a financed invoice
 /// (finding F-21): money the servicer attested the SME received and the SME kept past the due
 /// date plus the pool's grace period, and every write-off. Linked like {PoolBook} (DELEGATECALL
-/// in the pool's storage) to keep the pool under the 24 KiB code limit.
-/// @dev One default per invoice, whoever comes first, marked in the pool's `recorded` map:
+/// in the pool's storage); {PoolBook-writeOff} calls it after booking the loss.
+/// @dev One default per invoice, whoever comes first, marked in the book's `smeDefaulted` map:
 /// - A write-off while the debtor still owes on chain calls the token's `markDefaulted`, which
 ///   books the default at face value, as the pool always did; the token then records no
 ///   settlement of the invoice when the debtor pays later (a recovery).
@@ -34,18 +34,17 @@ import {PoolBook} from "./PoolBook.sol";
 /// the SME's identity is gone (the token skips those too); the invoice is marked all the same. The
 /// pool must be a recorder of that history (deployment wiring), or these paths revert.
 library PoolCredit {
-    /// @notice Records the SME's default on `tokenId`. `writtenOff`: called by the pool's
-    /// `writeOff` after booking the loss, records unless already done. Else `recordKeptPayment`
+    /// @notice Records the SME's default on `tokenId`. `writtenOff`: called by
+    /// {PoolBook-writeOff} after booking the loss, records unless already done. Else `recordKeptPayment`
     /// (anyone): from `dueDate + gracePeriod` (included, as `impair`) while the SME owes attested
     /// money, once.
     function recordSmeDefault(
         PoolBook.State storage s,
-        mapping(uint256 => bool) storage recorded,
         IReceivableToken token,
         uint256 tokenId,
         bool writtenOff
     ) external {
-        if (recorded[tokenId]) {
+        if (s.smeDefaulted[tokenId]) {
             if (writtenOff) return;
             revert IFinancingPool.PoolSmeDefaultAlreadyRecorded(tokenId);
         }
@@ -58,7 +57,7 @@ library PoolCredit {
                 revert IFinancingPool.PoolAssetNotLateEnough(tokenId, eligibleAt, block.timestamp);
             }
         }
-        recorded[tokenId] = true;
+        s.smeDefaulted[tokenId] = true;
         IReceivableToken.Receivable memory r = token.receivable(tokenId);
         uint256 amount = owed;
         if (writtenOff && r.status != IReceivableToken.Status.Paid) {

@@ -15,7 +15,7 @@ import {PoolBook} from "./PoolBook.sol";
 /// @notice The financing pool's loan positions: it lends through a LoanManager like any lender
 /// (fund into escrow, hold the ERC-1155 notes, claim its pro-rata share, refund when the loan
 /// never starts). Linked library: runs by DELEGATECALL in the pool's storage, so the pool is the
-/// lender of record and its code stays under 24 KiB.
+/// lender of record.
 /// @dev Accounting. A position is booked at cost (`funded`) in `ledger.principalOut`, so NAV counts
 /// it with the receivables. Interest is recognized when claimed, not accrued: a loan's interest
 /// depends on when it is drawn down, on prepayments and on lateness, none of which the pool sees
@@ -58,6 +58,7 @@ library PoolLoans {
         uint256 amount,
         uint256 available
     ) external {
+        PoolBook.accrue(s); // principal outstanding, the management fee's base, moves
         if (!s.loanManagers[address(manager)]) revert IFinancingPool.PoolLoanManagerNotRegistered(address(manager));
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
         if (amount > available) revert IFinancingPool.PoolInsufficientLiquidity(amount, available);
@@ -92,6 +93,7 @@ library PoolLoans {
         ILoanManager manager,
         uint256 loanId
     ) external returns (uint256 amount) {
+        PoolBook.accrue(s);
         ILoanManager.Loan memory ln = manager.loan(loanId);
         ILoanManager.Status st = ln.status;
         bool lapsed = st <= ILoanManager.Status.Funding && block.timestamp > ln.fundingDeadline;
@@ -186,6 +188,7 @@ library PoolLoans {
     /// @notice Mirrors the loan's state: Defaulted → write-off (after taking pending claims);
     /// impaired → unrealized loss; no longer impaired → the loss reversed.
     function revalue(PoolBook.State storage s, address asset, ILoanManager manager, uint256 loanId) external {
+        PoolBook.accrue(s);
         IFinancingPool.LoanPosition memory p = _position(s, manager, loanId);
         ILoanManager.Loan memory ln = manager.loan(loanId);
         bool open = p.status == IFinancingPool.LoanStatus.Funded || p.status == IFinancingPool.LoanStatus.Impaired;

@@ -47,9 +47,13 @@ export default buildModule("Local", (m) => {
   // POLICY_ADMIN), a lender to the loan manager, a credit recorder, and its functions given to the
   // same roles.
   const poolAging = m.library("PoolAging", { id: "ShortTenorPoolAging" });
-  const poolBook = m.library("PoolBook", { id: "ShortTenorPoolBook", libraries: { PoolAging: poolAging } });
-  const poolLoans = m.library("PoolLoans", { id: "ShortTenorPoolLoans" });
   const poolCredit = m.library("PoolCredit", { id: "ShortTenorPoolCredit" });
+  const poolBook = m.library("PoolBook", {
+    id: "ShortTenorPoolBook",
+    libraries: { PoolAging: poolAging, PoolCredit: poolCredit },
+  });
+  const poolLoans = m.library("PoolLoans", { id: "ShortTenorPoolLoans", libraries: { PoolAging: poolAging } });
+  const poolPolicy = m.library("PoolPolicy", { id: "ShortTenorPoolPolicy", libraries: { PoolAging: poolAging } });
   const shortTenorPool = m.contract(
     "FinancingPool",
     [
@@ -64,7 +68,13 @@ export default buildModule("Local", (m) => {
     ],
     {
       id: "ShortTenorPool",
-      libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolAging: poolAging, PoolCredit: poolCredit },
+      libraries: {
+        PoolBook: poolBook,
+        PoolLoans: poolLoans,
+        PoolAging: poolAging,
+        PoolCredit: poolCredit,
+        PoolPolicy: poolPolicy,
+      },
     },
   );
   const shortTenorQueue = m.contract("RedemptionQueue", [shortTenorPool], { id: "ShortTenorRedemptionQueue" });

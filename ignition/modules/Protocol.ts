@@ -62,9 +62,10 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
     },
   });
   const poolAging = m.library("PoolAging");
-  const poolBook = m.library("PoolBook", { libraries: { PoolAging: poolAging } });
-  const poolLoans = m.library("PoolLoans");
   const poolCredit = m.library("PoolCredit");
+  const poolBook = m.library("PoolBook", { libraries: { PoolAging: poolAging, PoolCredit: poolCredit } });
+  const poolLoans = m.library("PoolLoans", { libraries: { PoolAging: poolAging } });
+  const poolPolicy = m.library("PoolPolicy", { libraries: { PoolAging: poolAging } });
   const pool = m.contract(
     "FinancingPool",
     [
@@ -77,7 +78,15 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
       "SIP",
       initialPoolPolicy,
     ],
-    { libraries: { PoolBook: poolBook, PoolLoans: poolLoans, PoolAging: poolAging, PoolCredit: poolCredit } },
+    {
+      libraries: {
+        PoolBook: poolBook,
+        PoolLoans: poolLoans,
+        PoolAging: poolAging,
+        PoolCredit: poolCredit,
+        PoolPolicy: poolPolicy,
+      },
+    },
   );
   // The pool's ERC-7540 entry point for exits beyond idle cash, over the pool's own shares.
   const redemptionQueue = m.contract("RedemptionQueue", [pool]);

@@ -306,6 +306,42 @@ contract PoolRevertsTest is PoolBase {
         pool.setPolicy(p);
     }
 
+    function test_setPolicy_storesEveryFieldAsForwarded() public {
+        IFinancingPool.Policy memory p = IFinancingPool.Policy({
+            advanceRateBps: 8_100,
+            discountRateBps: 1_300,
+            managementFeeBps: 150,
+            performanceFeeBps: 1_000,
+            maxTenor: 170 days,
+            gracePeriod: 4 days,
+            publicImpairDelay: 20 days,
+            defaultDelay: 80 days,
+            requireVerifiedDebtor: false,
+            minTicket: 200e6,
+            maxTicket: 900_000e6,
+            maxDebtorExposure: 400_000e6,
+            maxSmeExposure: 250_000e6,
+            minRedeemRequest: 11e6,
+            agingHaircutBps: [uint16(100), 200, 300, 400]
+        });
+        vm.prank(policyNow);
+        pool.setPolicy(p);
+        assertEq(abi.encode(pool.policy()), abi.encode(p));
+    }
+
+    function test_setPolicy_revertsOnDirtyEncoding() public {
+        bytes memory data = abi.encodeCall(pool.setPolicy, (_defaultPolicy()));
+        // advanceRateBps with a bit above its 16: the decoder refuses it, nothing is stored.
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            mstore(add(data, 36), add(shl(16, 1), 9000))
+        }
+        vm.prank(policyNow);
+        (bool ok, ) = address(pool).call(data);
+        assertFalse(ok);
+        assertEq(abi.encode(pool.policy()), abi.encode(_defaultPolicy()));
+    }
+
     function test_payFees_revertsWhenNothingOwed() public {
         _deposit(alice, 1_000e6);
         vm.expectRevert(IFinancingPool.PoolZeroAmount.selector);
