@@ -364,7 +364,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     /// @inheritdoc ILoanManager
     function principalRepaid(uint256 loanId) external view returns (uint256) {
-        return _existingView(loanId).principalRepaid();
+        return _loans[loanId].principalRepaid(loanId);
     }
 
     /// @inheritdoc ILoanManager

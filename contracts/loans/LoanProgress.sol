@@ -105,14 +105,16 @@ library LoanProgress {
         return nowT < dueAt ? 0 : (nowT - dueAt) / 1 days;
     }
 
-    /// @notice Principal repaid on `ln` so far (see `ILoanManager.principalRepaid`).
+    /// @notice Principal repaid on loan `loanId` so far (see `ILoanManager.principalRepaid`).
     /// @param ln The loan, in storage.
+    /// @param loanId The loan's id; reverts with `LoanNotFound` when it does not exist.
     /// @return Principal repaid, at most `terms.principal`.
-    function principalRepaid(ILoanManager.Loan storage ln) external view returns (uint256) {
+    function principalRepaid(ILoanManager.Loan storage ln, uint256 loanId) external view returns (uint256) {
         ILoanManager.Status status = ln.status;
-        uint256 principal = ln.terms.principal;
-        if (status == ILoanManager.Status.Repaid) return principal;
+        if (status == ILoanManager.Status.None) revert ILoanManager.LoanNotFound(loanId);
+        Schedule.Terms memory t = ln.terms;
+        if (status == ILoanManager.Status.Repaid) return t.principal;
         if (status != ILoanManager.Status.Active && status != ILoanManager.Status.Defaulted) return 0;
-        return principal - LoanMath.principalRemaining(ln.terms, progressOf(ln));
+        return t.principal - LoanMath.principalRemaining(t, progressOf(ln));
     }
 }

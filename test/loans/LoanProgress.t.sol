@@ -2,6 +2,7 @@
 pragma solidity ^0.8.30;
 
 import {Test} from "forge-std/Test.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ILoanManager} from "../../contracts/interfaces/ILoanManager.sol";
 import {Schedule} from "../../contracts/libraries/Schedule.sol";
 import {LoanCalculator} from "../../contracts/loans/LoanCalculator.sol";
@@ -35,7 +36,7 @@ contract LoanProgressHarness {
     }
 
     function principalRepaid() external view returns (uint256) {
-        return _ln.principalRepaid();
+        return _ln.principalRepaid(1);
     }
 }
 
@@ -113,7 +114,9 @@ contract LoanProgressTest is Test {
         h.set(_loan(Schedule.Kind.Amortizing, 1_200, 12));
         LoanMath.Progress memory s;
         s.fees = uint256(type(uint96).max) + 1;
-        vm.expectRevert();
+        vm.expectRevert(
+            abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 96, uint256(type(uint96).max) + 1)
+        );
         h.store(s);
     }
 
@@ -147,6 +150,10 @@ contract LoanProgressTest is Test {
 
     function test_principalRepaid_byStatus() public {
         ILoanManager.Loan memory ln = _loan(Schedule.Kind.Amortizing, 1_200, 12);
+        ln.status = ILoanManager.Status.None;
+        h.set(ln);
+        vm.expectRevert(abi.encodeWithSelector(ILoanManager.LoanNotFound.selector, 1));
+        h.principalRepaid();
         ln.status = ILoanManager.Status.Funding;
         h.set(ln);
         assertEq(h.principalRepaid(), 0, "not drawn");
