@@ -115,6 +115,11 @@ library LoanProgress {
         Schedule.Terms memory t = ln.terms;
         if (status == ILoanManager.Status.Repaid) return t.principal;
         if (status != ILoanManager.Status.Active && status != ILoanManager.Status.Defaulted) return 0;
-        return t.principal - LoanMath.principalRemaining(t, progressOf(ln));
+        // What `principalRemaining` reads, and nothing else: the pool asks at every claim.
+        LoanMath.Progress memory s;
+        s.head = ln.head;
+        s.headPaid = ln.headPaid;
+        s.prepaid = ln.prepaid;
+        return t.principal - LoanMath.principalRemaining(t, s);
     }
 }
