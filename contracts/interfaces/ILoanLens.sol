@@ -5,8 +5,9 @@ import {ILoanManager} from "./ILoanManager.sol";
 
 /// @title ILoanLens
 /// @notice Read-only views over a LoanManager's loans: the installment table, the payoff quote,
-/// what is due now. Kept out of the manager so that it stays under the 24 KiB code limit; it runs
-/// the same LoanMath code as `repay`, so a quote is exactly what `repay` would take.
+/// what is due now: periphery reads no write needs, apart from the manager. It reads the loan's
+/// progress as the manager does (`LoanProgress`) and runs the same LoanMath code as `repay`, so a
+/// quote is exactly what `repay` would take.
 interface ILoanLens {
     /// @notice Row status: `Upcoming` not yet due (or not drawn down); `Due` past due but within the
     /// late-fee grace; `Late` past the grace and not fully paid; `Paid` fully paid.

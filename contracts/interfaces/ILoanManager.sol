@@ -485,7 +485,7 @@ interface ILoanManager {
     /// @notice Where outcomes are recorded and credit limits read.
     /// @return history The credit-history contract.
     function creditHistory() external view returns (ICreditHistory);
-    /// @notice The stateless loan math (fees, waterfall), outside this contract for code size.
+    /// @notice The stateless loan math (fees, waterfall) repayments run, shared by every manager.
     /// @return calculator The loan calculator.
     function calculator() external view returns (ILoanCalculator);
     /// @notice The lenders' ERC-1155 notes, deployed by this contract.

@@ -13,8 +13,8 @@ import {ILoanManager} from "../interfaces/ILoanManager.sol";
 /// @title CollateralVault
 /// @notice Custody of pledged receivables and booking of their payments; see {ICollateralVault}.
 /// @dev Why a contract apart from the LoanManager: a receivable's payment goes to its holder and
-/// the hook is called on the holder, so the holder must implement the hook; the manager has no
-/// code space left for it (24 KiB limit). The manager keeps every decision (which loan a
+/// the hook is called on the holder, so the holder must implement the hook; custody and booking a
+/// receivable's payments are a job of their own, apart from the loans' life cycle. The manager keeps every decision (which loan a
 /// receivable secures, when it leaves) and moves the tokens as this vault's operator; the vault
 /// only turns a payment into a `repay` on the manager, which any payer may call, so it needs no
 /// privilege there. From the pledge until drawdown (loan Pending, Offered or Funding) a payment is

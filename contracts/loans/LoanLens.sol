@@ -5,6 +5,7 @@ import {ILoanLens} from "../interfaces/ILoanLens.sol";
 import {ILoanManager} from "../interfaces/ILoanManager.sol";
 import {Schedule} from "../libraries/Schedule.sol";
 import {LoanMath} from "./LoanMath.sol";
+import {LoanProgress} from "./LoanProgress.sol";
 
 /// @title LoanLens
 /// @notice Views over a LoanManager's loans; see {ILoanLens}.
@@ -67,30 +68,18 @@ contract LoanLens is ILoanLens {
     function principalOutstanding(uint256 loanId) external view returns (uint256) {
         ILoanManager.Loan memory ln = MANAGER.loan(loanId);
         if (!_live(ln)) return 0;
-        return LoanMath.principalRemaining(ln.terms, _progress(ln));
+        return LoanMath.principalRemaining(ln.terms, LoanProgress.progressOfCopy(ln));
     }
 
     function _live(ILoanManager.Loan memory ln) private pure returns (bool) {
         return ln.status == ILoanManager.Status.Active || ln.status == ILoanManager.Status.Defaulted;
     }
 
-    function _progress(ILoanManager.Loan memory ln) private pure returns (LoanMath.Progress memory) {
-        return
-            LoanMath.Progress({
-                head: ln.head,
-                headPaid: ln.headPaid,
-                prepaid: ln.prepaid,
-                fees: ln.feesOwed,
-                feesAccruedTo: ln.feesAccruedTo,
-                maxDaysLate: ln.maxDaysLate
-            });
-    }
-
     /// @dev Progress with fees accrued to the loan's clock (stopped at default), as `repay` does.
     function _accrued(
         ILoanManager.Loan memory ln
     ) private view returns (LoanMath.Progress memory s, uint256 nowT, uint256 grace) {
-        s = _progress(ln);
+        s = LoanProgress.progressOfCopy(ln);
         nowT = ln.status == ILoanManager.Status.Defaulted ? ln.defaultedAt : block.timestamp;
         grace = uint256(ln.lateGraceDays) * 1 days;
         LoanMath.accrueFees(ln.terms, s, nowT, ln.lateFeeBps, grace);

@@ -6,7 +6,6 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ManagedPausable} from "../access/ManagedPausable.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
 import {IIdentityRegistry} from "../interfaces/IIdentityRegistry.sol";
@@ -16,6 +15,8 @@ import {Schedule} from "../libraries/Schedule.sol";
 import {TransferIn} from "../libraries/TransferIn.sol";
 import {ILoanCalculator} from "../interfaces/ILoanCalculator.sol";
 import {LoanMath} from "./LoanMath.sol";
+import {LoanProgress} from "./LoanProgress.sol";
+import {LoanUnderwriting} from "./LoanUnderwriting.sol";
 import {LoanNotes} from "./LoanNotes.sol";
 import {ILoanNotes} from "../interfaces/ILoanNotes.sol";
 import {ICollateralVault} from "../interfaces/ICollateralVault.sol";
@@ -35,8 +36,14 @@ import {CollateralVault} from "./CollateralVault.sol";
 /// of the one collateral token are accepted, acknowledged by their debtor and in the loan's asset, and they are held by the {collateralVault}, which
 /// the receivable contract pays and notifies; the vault applies each payment through `repay`.
 /// Storing the token once instead of per loan saves a fresh slot per collateralized request.
+/// Jobs run on this contract's storage by linked libraries: the underwriter's decisions (approve,
+/// accept an offer, default) in {LoanUnderwriting}, reads of a loan's progress against its schedule
+/// (lateness, principal repaid) in {LoanProgress}. Impairment stays here: its O(1) lateness makes
+/// no call. The hot paths (request, fund, drawdown, repay, claim) call no library.
 contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager {
     using SafeERC20 for IERC20;
+    using LoanProgress for Loan;
+    using LoanUnderwriting for Loan;
 
     IERC20 private immutable ASSET;
     IIdentityRegistry private immutable IDENTITY;
@@ -135,35 +142,14 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     /// @inheritdoc ILoanManager
     function approve(uint256 loanId, uint128 newPrincipal, uint16 newRateBps) external restricted {
-        Loan storage ln = _existing(loanId);
-        Status status = ln.status;
-        if (status != Status.Pending && status != Status.Offered) revert LoanInvalidStatus(loanId, status);
-        Schedule.Terms memory t = ln.terms;
-        if (newPrincipal == 0 || newPrincipal > t.principal) {
-            revert LoanInvalidApproval(loanId, newPrincipal, t.principal);
-        }
-        bool same = newPrincipal == t.principal && newRateBps == t.rateBps;
-        t.principal = newPrincipal;
-        t.rateBps = newRateBps;
-        Schedule.validate(t);
-        ln.terms = t;
-        if (same && status == Status.Pending) {
-            _open(loanId, ln, msg.sender, false);
-        } else {
-            ln.status = Status.Offered;
-            emit LoanOffered(loanId, msg.sender, newPrincipal, newRateBps);
-        }
+        _existing(loanId).approve(_exposure, loanId, newPrincipal, newRateBps);
     }
 
     /// @inheritdoc ILoanManager
     function accept(uint256 loanId) external whenNotPaused {
         Loan storage ln = _existing(loanId);
         _onlyBorrower(loanId, ln);
-        if (ln.status != Status.Offered) revert LoanInvalidStatus(loanId, ln.status);
-        if (block.timestamp > ln.fundingDeadline) {
-            revert LoanFundingClosed(loanId, ln.fundingDeadline, block.timestamp);
-        }
-        _open(loanId, ln, msg.sender, false);
+        ln.accept(_exposure, loanId);
     }
 
     /// @inheritdoc ILoanManager
@@ -254,7 +240,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         uint256 nowT = status == Status.Defaulted ? ln.defaultedAt : block.timestamp;
         (LoanMath.Progress memory s, LoanMath.Split memory split, , uint256 dueCount) = CALCULATOR.settle(
             t,
-            _progress(ln),
+            ln.progressOf(),
             amount,
             nowT,
             ln.lateFeeBps,
@@ -262,7 +248,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         );
         paid = split.fees + split.interest + split.principal + split.prepaid;
         if (paid == 0) revert LoanNothingOwed(loanId);
-        _storeProgress(ln, s);
+        ln.store(s);
         // acc grows by paid / units, rounded down: holders can never claim more than was paid.
         ln.accPerUnit = SafeCast.toUint128(ln.accPerUnit + (paid * ACC_SCALE) / t.principal);
         ln.repaid = SafeCast.toUint128(ln.repaid + paid);
@@ -315,25 +301,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     /// @inheritdoc ILoanManager
     function markDefaulted(uint256 loanId) external restricted {
-        Loan storage ln = _existing(loanId);
-        if (ln.status != Status.Active) revert LoanInvalidStatus(loanId, ln.status);
-        Schedule.Terms memory t = ln.terms;
-        uint256 late = _lateness(ln, t, block.timestamp);
-        if (late < _policy.defaultAfterDays) revert LoanNotLateEnough(loanId, late, _policy.defaultAfterDays);
-        (LoanMath.Progress memory s, , uint256 principalLeft, ) = CALCULATOR.settle(
-            t,
-            _progress(ln),
-            0,
-            block.timestamp,
-            ln.lateFeeBps,
-            uint256(ln.lateGraceDays) * 1 days
-        );
-        _storeProgress(ln, s);
-        ln.status = Status.Defaulted;
-        ln.defaultedAt = uint40(block.timestamp);
-        _exposure[ln.entity] -= t.principal;
-        emit LoanDefaulted(loanId, msg.sender, late, principalLeft, s.fees);
-        CREDIT.recordLoan(ln.entity, t.principal, t.start, ICreditHistory.Outcome.Defaulted, SafeCast.toUint32(late));
+        _existing(loanId).markDefaulted(_exposure, loanId, _policy.defaultAfterDays, CREDIT);
     }
 
     /// @inheritdoc ILoanManager
@@ -396,12 +364,7 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
 
     /// @inheritdoc ILoanManager
     function principalRepaid(uint256 loanId) external view returns (uint256) {
-        Loan storage ln = _existingView(loanId);
-        Status status = ln.status;
-        uint256 principal = ln.terms.principal;
-        if (status == Status.Repaid) return principal;
-        if (status != Status.Active && status != Status.Defaulted) return 0;
-        return principal - LoanMath.principalRemaining(ln.terms, _progress(ln));
+        return _loans[loanId].principalRepaid(loanId);
     }
 
     /// @inheritdoc ILoanManager
@@ -479,12 +442,6 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         if (msg.sender != ln.borrower) revert LoanNotBorrower(loanId, msg.sender);
     }
 
-    function _open(uint256 loanId, Loan storage ln, address approver, bool automatic) private {
-        ln.status = Status.Funding;
-        _exposure[ln.entity] += ln.terms.principal;
-        emit LoanApproved(loanId, approver, ln.terms.principal, ln.terms.rateBps, automatic);
-    }
-
     function _closeUnfunded(uint256 loanId, Loan storage ln, Status newStatus) private {
         Status status = ln.status;
         if (status != Status.Pending && status != Status.Offered && status != Status.Funding) {
@@ -528,52 +485,17 @@ contract LoanManager is ManagedPausable, ReentrancyGuardTransient, ILoanManager 
         IERC721(token).transferFrom(address(VAULT), to, id);
     }
 
-    function _progress(Loan storage ln) private view returns (LoanMath.Progress memory) {
-        return
-            LoanMath.Progress({
-                head: ln.head,
-                headPaid: ln.headPaid,
-                prepaid: ln.prepaid,
-                fees: ln.feesOwed,
-                feesAccruedTo: ln.feesAccruedTo,
-                maxDaysLate: ln.maxDaysLate
-            });
-    }
-
-    function _storeProgress(Loan storage ln, LoanMath.Progress memory s) private {
-        // head ≤ count ≤ 1,000; timestamps fit 40 bits; amounts are bounded by the principal and
-        // the fees on it, checked by SafeCast; days late saturate at the field's maximum.
-        ln.head = uint16(s.head);
-        ln.feesAccruedTo = uint40(s.feesAccruedTo);
-        ln.headPaid = SafeCast.toUint96(s.headPaid);
-        ln.feesOwed = SafeCast.toUint96(s.fees);
-        if (s.prepaid != ln.prepaid) ln.prepaid = SafeCast.toUint128(s.prepaid);
-        uint16 late = uint16(Math.min(s.maxDaysLate, type(uint16).max));
-        if (late != ln.maxDaysLate) ln.maxDaysLate = late;
-    }
-
     function _daysLate(Loan storage ln) private view returns (uint256) {
         Status status = ln.status;
         if (status != Status.Active && status != Status.Defaulted) return 0;
         return _lateness(ln, ln.terms, status == Status.Defaulted ? ln.defaultedAt : block.timestamp);
     }
 
-    /// @dev Whole days the oldest due row still owing something is late at `nowT` (finding F-16).
-    /// With interest and not a bullet, that row is `head` whenever it is due: settlement leaves
-    /// `head` on a row with B'(head) > 0 or closes the loan (`LoanMath.applyPayment`), and with
-    /// interest every such row owes at least one unit (`LoanMath.firstOwing`'s O(1) case). So
-    /// lateness is read from the terms and `head` alone, without the prepayment slot or a call;
-    /// other loans may have rows owing nothing and ask the calculator, which skips them.
+    /// @dev `LoanProgress.lateness` with its O(1) case inline: impairing an interest-bearing
+    /// amortizing or balloon loan makes no call.
     function _lateness(Loan storage ln, Schedule.Terms memory t, uint256 nowT) private view returns (uint256) {
-        uint256 head = ln.head;
-        if (t.kind == Schedule.Kind.Bullet || t.rateBps == 0) {
-            // Schedule math lives in the calculator (code size).
-            return CALCULATOR.daysLate(t, head, ln.prepaid, nowT);
-        }
-        // A defaulted loan paid since has head = count: nothing owed is late.
-        if (head >= t.count) return 0;
-        uint256 dueAt = uint256(t.start) + (head + 1) * t.period;
-        return nowT < dueAt ? 0 : (nowT - dueAt) / 1 days;
+        if (t.kind == Schedule.Kind.Bullet || t.rateBps == 0) return ln.latenessAt(nowT);
+        return LoanProgress.latenessOfHead(t, ln.head, nowT);
     }
 
     function _emitRequested(uint256 loanId, RequestParams calldata p, bytes32 entity) private {

@@ -15,7 +15,8 @@ import {ILoanManager} from "../interfaces/ILoanManager.sol";
 /// repayment. A holder's claim is pending + balance · (acc − snapshot) / 1e18 (rounded down);
 /// every balance change first settles both sides at the current acc (`_update`), so transfers
 /// move future claims with the units and never lose past ones. O(1) per claim and per transfer.
-/// A separate contract from the manager only to keep each under the 24 KiB code limit.
+/// A contract of its own: the notes are a token lenders hold and trade, with their own claim
+/// accounting; the manager only mints, burns and takes claims.
 contract LoanNotes is ERC1155, ILoanNotes {
     /// @dev Fixed-point scale of the accumulator.
     uint256 private constant ACC_SCALE = 1e18;

@@ -91,14 +91,13 @@ export function deployProtocol(m: IgnitionModuleBuilder, stablecoin: Stablecoin)
   // The pool's ERC-7540 entry point for exits beyond idle cash, over the pool's own shares.
   const redemptionQueue = m.contract("RedemptionQueue", [pool]);
   const loanCalculator = m.contract("LoanCalculator");
-  const loanManager = m.contract("LoanManager", [
-    accessManager,
-    identityRegistry,
-    creditHistory,
-    stablecoin,
-    loanCalculator,
-    initialLoanPolicy,
-  ]);
+  const loanProgress = m.library("LoanProgress");
+  const loanUnderwriting = m.library("LoanUnderwriting");
+  const loanManager = m.contract(
+    "LoanManager",
+    [accessManager, identityRegistry, creditHistory, stablecoin, loanCalculator, initialLoanPolicy],
+    { libraries: { LoanProgress: loanProgress, LoanUnderwriting: loanUnderwriting } },
+  );
   const loanLens = m.contract("LoanLens", [loanManager]);
   // Deployed by the LoanManager: holds receivables pledged as loan collateral and books their payments.
   const collateralVault = m.contractAt("CollateralVault", m.staticCall(loanManager, "collateralVault"), {

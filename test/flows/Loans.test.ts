@@ -45,14 +45,22 @@ async function deploy() {
     usd(50_000),
   ])) as unknown as CreditHistory;
   const calculator = await ethers.deployContract("LoanCalculator");
-  const loans = (await ethers.deployContract("LoanManager", [
-    await manager.getAddress(),
-    await registry.getAddress(),
-    await credit.getAddress(),
-    await token.getAddress(),
-    await calculator.getAddress(),
-    { lateFeeBps: 3650, lateGraceDays: 3, impairAfterDays: 15, defaultAfterDays: 60 },
-  ])) as unknown as LoanManager;
+  const libraries = {
+    LoanProgress: await (await ethers.deployContract("LoanProgress")).getAddress(),
+    LoanUnderwriting: await (await ethers.deployContract("LoanUnderwriting")).getAddress(),
+  };
+  const loans = (await ethers.deployContract(
+    "LoanManager",
+    [
+      await manager.getAddress(),
+      await registry.getAddress(),
+      await credit.getAddress(),
+      await token.getAddress(),
+      await calculator.getAddress(),
+      { lateFeeBps: 3650, lateGraceDays: 3, impairAfterDays: 15, defaultAfterDays: 60 },
+    ],
+    { libraries },
+  )) as unknown as LoanManager;
   const lens = (await ethers.deployContract("LoanLens", [await loans.getAddress()])) as unknown as LoanLens;
   const notes = await ethers.getContractAt("LoanNotes", await loans.notes());
   const receivables = (await ethers.deployContract(
