@@ -45,7 +45,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     using SafeCast for uint256;
 
     /// @notice Virtual shares = 10**6: an inflation attack must donate 1e6 times the victim's deposit.
-    uint8 private constant OFFSET = 6;
+    uint8 private constant OFFSET = PoolBook.DECIMALS_OFFSET;
     /// @notice Queue tickets a payment, repayment or loan claim fills on its own (bounded). Not a
     /// deposit: a depositor would choose when queued exits are priced (just before a payment that
     /// lifts an ageing haircut, say) and take part of what they forfeit.
@@ -257,8 +257,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
     /// @dev Checks and effects of financing (in the book); the caller moves the token and pays.
     /// `holder`: who holds the token now (the SME, or this pool inside `onERC721Received`).
     function _finance(address sme, address holder, uint256 tokenId, uint256 minAdvance) private returns (uint256) {
-        return
-            PoolBook.finance(_s, RECEIVABLES, IDENTITY, asset(), sme, holder, tokenId, minAdvance, instantLiquidity());
+        return PoolBook.finance(_s, RECEIVABLES, IDENTITY, asset(), sme, holder, tokenId, minAdvance);
     }
 
     // ---------------------------------------------------------------- payments
@@ -323,7 +322,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function fundLoan(address manager, uint256 loanId, uint256 amount) external restricted nonReentrant whenNotPaused {
-        PoolLoans.fund(_s, asset(), ILoanManager(manager), loanId, amount, instantLiquidity());
+        PoolLoans.fund(_s, asset(), ILoanManager(manager), loanId, amount);
     }
 
     /// @inheritdoc IFinancingPool
@@ -546,12 +545,7 @@ contract FinancingPool is ERC4626, ManagedPausable, ReentrancyGuardTransient, IE
 
     /// @inheritdoc IFinancingPool
     function instantLiquidity() public view returns (uint256) {
-        uint256 idle = idleCash();
-        uint256 pending = _s.queued;
-        if (pending == 0) return idle;
-        (, uint256 net) = _navs();
-        uint256 queueNeeds = SharesMath.toAssetsUp(pending, net, totalSupply(), 10 ** OFFSET);
-        return idle > queueNeeds ? idle - queueNeeds : 0;
+        return PoolBook.instantLiquidity(_s, totalSupply());
     }
 
     /// @inheritdoc IFinancingPool

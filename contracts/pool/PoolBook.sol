@@ -10,6 +10,7 @@ import {IReceivableToken} from "../interfaces/IReceivableToken.sol";
 import {IReceivablePaymentHook} from "../interfaces/IReceivablePaymentHook.sol";
 import {IFinancingPool} from "../interfaces/IFinancingPool.sol";
 import {PartyRoles} from "../identity/PartyRoles.sol";
+import {SharesMath} from "../libraries/SharesMath.sol";
 import {DiscountMath} from "../libraries/DiscountMath.sol";
 import {PoolAging} from "./PoolAging.sol";
 import {PoolCredit} from "./PoolCredit.sol";
@@ -42,6 +43,10 @@ library PoolBook {
     /// @notice Fixed-point scale of accrual rates (asset units per second).
     uint256 internal constant SCALE = 1e9;
     uint256 internal constant DAY = 1 days;
+    /// @dev The share token's decimals over the asset's (ERC-4626's `_decimalsOffset`): 10^6
+    /// virtual shares make an inflation attack cost a million times what it could take.
+    uint8 internal constant DECIMALS_OFFSET = 6;
+    uint256 internal constant VIRTUAL_SHARES = 10 ** DECIMALS_OFFSET;
     /// @notice Hard cap on any policy's max tenor: bounds the aging view's day range and the
     /// checkpoint's walk (at most 730 day boundaries, 2,034,431 gas measured after two idle years,
     /// `test_gas_checkpointAfterTwoIdleYears`).
@@ -232,8 +237,7 @@ library PoolBook {
         address sme,
         address holder,
         uint256 tokenId,
-        uint256 minAdvance,
-        uint256 available
+        uint256 minAdvance
     ) external returns (uint256 advance) {
         accrue(s);
         IReceivableToken.Receivable memory r;
@@ -261,7 +265,7 @@ library PoolBook {
         uint256 fee;
         (advance, fee) = _terms(tokenId, face, r.dueDate, minAdvance, p);
         _addExposure(s, r.debtorEntity, r.issuerEntity, advance, p);
-        _book(s, tokenId, r.dueDate, advance, fee, p.performanceFeeBps, available);
+        _book(s, tokenId, r.dueDate, advance, fee, p.performanceFeeBps);
         emit IFinancingPool.ReceivableFinanced(tokenId, sme, r.debtor, face, advance, fee, r.dueDate);
     }
 
@@ -296,10 +300,11 @@ library PoolBook {
         uint40 dueDate,
         uint256 advance,
         uint256 fee,
-        uint16 perfBps,
-        uint256 available
+        uint16 perfBps
     ) private {
         Accrual memory acc = s.accrual; // `finance` accrued first: acc.last == block.timestamp
+        // After the accrual: the liquidity check reads the book as it now stands, walking nothing.
+        uint256 available = liquidityNow(s);
         if (advance > available) revert IFinancingPool.PoolInsufficientLiquidity(advance, available);
         StoredAsset memory a = StoredAsset({
             advance: advance.toUint96(),
@@ -720,6 +725,23 @@ library PoolBook {
         Ledger memory ldg = s.ledger;
         uint256 committed = uint256(ldg.feesOwed) + mgmtFee;
         return ldg.cash > committed ? ldg.cash - committed : 0;
+    }
+
+    /// @notice Idle cash less what the queued redemptions are worth at the exit price, rounded up:
+    /// what new assets may take. `supply`: the pool's share supply.
+    function instantLiquidity(State storage s, uint256 supply) internal view returns (uint256) {
+        uint256 idle = idleCash(s);
+        uint256 pending = s.queued;
+        if (pending == 0) return idle;
+        (, uint256 net) = navs(s);
+        uint256 queueNeeds = SharesMath.toAssetsUp(pending, net, supply, VIRTUAL_SHARES);
+        return idle > queueNeeds ? idle - queueNeeds : 0;
+    }
+
+    /// @notice `instantLiquidity` inside one of the pool's own calls (a library runs in its context):
+    /// the share supply, which only queued redemptions need, read from the pool's ERC-20 only then.
+    function liquidityNow(State storage s) internal view returns (uint256) {
+        return instantLiquidity(s, s.queued == 0 ? 0 : IERC20(address(this)).totalSupply());
     }
 
     /// @dev The entity of `account` when verified for `role`, in one registry call.

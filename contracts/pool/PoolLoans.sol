@@ -55,12 +55,13 @@ library PoolLoans {
         address asset,
         ILoanManager manager,
         uint256 loanId,
-        uint256 amount,
-        uint256 available
+        uint256 amount
     ) external {
         PoolBook.accrue(s); // principal outstanding, the management fee's base, moves
         if (!s.loanManagers[address(manager)]) revert IFinancingPool.PoolLoanManagerNotRegistered(address(manager));
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
+        // After the accrual, like `PoolBook.finance`: the check reads the book as it now stands.
+        uint256 available = PoolBook.liquidityNow(s);
         if (amount > available) revert IFinancingPool.PoolInsufficientLiquidity(amount, available);
         address currency = address(manager.asset());
         if (currency != asset) revert IFinancingPool.PoolCurrencyMismatch(loanId, currency, asset);
