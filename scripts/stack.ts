@@ -164,23 +164,28 @@ export async function indexedBlock(url = INDEXER_URL): Promise<number | undefine
 }
 
 /**
- * The Ponder indexer (indexer/) over the local node, on PGlite in indexer/.ponder. The node is new
- * each time, so is the database. Resolves once it has indexed the node's latest block.
+ * The Ponder indexer (indexer/) over the local node: on PGlite in indexer/.ponder (the node is new
+ * each time, so is that database), or on the PostgreSQL database at `databaseUrl`. Resolves once it
+ * has indexed the node's latest block.
  */
-export async function startIndexer(): Promise<ChildProcess> {
-  rmSync(join(root, "indexer", ".ponder"), { recursive: true, force: true });
-  log(`starting the indexer (Ponder on PGlite) on ${INDEXER_URL}`);
-  const args = ["start", "--root", "indexer", "--schema", "sme", "--port", INDEXER_PORT, "--log-level", "warn"];
-  const indexer = start(bin("ponder"), args, {
+export async function startIndexer(options: { port?: string; databaseUrl?: string } = {}): Promise<ChildProcess> {
+  const port = options.port ?? INDEXER_PORT;
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
     PONDER_TELEMETRY_DISABLED: "true",
     PONDER_CHAIN_ID: "31337",
     PONDER_RPC_URL_31337: RPC_URL,
-  });
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else rmSync(join(root, "indexer", ".ponder"), { recursive: true, force: true });
+  log(`starting the indexer (Ponder on ${options.databaseUrl ? "PostgreSQL" : "PGlite"}) on ${url}`);
+  const args = ["start", "--root", "indexer", "--schema", "sme", "--port", port, "--log-level", "warn"];
+  const indexer = start(bin("ponder"), args, env);
   await waitFor(
     "Ponder",
     async () => {
       const head = Number.parseInt(await rpc<string>("eth_blockNumber"), 16);
-      return (await indexedBlock()) === head;
+      return (await indexedBlock(url)) === head;
     },
     indexer,
     300_000,
