@@ -39,9 +39,15 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 }
 
 /** Starts a long-running command in its own process group; its output goes to ours. */
-export function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): ChildProcess {
+export function start(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  quiet = false,
+  cwd = root,
+): ChildProcess {
   const child = spawn(command, args, {
-    cwd: root,
+    cwd,
     detached: true,
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
     env: { ...process.env, ...env },
@@ -179,8 +185,9 @@ export async function startIndexer(options: { port?: string; databaseUrl?: strin
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else rmSync(join(root, "indexer", ".ponder"), { recursive: true, force: true });
   log(`starting the indexer (Ponder on ${options.databaseUrl ? "PostgreSQL" : "PGlite"}) on ${url}`);
-  const args = ["start", "--root", "indexer", "--schema", "sme", "--port", port, "--log-level", "warn"];
-  const indexer = start(bin("ponder"), args, env);
+  // From its own folder: Ponder writes generated/schema.graphql where it runs.
+  const args = ["start", "--schema", "sme", "--port", port, "--log-level", "warn"];
+  const indexer = start(bin("ponder"), args, env, false, join(root, "indexer"));
   await waitFor(
     "Ponder",
     async () => {
