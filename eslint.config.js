@@ -16,6 +16,8 @@ export default tseslint.config(
       "ignition/deployments/**",
       "test-results/**",
       "playwright-report/**",
+      "indexer/.ponder/**",
+      "indexer/ponder-env.d.ts",
     ],
   },
   js.configs.recommended,

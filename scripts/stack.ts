@@ -15,6 +15,8 @@ export const RPC_PORT = process.env.RPC_PORT ?? "8545";
 export const APP_PORT = process.env.APP_PORT ?? "3000";
 export const RPC_URL = `http://127.0.0.1:${RPC_PORT}`;
 export const APP_URL = `http://localhost:${APP_PORT}`;
+export const INDEXER_PORT = process.env.INDEXER_PORT ?? "42069";
+export const INDEXER_URL = `http://127.0.0.1:${INDEXER_PORT}`;
 
 const children = new Set<ChildProcess>();
 
@@ -37,9 +39,15 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}
 }
 
 /** Starts a long-running command in its own process group; its output goes to ours. */
-export function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = false): ChildProcess {
+export function start(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  quiet = false,
+  cwd = root,
+): ChildProcess {
   const child = spawn(command, args, {
-    cwd: root,
+    cwd,
     detached: true,
     stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
     env: { ...process.env, ...env },
@@ -98,6 +106,9 @@ export async function assertPortsFree() {
   if (await answers(RPC_URL, rpcPing)) {
     throw new Error(`Something already answers at ${RPC_URL} (another \`npm start\`?). Stop it first.`);
   }
+  if (await answers(`${INDEXER_URL}/health`)) {
+    throw new Error(`Something already serves ${INDEXER_URL} (another \`npm start\`?). Stop it first.`);
+  }
   if (await answers(APP_URL)) {
     throw new Error(`Something already serves ${APP_URL} (another \`npm start\`?). Stop it first.`);
   }
@@ -147,6 +158,46 @@ export async function seedScale() {
 
 export async function generateContracts() {
   await run(bin("node"), [join(root, "scripts", "gen-contracts.ts")]);
+}
+
+/** The indexed block, or undefined while the indexer does not answer or is still backfilling. */
+export async function indexedBlock(url = INDEXER_URL): Promise<number | undefined> {
+  if (!(await answers(`${url}/ready`))) return undefined;
+  const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+  if (!res?.ok) return undefined;
+  const status = (await res.json()) as Record<string, { block: { number: number } | null } | undefined>;
+  return status.protocol?.block?.number;
+}
+
+/**
+ * The Ponder indexer (indexer/) over the local node: on PGlite in indexer/.ponder (the node is new
+ * each time, so is that database), or on the PostgreSQL database at `databaseUrl`. Resolves once it
+ * has indexed the node's latest block.
+ */
+export async function startIndexer(options: { port?: string; databaseUrl?: string } = {}): Promise<ChildProcess> {
+  const port = options.port ?? INDEXER_PORT;
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    PONDER_TELEMETRY_DISABLED: "true",
+    PONDER_CHAIN_ID: "31337",
+    PONDER_RPC_URL_31337: RPC_URL,
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else rmSync(join(root, "indexer", ".ponder"), { recursive: true, force: true });
+  log(`starting the indexer (Ponder on ${options.databaseUrl ? "PostgreSQL" : "PGlite"}) on ${url}`);
+  // From its own folder: Ponder writes generated/schema.graphql where it runs.
+  const args = ["start", "--schema", "sme", "--port", port, "--log-level", "warn"];
+  const indexer = start(bin("ponder"), args, env, false, join(root, "indexer"));
+  await waitFor(
+    "Ponder",
+    async () => {
+      const head = Number.parseInt(await rpc<string>("eth_blockNumber"), 16);
+      return (await indexedBlock(url)) === head;
+    },
+    indexer,
+    300_000,
+  );
+  return indexer;
 }
 
 export async function startApp(mode: "dev" | "prod"): Promise<ChildProcess> {

@@ -1,11 +1,13 @@
 /**
  * `npm start`: the whole product on this machine. Starts a Hardhat node, compiles, deploys
- * with Ignition, writes the dApp's contract file and serves the dApp with `next dev`.
+ * with Ignition, writes the dApp's contract file, starts the indexer (Ponder) and serves the dApp
+ * with `next dev`.
  * Ctrl-C stops everything it started.
  */
 import { join } from "node:path";
 import {
   APP_URL,
+  INDEXER_URL,
   RPC_URL,
   assertPortsFree,
   deployLocal,
@@ -17,6 +19,7 @@ import {
   seedDemo,
   seedScale,
   startApp,
+  startIndexer,
   startNode,
   stopAll,
 } from "./stack.ts";
@@ -32,6 +35,7 @@ try {
   // SEED_SCALE=1 adds 1,000 invoices and 200 loans, to see the paged lists at volume.
   if (process.env.SEED_SCALE === "1") await seedScale();
   await generateContracts();
+  await startIndexer();
   await startApp("dev");
   const accounts = await rpc<string[]>("eth_accounts");
   const listed = accounts
@@ -44,6 +48,7 @@ try {
 
     dApp        ${APP_URL}
     JSON-RPC    ${RPC_URL}  (chain id 31337)
+    Indexer     ${INDEXER_URL}  (Ponder on PGlite: SQL over HTTP at /sql, GraphQL at /graphql, /status)
 
   Dev accounts (unlocked on the local node; connect with "Hardhat dev account"):
 ${listed}

@@ -59,6 +59,14 @@ const steps: [string, () => Promise<void> | void][] = [
   // recompilation) against bench/gas.json; an action that got costlier fails until
   // `npm run bench` rewrites the file and it is committed on purpose.
   ["gas snapshots: bench scenario vs bench/gas.json", () => run("npm", ["run", "bench:check"])],
+  // The indexer from empty over the seeded chain (production artifacts, as the steps above left
+  // them): every table it serves checked against the chain's own views at the indexed block.
+  [
+    "indexer: sync from empty (PGlite), type check, tables vs chain",
+    async () => {
+      await run(bin("node"), [join(root, "scripts", "indexer-check.ts")]);
+    },
+  ],
   ["dApp build + browser tests (Playwright, Chromium)", () => run(bin("playwright"), ["test"])],
 ];
 

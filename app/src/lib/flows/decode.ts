@@ -287,6 +287,25 @@ export function eventsOf(contract: FlowContract): string[] {
 const ruleIndex = new Map(flowRules.map((r) => [`${r.contract}.${r.event}`, r]));
 
 /**
+ * The rows one log makes (none for an event that moves no money), given its transaction's logs
+ * and what earlier events established. The indexer calls this per event; `decodeFlows` per pass.
+ */
+export function rowsOf(log: FlowLog, ctx: FlowContext): FlowRow[] {
+  const rule = ruleIndex.get(`${log.contract}.${log.eventName}`);
+  if (!rule) return [];
+  return rule.rows(new Args(log.args), ctx, log).map((draft, i) => ({
+    ...draft,
+    // One event → one row today; the suffix keeps ids unique if a rule returns more.
+    id: `${log.tx}-${log.logIndex}${i ? `-${i}` : ""}`,
+    source: `${log.contract}.${log.eventName}`,
+    tx: log.tx,
+    blockNumber: log.blockNumber,
+    logIndex: log.logIndex,
+    timestamp: log.timestamp,
+  }));
+}
+
+/**
  * Turns logs (in chain order) into flow rows, oldest first. State that spans events (which
  * loans defaulted, who a financed invoice's debtor is) is carried through the pass.
  */
@@ -304,21 +323,8 @@ export function decodeFlows(
   const borrowers = new Map<bigint, Address>();
   const rows: FlowRow[] = [];
   for (const log of ordered) {
-    const rule = ruleIndex.get(`${log.contract}.${log.eventName}`);
-    if (!rule) continue;
     const ctx: FlowContext = { ...addresses, sameTx: byTx.get(log.tx)!, defaultedLoans, financed, borrowers };
-    rule.rows(new Args(log.args), ctx, log).forEach((draft, i) => {
-      rows.push({
-        ...draft,
-        // One event → one row today; the suffix keeps ids unique if a rule returns more.
-        id: `${log.tx}-${log.logIndex}${i ? `-${i}` : ""}`,
-        source: `${log.contract}.${log.eventName}`,
-        tx: log.tx,
-        blockNumber: log.blockNumber,
-        logIndex: log.logIndex,
-        timestamp: log.timestamp,
-      });
-    });
+    rows.push(...rowsOf(log, ctx));
   }
   return rows;
 }
