@@ -631,13 +631,16 @@ contract SecurityHandler is Test {
         _minted += shares;
         vm.stopPrank();
         _in += amount;
+        (uint256 head, ) = QUEUE.queueBounds();
+        uint256 pending = POOL.balanceOf(address(QUEUE));
         _payChecked(id, RCV.outstanding(id), "attackSandwich: pay");
         uint256 max = POOL.maxRedeem(ATTACKER);
         if (max < shares) return; // not enough idle cash to exit at once: no measurement
         vm.prank(ATTACKER);
         uint256 back = POOL.redeem(shares, ATTACKER, ATTACKER);
         _out += back;
-        if (back > amount) ++breaches;
+        // The payment may fill queued redemptions: their rounding stays with the holders (below).
+        if (back > amount + _fillDust(head, pending)) ++breaches;
     }
 
     /// Generic sandwich: the attacker deposits, ONE other action runs in the same block (a loan
