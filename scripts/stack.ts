@@ -201,7 +201,12 @@ export async function startIndexer(options: { port?: string; databaseUrl?: strin
 }
 
 export async function startApp(mode: "dev" | "prod"): Promise<ChildProcess> {
-  const env = { NEXT_TELEMETRY_DISABLED: "1", PORT: APP_PORT, NEXT_PUBLIC_LOCAL_RPC_URL: RPC_URL };
+  const env = {
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: APP_PORT,
+    NEXT_PUBLIC_LOCAL_RPC_URL: RPC_URL,
+    NEXT_PUBLIC_INDEXER_URL: INDEXER_URL,
+  };
   if (mode === "prod") {
     log("building the dApp (next build)");
     await run("npm", ["run", "build", "-w", "app"], env);

@@ -35,8 +35,8 @@ try {
   // SEED_SCALE=1 adds 1,000 invoices and 200 loans, to see the paged lists at volume.
   if (process.env.SEED_SCALE === "1") await seedScale();
   await generateContracts();
-  await startIndexer();
-  await startApp("dev");
+  // The dApp reads its lists from the indexer; the two start side by side.
+  await Promise.all([startIndexer(), startApp("dev")]);
   const accounts = await rpc<string[]>("eth_accounts");
   const listed = accounts
     .slice(0, 5)

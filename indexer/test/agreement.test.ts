@@ -10,6 +10,7 @@ import { type Address, createPublicClient, erc20Abi, getAddress, http } from "vi
 import { hardhat } from "viem/chains";
 import deployedContracts, { abis, enums } from "../../app/src/generated/deployedContracts.ts";
 import { decodeFlows, type FlowLog, eventsOf, type FlowContract } from "../../app/src/lib/flows/decode.ts";
+import { flowRowOf } from "../../app/src/lib/flows/indexed.ts";
 import type { FlowRow } from "../../app/src/lib/flows/model.ts";
 import { kindLabels } from "../../app/src/lib/flows/model.ts";
 import { reconcile } from "../../app/src/lib/flows/reconcile.ts";
@@ -24,41 +25,14 @@ let atBlock: bigint;
 let flows: FlowRow[];
 
 const hex = (x: string) => x as Address;
-const opt = (x: bigint | null) => (x === null ? undefined : x);
 
 before(async () => {
   const status = (await (await fetch(`${indexerUrl}/status`)).json()) as { protocol: { block: { number: number } } };
   atBlock = BigInt(status.protocol.block.number);
   assert.equal(atBlock, await chain.getBlockNumber(), "the indexer has caught up with the chain");
   const rows = await db.select().from(schema.flow).orderBy(asc(schema.flow.blockNumber), asc(schema.flow.logIndex));
-  flows = rows.map((r) => {
-    const parts = {
-      principal: opt(r.principal),
-      income: opt(r.income),
-      fees: opt(r.fees),
-      recovery: opt(r.recovery),
-      performanceFee: opt(r.performanceFee),
-    };
-    const hasParts = Object.values(parts).some((v) => v !== undefined);
-    return {
-      id: r.id,
-      kind: r.kind as FlowRow["kind"],
-      cash: r.cash,
-      from: hex(r.from),
-      fromRole: r.fromRole as FlowRow["fromRole"],
-      to: hex(r.to),
-      toRole: r.toRole as FlowRow["toRole"],
-      amount: r.amount,
-      invoiceId: opt(r.invoiceId),
-      loanId: opt(r.loanId),
-      ...(hasParts ? { parts: Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined)) } : {}),
-      source: r.source,
-      tx: hex(r.tx) as FlowRow["tx"],
-      blockNumber: r.blockNumber,
-      logIndex: r.logIndex,
-      timestamp: Number(r.timestamp),
-    };
-  });
+  // The same mapping the dApp applies to the rows it reads.
+  flows = rows.map(flowRowOf);
   assert.ok(flows.length > 0, "the seeded chain moved money");
 });
 

@@ -6,12 +6,13 @@ import {
   log,
   seedDemo,
   startApp,
+  startIndexer,
   startNode,
   stopAll,
 } from "../../scripts/stack.ts";
 
 /**
- * Brings up node → deployment → demo seed → contract file → production build of the dApp;
+ * Brings up node → deployment → demo seed → contract file → indexer and production build of the dApp;
  * returns teardown. Every spec runs on the seeded chain (the seed's parties are HD accounts
  * #40…, never a spec's own account), so pages show the demo data next to each test's own.
  */
@@ -24,7 +25,10 @@ export default async function harness(_config: FullConfig) {
     await seedDemo();
     log(`demo seed took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await generateContracts();
-    await startApp("prod");
+    // The dApp reads every list from the indexer; both start at once (each takes about a minute).
+    const [indexer] = await Promise.all([startIndexer(), startApp("prod")]);
+    // For the spec that stops the indexer and starts it again (workers inherit the environment).
+    process.env.E2E_INDEXER_PID = String(indexer.pid);
   } catch (error) {
     stopAll();
     throw error;

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import { NavBar } from "@/components/NavBar";
+import { IndexerBanner } from "@/components/IndexerBanner";
 import { WrongNetworkBanner } from "@/components/wallet/WrongNetworkBanner";
 import "./globals.css";
 
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <NavBar />
           </header>
           <WrongNetworkBanner />
+          <IndexerBanner />
           <main className="container">{children}</main>
         </Providers>
       </body>

@@ -1,128 +1,20 @@
 "use client";
 
+import { and, asc, eq, inArray, lte, notLike, or } from "@ponder/client";
 import { usePublicClient } from "wagmi";
-import { type AbiEvent, type Address, type Hash, erc20Abi } from "viem";
+import { type Address, erc20Abi } from "viem";
 import { abis } from "@/lib/contracts";
-import { type FlowContract, type FlowLog, decodeFlows, eventsOf } from "@/lib/flows/decode";
+import { flowRowOf } from "@/lib/flows/indexed";
 import type { Balances } from "@/lib/flows/reconcile";
+import { schema } from "@/lib/indexer";
 import { readMetadata } from "@/lib/receivables";
-import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
+import { useIndexedQuery } from "./useIndexer";
 import { useRedemptionQueue } from "./usePool";
 
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
 
-/** Blocks per getLogs call: every read is bounded, however long the chain. */
-export const BLOCKS_PER_PAGE = 2_000n;
-
-const contracts: FlowContract[] = [
-  "FinancingPool",
-  "RedemptionQueue",
-  "ReceivableToken",
-  "LoanManager",
-  "CollateralVault",
-];
-
-/** Event ABIs to request, per contract, taken from the generated file; plus invoice numbers. */
-function eventAbis(contract: FlowContract): AbiEvent[] {
-  const wanted = new Set([...eventsOf(contract), ...(contract === "ReceivableToken" ? ["ReceivableTokenized"] : [])]);
-  return (abis[contract] as readonly { type: string; name?: string }[]).filter(
-    (item): item is AbiEvent => item.type === "event" && wanted.has(item.name ?? ""),
-  );
-}
-
-interface LogCache {
-  toBlock: bigint;
-  toHash: Hash;
-  logs: FlowLog[];
-  invoiceNumbers: Map<bigint, string>;
-  times: Map<bigint, number>;
-  pages: number;
-}
-
-// Logs already read, per deployment: each new block reads only the blocks after the last page.
-const caches = new Map<string, LogCache>();
-
-async function blockTime(client: Client, cache: LogCache, blockNumber: bigint): Promise<number> {
-  const known = cache.times.get(blockNumber);
-  if (known !== undefined) return known;
-  const block = await client.getBlock({ blockNumber });
-  cache.times.set(blockNumber, Number(block.timestamp));
-  return Number(block.timestamp);
-}
-
-/** One page of blocks; the cache changes only when every contract's logs were read. */
-async function readPage(
-  client: Client,
-  cache: LogCache,
-  addresses: Record<FlowContract, Address>,
-  from: bigint,
-  to: bigint,
-) {
-  const found: FlowLog[] = [];
-  const numbers = new Map<bigint, string>();
-  for (const contract of contracts) {
-    const logs = await client.getLogs({
-      address: addresses[contract],
-      events: eventAbis(contract),
-      fromBlock: from,
-      toBlock: to,
-    });
-    for (const log of logs) {
-      if (!log.eventName || log.blockNumber === null || log.logIndex === null || !log.transactionHash) continue;
-      const args = log.args as Record<string, unknown>;
-      if (log.eventName === "ReceivableTokenized") {
-        const number = readMetadata(args.metadataURI as string | undefined).invoiceNumber;
-        if (number) numbers.set(args.tokenId as bigint, number);
-        continue;
-      }
-      const withTime = log as { blockTimestamp?: bigint | null };
-      found.push({
-        contract,
-        eventName: log.eventName,
-        args,
-        tx: log.transactionHash,
-        blockNumber: log.blockNumber,
-        logIndex: log.logIndex,
-        timestamp: withTime.blockTimestamp
-          ? Number(withTime.blockTimestamp)
-          : await blockTime(client, cache, log.blockNumber),
-      });
-    }
-  }
-  cache.logs.push(...found);
-  for (const [id, number] of numbers) cache.invoiceNumbers.set(id, number);
-  cache.pages += 1;
-}
-
-// One catch-up at a time per deployment: queries for consecutive blocks must not read a page twice.
-const running = new Map<string, Promise<unknown>>();
-
-function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const next = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
-  running.set(key, next);
-  return next;
-}
-
-/** Reads logs up to `latest` in pages of BLOCKS_PER_PAGE, starting after what the cache holds. */
-async function catchUp(client: Client, key: string, addresses: Record<FlowContract, Address>, latest: bigint) {
-  let cache = caches.get(key);
-  if (cache) {
-    // The chain was restarted or reorganized under the cache: start again.
-    const still = await client.getBlock({ blockNumber: cache.toBlock }).catch(() => undefined);
-    if (!still || still.hash !== cache.toHash) cache = undefined;
-  }
-  cache ??= { toBlock: -1n, toHash: "0x", logs: [], invoiceNumbers: new Map(), times: new Map(), pages: 0 };
-  for (let from = cache.toBlock + 1n; from <= latest; from += BLOCKS_PER_PAGE) {
-    const to = from + BLOCKS_PER_PAGE - 1n < latest ? from + BLOCKS_PER_PAGE - 1n : latest;
-    await readPage(client, cache, addresses, from, to);
-    cache.toBlock = to;
-    cache.toHash = (await client.getBlock({ blockNumber: to })).hash;
-    caches.set(key, cache);
-  }
-  return cache;
-}
-
+/** What the chain itself reports at `blockNumber`: the side of the reconciliation nobody can fake. */
 async function readBalances(
   client: Client,
   pool: Address,
@@ -155,9 +47,14 @@ async function readBalances(
   };
 }
 
+const { flow, invoice } = schema;
+
 /**
- * Every movement of money, rebuilt from one pool's (default: the first), the receivable token's,
- * the loan manager's and its collateral vault's events, with the balances those contracts report at the same block.
+ * Every movement of money one pool (default: the first) sees, from the indexer's flow table: the
+ * pool's and its queue's rows, and every row of the receivable token, the loan manager and its
+ * collateral vault (the same events the explorer once read from the chain itself). The balances
+ * the reconciliation checks them against are read from the chain at the block the indexer has
+ * indexed, and only rows up to that block are counted, so both sides describe the same state.
  */
 export function useFlows(chosen?: Address) {
   const first = useDeployedAddress("FinancingPool");
@@ -168,22 +65,28 @@ export function useFlows(chosen?: Address) {
   const queue = useRedemptionQueue(pool);
   const client = usePublicClient();
   const deployed = Boolean(pool && token && escrow && vault);
-  const query = useBlockQuery({
-    queryKey: ["flows", pool, token, escrow, vault, queue],
+  const query = useIndexedQuery({
+    queryKey: ["flows", client?.chain.id, pool, token, escrow, vault, queue],
     enabled: Boolean(deployed && queue && client),
-    needsBlock: true,
-    queryFn: async (latest) => {
-      const addresses = {
-        FinancingPool: pool!,
-        RedemptionQueue: queue!,
-        ReceivableToken: token!,
-        LoanManager: escrow!,
-        CollateralVault: vault!,
-      };
-      const key = `${client!.chain.id}:${pool}:${token}:${escrow}:${vault}:${queue}`;
-      const cache = await serialized(key, () => catchUp(client!, key, addresses, latest!));
-      const rows = decodeFlows(cache.logs, { pool: pool!, escrow: escrow!, vault: vault!, queue: queue! });
-      const balances = await readBalances(client!, pool!, escrow!, vault!, queue!, cache.toBlock);
+    queryFn: async (db, atBlock) => {
+      const seen = or(
+        eq(flow.pool, pool!),
+        and(notLike(flow.source, "FinancingPool.%"), notLike(flow.source, "RedemptionQueue.%")),
+      );
+      const indexed = await db
+        .select()
+        .from(flow)
+        .where(and(seen, lte(flow.blockNumber, atBlock)))
+        .orderBy(asc(flow.blockNumber), asc(flow.logIndex));
+      const rows = indexed.map(flowRowOf);
+      const ids = [...new Set(rows.flatMap((r) => (r.invoiceId === undefined ? [] : [r.invoiceId])))];
+      const numbered = ids.length
+        ? await db
+            .select({ tokenId: invoice.tokenId, number: invoice.number, metadataURI: invoice.metadataURI })
+            .from(invoice)
+            .where(inArray(invoice.tokenId, ids))
+        : [];
+      const balances = await readBalances(client!, pool!, escrow!, vault!, queue!, atBlock);
       return {
         rows,
         balances,
@@ -191,9 +94,11 @@ export function useFlows(chosen?: Address) {
         escrow: escrow!,
         vault: vault!,
         queue: queue!,
-        invoiceNumbers: cache.invoiceNumbers,
-        atBlock: cache.toBlock,
-        pages: cache.pages,
+        // As the SME wrote it (the metadata), not the canonical form the token keys on.
+        invoiceNumbers: new Map(
+          numbered.map((n) => [n.tokenId, readMetadata(n.metadataURI).invoiceNumber ?? n.number]),
+        ),
+        atBlock,
       };
     },
   });

@@ -7,7 +7,7 @@ export const metadata = { title: "Fund flows · SME Finance" };
 export default function Page() {
   // The filters live in the query string, which is only known in the browser.
   return (
-    <Suspense fallback={<section className="card">Reading events from the chain…</section>}>
+    <Suspense fallback={<section className="card">Reading the fund flows from the indexer…</section>}>
       <FlowsPage />
     </Suspense>
   );

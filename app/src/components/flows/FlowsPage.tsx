@@ -134,18 +134,19 @@ export function FlowsPage() {
       <h1>Fund flows</h1>
       <p className="muted">
         Every movement of money between investors, the pool, SMEs, debtors and lenders, read from the contracts&apos;
-        events — nothing here comes from a server. Filter it, export it, and check it against the balances.
+        events by the protocol&apos;s indexer. Filter it, export it, and check it below against the balances the chain
+        itself reports.
       </p>
       {isClient && <PoolPicker current={poolParam ?? data?.pool} path="/flows" />}
       {isClient && !deployed ? (
         <p className="muted">The protocol is not deployed on this chain.</p>
       ) : !isClient || (isPending && !data) ? (
         <section className="card" data-testid="flows-loading">
-          Reading events from the chain…
+          Reading the fund flows from the indexer…
         </section>
       ) : isError && !data ? (
         <p role="alert" className="error">
-          Could not read the events: {error?.message}
+          Could not read the fund flows: {error?.message}
         </p>
       ) : !data || !token ? (
         <section className="card">Reading the stablecoin…</section>

@@ -66,8 +66,9 @@ export function ReconciliationPanel({
     <section className="card" aria-labelledby="reconciliation">
       <h2 id="reconciliation">Reconciliation</h2>
       <p className="muted">
-        Over all movements (filters do not apply), at block {atBlock.toString()}: sums rebuilt from the events only,
-        against what the contracts report at that same block, to the last unit.{" "}
+        Over all movements (filters do not apply), at block {atBlock.toString()} (the last block the indexer has
+        indexed): sums rebuilt from the indexer&apos;s rows of the events, against what the contracts report on the
+        chain at that same block, to the last unit.{" "}
         <span data-testid="reconciliation-summary" className={failing ? "error" : "ok"}>
           {failing ? `${failing} of ${identities.length} do not match.` : `All ${identities.length} match.`}
         </span>
