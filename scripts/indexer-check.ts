@@ -4,11 +4,12 @@
  * and indexer/test/agreement.test.ts compares every table with the chain's views at the indexed
  * block. Then a throwaway PostgreSQL server (scripts/postgres.ts) and a second indexer on it, and
  * indexer/test/same-tables.test.ts compares the two databases row for row. Prints each sync's
- * time and throughput. `npm test` runs it; alone: `node scripts/indexer-check.ts` after a build.
+ * time and throughput. `npm test` runs it; alone: `node scripts/indexer-check.ts` after a build
+ * (RPC_PORT, INDEXER_PORT, PG_INDEXER_PORT and PG_PORT move it, for two checkouts side by side).
  */
 process.env.RPC_PORT ??= "8555";
 process.env.INDEXER_PORT ??= "42169";
-const PG_INDEXER_PORT = "42170";
+const PG_INDEXER_PORT = process.env.PG_INDEXER_PORT ?? "42170";
 const stack = await import("./stack.ts");
 const { INDEXER_URL, RPC_URL, deployLocal, generateContracts, log, root, run, seedDemo, startIndexer, startNode } =
   stack;
@@ -56,7 +57,7 @@ try {
   await run(join(root, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", join(root, "indexer", "tsconfig.json")]);
   await timedSync({}, "indexer on PGlite");
   await run(node, testFile("agreement.test.ts"), { INDEXER_URL, RPC_URL });
-  postgres = startPostgres();
+  postgres = startPostgres(Number(process.env.PG_PORT ?? 55432));
   const pgIndexer = await timedSync({ port: PG_INDEXER_PORT, databaseUrl: postgres.url }, "indexer on PostgreSQL");
   await run(node, testFile("same-tables.test.ts"), { INDEXER_URL, INDEXER_PG_URL: pgIndexer });
 } finally {
