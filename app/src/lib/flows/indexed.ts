@@ -1,4 +1,4 @@
-import type { Address, Hash } from "viem";
+import { type Hash, getAddress } from "viem";
 import type { FlowKind, FlowParts, FlowRole, FlowRow } from "./model";
 
 /** A row of the indexer's `flow` table (indexer/ponder.schema.ts), as @ponder/client returns it. */
@@ -27,7 +27,8 @@ export interface IndexedFlow {
 
 /**
  * The explorer's row for an indexed one: the indexer wrote it with the same rules (`rowsOf`), so
- * this only turns SQL nulls back into absent fields.
+ * this only turns SQL nulls back into absent fields and addresses (stored lowercase) back into
+ * their checksummed form, as the chain's logs give them.
  */
 export function flowRowOf(r: IndexedFlow): FlowRow {
   const parts: FlowParts = {};
@@ -40,9 +41,9 @@ export function flowRowOf(r: IndexedFlow): FlowRow {
     id: r.id,
     kind: r.kind as FlowKind,
     cash: r.cash,
-    from: r.from as Address,
+    from: getAddress(r.from),
     fromRole: r.fromRole as FlowRole,
-    to: r.to as Address,
+    to: getAddress(r.to),
     toRole: r.toRole as FlowRole,
     amount: r.amount,
     ...(r.invoiceId !== null ? { invoiceId: r.invoiceId } : {}),
