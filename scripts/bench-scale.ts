@@ -44,7 +44,9 @@ async function sync(label: string, options: { port?: string; databaseUrl?: strin
   const t0 = Date.now();
   const child = await stack.startIndexer(options);
   const seconds = (Date.now() - t0) / 1000;
-  log(`${label}: ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s, startup included)`);
+  log(
+    `${label}: ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s, startup included)`,
+  );
   return { child, seconds, eventsPerSecond: Math.round(events / seconds) };
 }
 

@@ -2,7 +2,8 @@
  * The indexer against the chain, then PostgreSQL against PGlite. A node of its own (port 8555),
  * the Local deployment and the demo seed; the indexer type-checked, synced from empty on PGlite,
  * and indexer/test/agreement.test.ts compares every table with the chain's views at the indexed
- * block, indexer/test/handlers.test.ts the rows each event kind wrote. Then a throwaway PostgreSQL server (scripts/postgres.ts) and a second indexer on it, and
+ * block, indexer/test/handlers.test.ts the rows each event kind wrote. Then a throwaway
+ * PostgreSQL server (scripts/postgres.ts) and a second indexer on it, and
  * indexer/test/same-tables.test.ts compares the two databases row for row. Prints each sync's
  * time and throughput. `npm test` runs it; alone: `node scripts/indexer-check.ts` after a build
  * (RPC_PORT, INDEXER_PORT, PG_INDEXER_PORT and PG_PORT move it, for two checkouts side by side).
