@@ -9,6 +9,7 @@
  * Prints a table; asserts nothing (numbers, not a timed test). Writes bench/scale.json.
  *
  *   npm run bench:scale                    (after `npx hardhat build`; about 10 minutes at 10k)
+ *   BENCH_SYNC=0 SEED_SCALE=1 npm run bench:scale   (pages only, 1,000 invoices)
  */
 process.env.RPC_PORT ??= "8655";
 process.env.INDEXER_PORT ??= "42655";
@@ -104,9 +105,13 @@ try {
   const seedSeconds = (Date.now() - t0) / 1000;
   await stack.generateContracts();
   const events = await countEvents();
-  const pglite = await sync("indexer on PGlite", {}, events);
-  postgres = startPostgres(PG_PORT);
-  const pg = await sync("indexer on PostgreSQL", { port: PG_INDEXER_PORT, databaseUrl: postgres.url }, events);
+  // BENCH_SYNC=0 measures the pages only (for a dApp that does not read the indexer).
+  const syncs = process.env.BENCH_SYNC !== "0";
+  const pglite = syncs ? await sync("indexer on PGlite", {}, events) : undefined;
+  if (syncs) postgres = startPostgres(PG_PORT);
+  const pg = postgres
+    ? await sync("indexer on PostgreSQL", { port: PG_INDEXER_PORT, databaseUrl: postgres.url }, events)
+    : undefined;
   await stack.startApp("prod");
 
   const browser = await chromium.launch({
@@ -129,14 +134,14 @@ try {
     seedSeconds,
     events,
     indexer: {
-      pglite: { seconds: pglite.seconds, eventsPerSecond: pglite.eventsPerSecond },
-      postgres: { seconds: pg.seconds, eventsPerSecond: pg.eventsPerSecond },
+      pglite: pglite && { seconds: pglite.seconds, eventsPerSecond: pglite.eventsPerSecond },
+      postgres: pg && { seconds: pg.seconds, eventsPerSecond: pg.eventsPerSecond },
     },
     pages,
   };
   console.log(`
   Scale bench (SEED_SCALE=${report.scale}; seed ${seedSeconds.toFixed(0)} s; ${events} protocol events)
-    indexer from empty  PGlite ${pglite.seconds.toFixed(1)} s (${pglite.eventsPerSecond} events/s)   PostgreSQL ${pg.seconds.toFixed(1)} s (${pg.eventsPerSecond} events/s)
+    indexer from empty  ${pglite && pg ? `PGlite ${pglite.seconds.toFixed(1)} s (${pglite.eventsPerSecond} events/s)   PostgreSQL ${pg.seconds.toFixed(1)} s (${pg.eventsPerSecond} events/s)` : "not measured (BENCH_SYNC=0)"}
 
     page        first row   JSON-RPC calls   of which log queries   indexer requests
 ${pages
