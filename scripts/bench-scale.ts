@@ -37,8 +37,14 @@ async function countEvents(): Promise<number> {
     (c) => c.address,
   );
   const client = createPublicClient({ transport: http(RPC_URL) });
-  const logs = await client.getLogs({ address: addresses, fromBlock: 0n, toBlock: "latest" });
-  return logs.length;
+  const latest = await client.getBlockNumber();
+  let count = 0;
+  // In pages: at 10k invoices one answer would exceed the client's 10 MB limit.
+  for (let from = 0n; from <= latest; from += 500n) {
+    const to = from + 499n < latest ? from + 499n : latest;
+    count += (await client.getLogs({ address: addresses, fromBlock: from, toBlock: to })).length;
+  }
+  return count;
 }
 
 async function sync(label: string, options: { port?: string; databaseUrl?: string }, events: number) {
