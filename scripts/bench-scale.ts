@@ -21,7 +21,6 @@ const PG_PORT = Number(process.env.PG_PORT ?? 55656);
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Page, chromium } from "@playwright/test";
-import { createPublicClient, http } from "viem";
 import { demoParties } from "./demo-parties.ts";
 import { startPostgres } from "./postgres.ts";
 
@@ -30,31 +29,15 @@ const { APP_URL, INDEXER_URL, RPC_URL, root, log } = stack;
 
 const walletIndex = (key: string) => 40 + demoParties.findIndex((p) => p.key === key);
 
-/** Every log the protocol's contracts emitted: what the indexer has to process. */
-async function countEvents(): Promise<number> {
-  const { default: deployed } = await import("../app/src/generated/deployedContracts.ts");
-  const addresses = Object.values((deployed as Record<number, Record<string, { address: `0x${string}` }>>)[31337]!).map(
-    (c) => c.address,
-  );
-  const client = createPublicClient({ transport: http(RPC_URL) });
-  const latest = await client.getBlockNumber();
-  let count = 0;
-  // In pages: at 10k invoices one answer would exceed the client's 10 MB limit.
-  for (let from = 0n; from <= latest; from += 500n) {
-    const to = from + 499n < latest ? from + 499n : latest;
-    count += (await client.getLogs({ address: addresses, fromBlock: from, toBlock: to })).length;
-  }
-  return count;
-}
-
-async function sync(label: string, options: { port?: string; databaseUrl?: string }, events: number) {
+async function sync(label: string, options: { port?: string; databaseUrl?: string }) {
   const t0 = Date.now();
   const child = await stack.startIndexer(options);
   const seconds = (Date.now() - t0) / 1000;
+  const events = await stack.indexedEvents(`http://127.0.0.1:${options.port ?? process.env.INDEXER_PORT}`);
   log(
     `${label}: ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s, startup included)`,
   );
-  return { child, seconds, eventsPerSecond: Math.round(events / seconds) };
+  return { child, seconds, events, eventsPerSecond: Math.round(events / seconds) };
 }
 
 interface PageResult {
@@ -110,13 +93,12 @@ try {
   await stack.seedScale();
   const seedSeconds = (Date.now() - t0) / 1000;
   await stack.generateContracts();
-  const events = await countEvents();
   // BENCH_SYNC=0 measures the pages only (for a dApp that does not read the indexer).
   const syncs = process.env.BENCH_SYNC !== "0";
-  const pglite = syncs ? await sync("indexer on PGlite", {}, events) : undefined;
+  const pglite = syncs ? await sync("indexer on PGlite", {}) : undefined;
   if (syncs) postgres = startPostgres(PG_PORT);
   const pg = postgres
-    ? await sync("indexer on PostgreSQL", { port: PG_INDEXER_PORT, databaseUrl: postgres.url }, events)
+    ? await sync("indexer on PostgreSQL", { port: PG_INDEXER_PORT, databaseUrl: postgres.url })
     : undefined;
   await stack.startApp("prod");
 
@@ -138,7 +120,7 @@ try {
   const report = {
     scale: process.env.SEED_SCALE,
     seedSeconds,
-    events,
+    events: pglite?.events,
     indexer: {
       pglite: pglite && { seconds: pglite.seconds, eventsPerSecond: pglite.eventsPerSecond },
       postgres: pg && { seconds: pg.seconds, eventsPerSecond: pg.eventsPerSecond },
@@ -146,7 +128,7 @@ try {
     pages,
   };
   console.log(`
-  Scale bench (SEED_SCALE=${report.scale}; seed ${seedSeconds.toFixed(0)} s; ${events} protocol events)
+  Scale bench (SEED_SCALE=${report.scale}; seed ${seedSeconds.toFixed(0)} s; ${pglite?.events ?? "?"} events indexed)
     indexer from empty  ${pglite && pg ? `PGlite ${pglite.seconds.toFixed(1)} s (${pglite.eventsPerSecond} events/s)   PostgreSQL ${pg.seconds.toFixed(1)} s (${pg.eventsPerSecond} events/s)` : "not measured (BENCH_SYNC=0)"}
 
     page        first row   JSON-RPC calls   of which log queries   indexer requests

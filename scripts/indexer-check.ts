@@ -27,21 +27,12 @@ const testFile = (name: string) => [
   join(root, "indexer", "test", name),
 ];
 
-/** Events the indexer handled: its Prometheus counter, summed over event names. */
-async function indexedEvents(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return text
-    .split("\n")
-    .filter((l) => l.startsWith("ponder_indexing_completed_events"))
-    .reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
-}
-
 async function timedSync(options: Parameters<typeof startIndexer>[0], label: string) {
   const t0 = Date.now();
   await startIndexer(options);
   const seconds = (Date.now() - t0) / 1000;
   const url = `http://127.0.0.1:${options?.port ?? process.env.INDEXER_PORT}`;
-  const events = await indexedEvents(url);
+  const events = await stack.indexedEvents(url);
   log(
     `${label}: synced from empty in ${seconds.toFixed(1)} s, ${events} events (${(events / seconds).toFixed(0)} events/s, start-up included)`,
   );

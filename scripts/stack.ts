@@ -169,6 +169,15 @@ export async function indexedBlock(url = INDEXER_URL): Promise<number | undefine
   return status.protocol?.block?.number;
 }
 
+/** Events the indexer has handled: its Prometheus counter, summed over event names. */
+export async function indexedEvents(url = INDEXER_URL): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return text
+    .split("\n")
+    .filter((l) => l.startsWith("ponder_indexing_completed_events"))
+    .reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
+}
+
 /**
  * The Ponder indexer (indexer/) over the local node: on PGlite in indexer/.ponder (the node is new
  * each time, so is that database), or on the PostgreSQL database at `databaseUrl`. Resolves once it
