@@ -42,7 +42,9 @@ async function sync(label: string, options: { port?: string; databaseUrl?: strin
 
 interface PageResult {
   page: string;
+  /** -1: no row within the time limit (then `failure` says what the page showed). */
   firstRowMs: number;
+  failure?: string;
   rpcCalls: number;
   logQueries: number;
   indexerRequests: number;
@@ -65,10 +67,17 @@ async function measure(page: Page, path: string, selector: string): Promise<Page
   page.on("request", onRequest);
   const t0 = Date.now();
   await page.goto(path);
-  await page.locator(selector).first().waitFor({ state: "visible", timeout: 120_000 });
-  const firstRowMs = Date.now() - t0;
+  let firstRowMs = -1;
+  let failure: string | undefined;
+  try {
+    await page.locator(selector).first().waitFor({ state: "visible", timeout: 120_000 });
+    firstRowMs = Date.now() - t0;
+  } catch {
+    const alert = page.getByRole("alert").first();
+    failure = (await alert.isVisible()) ? (await alert.innerText()).slice(0, 160) : "nothing within 120 s";
+  }
   page.off("request", onRequest);
-  return { page: path, firstRowMs, rpcCalls, logQueries, indexerRequests };
+  return { page: path, firstRowMs, failure, rpcCalls, logQueries, indexerRequests };
 }
 
 async function connect(page: Page, index: number) {
@@ -135,8 +144,12 @@ try {
 ${pages
   .map(
     (p) =>
-      `    ${p.page.padEnd(10)}  ${`${p.firstRowMs} ms`.padStart(9)}   ${String(p.rpcCalls).padStart(14)}   ${String(p.logQueries).padStart(20)}   ${String(p.indexerRequests).padStart(16)}`,
+      `    ${p.page.padEnd(10)}  ${(p.firstRowMs < 0 ? "none" : `${p.firstRowMs} ms`).padStart(9)}   ${String(p.rpcCalls).padStart(14)}   ${String(p.logQueries).padStart(20)}   ${String(p.indexerRequests).padStart(16)}`,
   )
+  .join("\n")}
+${pages
+  .filter((p) => p.failure)
+  .map((p) => `    ${p.page}: ${p.failure}`)
   .join("\n")}
 
   (whole bench ${((Date.now() - started) / 1000).toFixed(0)} s)
