@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { asc, createClient, desc, eq } from "@ponder/client";
-import { type Address, createPublicClient, erc20Abi, getAddress, http } from "viem";
+import { type Address, createPublicClient, erc20Abi, getAddress, http, isAddress } from "viem";
 import { hardhat } from "viem/chains";
 import deployedContracts, { abis, enums } from "../../app/src/generated/deployedContracts.ts";
 import { decodeFlows, type FlowLog, eventsOf, type FlowContract } from "../../app/src/lib/flows/decode.ts";
@@ -194,20 +194,26 @@ test("every invoice's history is the token's own logs for it, plus the pools' fi
     .select()
     .from(schema.invoiceEvent)
     .orderBy(asc(schema.invoiceEvent.blockNumber), asc(schema.invoiceEvent.logIndex));
+  // As JSON holds them (integers as decimal strings), addresses compared whatever their case.
   const plain = (args: object) =>
-    Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v]));
+    Object.fromEntries(
+      Object.entries(args).map(([k, v]) => [
+        k,
+        typeof v === "bigint" ? v.toString() : typeof v === "string" && isAddress(v) ? getAddress(v) : v,
+      ]),
+    );
   assert.equal(rows.length, logs.length, "one history row per log");
   logs.forEach((log, i) => {
     const row = rows[i]!;
     const extra = log.eventName === "ReceivableFinanced" ? { pool: log.address } : {};
     assert.deepEqual(
-      { tx: row.tx, logIndex: row.logIndex, event: row.event, tokenId: row.tokenId, args: row.args },
+      { tx: row.tx, logIndex: row.logIndex, event: row.event, tokenId: row.tokenId, args: plain(row.args) },
       {
         tx: log.transactionHash,
         logIndex: log.logIndex,
         event: log.eventName,
         tokenId: (log.args as { tokenId: bigint }).tokenId,
-        args: { ...plain(log.args), ...extra },
+        args: plain({ ...log.args, ...extra }),
       },
       `${log.transactionHash}-${log.logIndex}`,
     );

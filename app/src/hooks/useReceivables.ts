@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, inArray, lte } from "@ponder/client";
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
-import { type Address, BaseError, ContractFunctionRevertedError, getAddress, type Hash } from "viem";
+import { type Address, BaseError, ContractFunctionRevertedError, getAddress, type Hash, isAddress } from "viem";
 import { abis } from "@/lib/contracts";
 import { schema } from "@/lib/indexer";
 import { readMetadata } from "@/lib/receivables";
@@ -140,14 +140,17 @@ const eventAbis = [...abis.IReceivableToken, ...abis.IFinancingPool].filter((i) 
 
 /**
  * The indexer keeps a log's arguments as JSON, integers that do not fit a JS number as decimal
- * strings; the event's ABI says which those are, so they come back as the bigints viem decodes.
+ * strings and addresses in lower case; the event's ABI says which are which, so they come back as
+ * viem decodes them from the chain (bigints, checksummed addresses).
  */
 function reviveArgs(event: string, args: Record<string, unknown>): Record<string, unknown> {
   const inputs = eventAbis.find((e) => e.name === event)?.inputs ?? [];
   return Object.fromEntries(
     Object.entries(args).map(([k, v]) => {
       const type = inputs.find((i) => i.name === k)?.type ?? "";
-      return [k, typeof v === "string" && /^u?int/.test(type) ? BigInt(v) : v];
+      if (typeof v === "string" && /^u?int/.test(type)) return [k, BigInt(v)];
+      if (typeof v === "string" && isAddress(v, { strict: false })) return [k, getAddress(v)];
+      return [k, v];
     }),
   );
 }

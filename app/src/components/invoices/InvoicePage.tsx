@@ -153,9 +153,12 @@ export function InvoicePage({ id }: { id: string }) {
         <h2>History</h2>
         {history.data ? (
           <Timeline entries={history.data.timeline} token={token} />
-        ) : history.isError ? (
+        ) : history.isError || fallback.data ? (
+          // The fallback only runs once the indexer failed to answer: while it keeps retrying
+          // (and the query is pending again), the page still says why there is no history.
           <p role="alert" className="error" data-testid="history-unavailable">
-            Could not read the history: {history.error?.message}
+            The history is read from the indexer, which cannot be reached now; the rest of this page is read from the
+            chain.
           </p>
         ) : (
           <p className="muted">Loading the history…</p>
