@@ -50,7 +50,6 @@ const rows = {
   invoices: new Map<bigint, { pool: string | null; updatedBlock: bigint }>(),
   loans: new Set<bigint>(),
   parties: new Map<string, { entity: string; revoked: boolean }>(),
-  providers: new Map<string, { updatedBlock: bigint }>(),
   positions: new Set<string>(),
   pools: new Set<string>(),
 };
@@ -101,8 +100,6 @@ before(async () => {
   for (const r of await db.select({ loanId: schema.loan.loanId }).from(schema.loan)) rows.loans.add(r.loanId);
   for (const r of await db.select().from(schema.party))
     rows.parties.set(r.address.toLowerCase(), { entity: r.entity, revoked: r.revoked });
-  for (const r of await db.select().from(schema.identityProvider))
-    rows.providers.set(r.address.toLowerCase(), { updatedBlock: r.updatedBlock });
   for (const r of await db.select().from(schema.position))
     rows.positions.add(`${r.pool.toLowerCase()}:${r.investor.toLowerCase()}`);
   for (const r of await db.select().from(schema.pool)) rows.pools.add(r.address.toLowerCase());
@@ -177,14 +174,6 @@ const expectations: Record<string, Expectation> = {
       assert.ok(event, `${at(l)} wrote an invoice_event row`);
       assert.equal(event.tokenId, l.args.tokenId, at(l));
       assert.equal(event.event, "Transfer", at(l));
-    },
-  },
-  "a KYC provider suspended or reinstated: its identity_provider row, changed at or after it": {
-    covers: (l) => l.contract === "IdentityRegistry" && l.eventName.startsWith("IdentityProvider"),
-    check: (l) => {
-      const provider = rows.providers.get(lower(l.args.provider));
-      assert.ok(provider, `${at(l)}: provider ${l.args.provider} has its row`);
-      assert.ok(provider.updatedBlock >= l.blockNumber, `${at(l)}: the provider row was changed at or after it`);
     },
   },
   "a financing: the invoice names the pool that bought it, and its history says so": {
