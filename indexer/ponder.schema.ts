@@ -19,9 +19,24 @@ export const party = onchainTable(
     revoked: t.boolean().notNull(),
     updatedBlock: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
+    /** The transaction that last attested or revoked it. */
+    lastTx: t.hex().notNull(),
+    /** Where it was first attested: lists show the newest party first. */
+    createdBlock: t.bigint().notNull(),
+    createdLogIndex: t.integer().notNull(),
   }),
-  (t) => ({ entityIdx: index().on(t.entity) }),
+  (t) => ({ entityIdx: index().on(t.entity), createdIdx: index().on(t.createdBlock, t.createdLogIndex) }),
 );
+
+/**
+ * An identity provider the admin suspended or reinstated: while suspended, every identity it
+ * wrote stops verifying (the registry checks the provider on each read).
+ */
+export const identityProvider = onchainTable("identity_provider", (t) => ({
+  address: t.hex().primaryKey(),
+  suspended: t.boolean().notNull(),
+  updatedBlock: t.bigint().notNull(),
+}));
 
 /** A pool, its redemption queue and its share token's name. */
 export const pool = onchainTable("pool", (t) => ({
@@ -55,7 +70,11 @@ export const invoice = onchainTable(
     advance: t.bigint(),
     fee: t.bigint(),
     financedAt: t.bigint(),
+    /** Who holds the token (and so receives payments); null once burned (cancelled). */
+    holder: t.hex(),
     createdBlock: t.bigint().notNull(),
+    /** The tokenizing event's place in its block: lists order newest first by block, then by it. */
+    createdLogIndex: t.integer().notNull(),
     createdAt: t.bigint().notNull(),
     updatedBlock: t.bigint().notNull(),
   }),
@@ -67,13 +86,19 @@ export const invoice = onchainTable(
   }),
 );
 
-/** Every event of an invoice's life, in chain order. */
+/**
+ * Every event of an invoice's life, in chain order: the token's own events (transfers included)
+ * and the pool's financing. `event` and `args` are the log as decoded, so a timeline can say
+ * everything the log says; JSON has no bigint, so integers are kept as decimal strings there.
+ */
 export const invoiceEvent = onchainTable(
   "invoice_event",
   (t) => ({
     id: t.text().primaryKey(),
     tokenId: t.bigint().notNull(),
     name: t.text().notNull(),
+    event: t.text().notNull(),
+    args: t.json().$type<Record<string, string | boolean | number>>().notNull(),
     actor: t.hex().notNull(),
     amount: t.bigint(),
     tx: t.hex().notNull(),

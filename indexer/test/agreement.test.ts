@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { asc, createClient, desc, eq } from "@ponder/client";
-import { type Address, createPublicClient, erc20Abi, getAddress, http } from "viem";
+import { type Address, createPublicClient, erc20Abi, getAddress, http, isAddress } from "viem";
 import { hardhat } from "viem/chains";
 import deployedContracts, { abis, enums } from "../../app/src/generated/deployedContracts.ts";
 import { decodeFlows, type FlowLog, eventsOf, type FlowContract } from "../../app/src/lib/flows/decode.ts";
@@ -140,6 +140,18 @@ test("every invoice's status, amounts and financing pool agree with the token an
     assert.equal(inv.amountPaid, r.amountPaid, `invoice ${inv.tokenId} paid`);
     assert.equal(inv.amountAttested, r.amountAttested, `invoice ${inv.tokenId} attested`);
     assert.equal(inv.dueDate, BigInt(r.dueDate), `invoice ${inv.tokenId} due`);
+    // A cancelled invoice's token is burned: no holder, and ownerOf reverts.
+    const holder =
+      inv.status === "Cancelled"
+        ? null
+        : await chain.readContract({
+            abi: abis.ReceivableToken,
+            address: deployed.ReceivableToken.address,
+            functionName: "ownerOf",
+            args: [inv.tokenId],
+            blockNumber: atBlock,
+          });
+    assert.equal(inv.holder === null ? null : getAddress(inv.holder), holder, `invoice ${inv.tokenId} holder`);
     for (const pool of pools) {
       const asset = await chain.readContract({
         abi: abis.FinancingPool,
@@ -157,6 +169,55 @@ test("every invoice's status, amounts and financing pool agree with the token an
       if (financedHere) assert.equal(inv.advance, asset.advance, `invoice ${inv.tokenId} advance`);
     }
   }
+});
+
+test("every invoice's history is the token's own logs for it, plus the pools' financing, in chain order", async () => {
+  const logs = [
+    ...(await chain.getContractEvents({
+      abi: abis.ReceivableToken,
+      address: deployed.ReceivableToken.address,
+      fromBlock: BigInt(deployed.ReceivableToken.deployedOnBlock),
+      toBlock: atBlock,
+    })),
+    ...(await chain.getContractEvents({
+      abi: abis.FinancingPool,
+      address: pools,
+      eventName: "ReceivableFinanced",
+      fromBlock: BigInt(deployed.ReceivableToken.deployedOnBlock),
+      toBlock: atBlock,
+    })),
+  ]
+    // Approvals move nothing and change no invoice: the history leaves them out.
+    .filter((l) => typeof (l.args as { tokenId?: unknown }).tokenId === "bigint" && l.eventName !== "Approval")
+    .sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+  const rows = await db
+    .select()
+    .from(schema.invoiceEvent)
+    .orderBy(asc(schema.invoiceEvent.blockNumber), asc(schema.invoiceEvent.logIndex));
+  // As JSON holds them (integers as decimal strings), addresses compared whatever their case.
+  const plain = (args: object) =>
+    Object.fromEntries(
+      Object.entries(args).map(([k, v]) => [
+        k,
+        typeof v === "bigint" ? v.toString() : typeof v === "string" && isAddress(v) ? getAddress(v) : v,
+      ]),
+    );
+  assert.equal(rows.length, logs.length, "one history row per log");
+  logs.forEach((log, i) => {
+    const row = rows[i]!;
+    const extra = log.eventName === "ReceivableFinanced" ? { pool: log.address } : {};
+    assert.deepEqual(
+      { tx: row.tx, logIndex: row.logIndex, event: row.event, tokenId: row.tokenId, args: plain(row.args) },
+      {
+        tx: log.transactionHash,
+        logIndex: log.logIndex,
+        event: log.eventName,
+        tokenId: (log.args as { tokenId: bigint }).tokenId,
+        args: plain({ ...log.args, ...extra }),
+      },
+      `${log.transactionHash}-${log.logIndex}`,
+    );
+  });
 });
 
 test("every investor's shares and queued shares agree with the pool and its queue", async () => {
@@ -219,6 +280,20 @@ test("every party's roles, entity and standing agree with the identity registry"
     }
     assert.equal(p.roles, identity.roles, `${p.address} roles`);
     assert.equal(p.entity, identity.entityId, `${p.address} entity`);
+  }
+  const providers = new Set(parties.map((p) => getAddress(p.provider)));
+  const standings = await db.select().from(schema.identityProvider);
+  for (const s of standings) providers.add(getAddress(s.address));
+  for (const provider of providers) {
+    const suspended = await chain.readContract({
+      abi: abis.IdentityRegistry,
+      address: deployed.IdentityRegistry.address,
+      functionName: "isProviderSuspended",
+      args: [provider],
+      blockNumber: atBlock,
+    });
+    const row = standings.find((s) => getAddress(s.address) === provider);
+    assert.equal(row?.suspended ?? false, suspended, `provider ${provider} suspended`);
   }
 });
 

@@ -41,7 +41,7 @@ interface Log {
 let logs: Log[] = [];
 const key = (tx: string, logIndex: number) => `${tx.toLowerCase()}:${logIndex}`;
 const rows = {
-  invoiceEvents: new Map<string, { tokenId: bigint; name: string }>(),
+  invoiceEvents: new Map<string, { tokenId: bigint; name: string; event: string }>(),
   loanEvents: new Map<string, { loanId: bigint; name: string }>(),
   redemptions: new Map<string, { controller: string; kind: string }>(),
   flows: new Set<string>(),
@@ -85,7 +85,7 @@ before(async () => {
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
   for (const r of await db.select().from(schema.invoiceEvent))
-    rows.invoiceEvents.set(key(r.tx, r.logIndex), { tokenId: r.tokenId, name: r.name });
+    rows.invoiceEvents.set(key(r.tx, r.logIndex), { tokenId: r.tokenId, name: r.name, event: r.event });
   for (const r of await db.select().from(schema.loanEvent))
     rows.loanEvents.set(key(r.tx, r.logIndex), { loanId: r.loanId, name: r.name });
   for (const r of await db.select().from(schema.redemption))
@@ -165,6 +165,15 @@ const expectations: Record<string, Expectation> = {
       const invoice = rows.invoices.get(l.args.tokenId as bigint);
       assert.ok(invoice, `${at(l)}: invoice ${l.args.tokenId} has its row`);
       assert.ok(invoice.updatedBlock >= l.blockNumber, `${at(l)}: the invoice row was changed at or after it`);
+    },
+  },
+  "an invoice token changing hands (mint, sale, pledge, burn): a history row of that transfer": {
+    covers: (l) => l.contract === "ReceivableToken" && l.eventName === "Transfer",
+    check: (l) => {
+      const event = rows.invoiceEvents.get(key(l.tx, l.logIndex));
+      assert.ok(event, `${at(l)} wrote an invoice_event row`);
+      assert.equal(event.tokenId, l.args.tokenId, at(l));
+      assert.equal(event.event, "Transfer", at(l));
     },
   },
   "a financing: the invoice names the pool that bought it, and its history says so": {
@@ -263,7 +272,6 @@ const writesNothing: Record<string, string> = {
   "LoanManager.CollateralTokenSet": configuration,
   "LoanManager.LenderAllowed": configuration,
   "CollateralVault.CollateralVaultBound": configuration,
-  "ReceivableToken.Transfer": "ERC-721 transfer: the financing or payment event beside it is what changes the books",
   "ReceivableToken.Approval": "ERC-721 approval: no money, no status",
   "ReceivableToken.ApprovalForAll": "ERC-721 operator approval",
   "FinancingPool.Approval": "ERC-20 allowance of pool shares",

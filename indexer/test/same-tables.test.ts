@@ -17,13 +17,16 @@ const tables = Object.entries(schema);
 const key = (row: object) => JSON.stringify(row, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 
 test("both databases hold every table", () => {
-  assert.equal(tables.length, 11);
+  assert.equal(tables.length, 12);
 });
+
+/** Tables the demo seed leaves empty (it suspends no KYC provider): compared, but may hold no row. */
+const emptyInSeed = new Set(["identityProvider"]);
 
 for (const [name, table] of tables) {
   test(`table ${name}: PostgreSQL rows equal PGlite rows`, async () => {
     const [a, b] = await Promise.all([pglite.select().from(table), postgres.select().from(table)]);
-    assert.ok(a.length > 0, `${name} has rows on PGlite`);
+    if (!emptyInSeed.has(name)) assert.ok(a.length > 0, `${name} has rows on PGlite`);
     const sorted = (rows: object[]) => rows.map(key).sort();
     assert.deepEqual(sorted(b), sorted(a), name);
   });

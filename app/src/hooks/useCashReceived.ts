@@ -1,75 +1,48 @@
 "use client";
 
-import { useChainId, usePublicClient } from "wagmi";
+import { and, eq, gte, inArray, lte, sum } from "@ponder/client";
 import type { Address } from "viem";
-import { abis, deployedPools } from "@/lib/contracts";
-import { useBlockQuery } from "./useBlockQuery";
-import { useDeployedAddress } from "./useDeployed";
+import { schema } from "@/lib/indexer";
+import { useIndexedQuery } from "./useIndexer";
+
+const { flow } = schema;
+
+/** The flow-table rows that are cash reaching an SME, by the event that moved it. */
+const SOURCES = {
+  fromDebtors: "ReceivableToken.ReceivablePaid",
+  fromAdvances: "FinancingPool.ReceivableFinanced",
+  fromForwarded: "FinancingPool.ReceivablePaymentForwarded",
+  fromLoans: "LoanManager.LoanDrawnDown",
+} as const;
 
 /**
- * Cash that reached `sme` since `since` (seconds, chain time), by source, from events: debtors'
- * payments to it as the invoice holder, advances from any pool, a pool forwarding the rest of a
- * paid invoice, and loans drawn down.
+ * Cash that reached `sme` since `since` (seconds, chain time), by source, summed by the indexer
+ * over its flow table: debtors' payments to it as the invoice holder, advances from any pool, a
+ * pool forwarding the rest of a paid invoice, and loans drawn down.
  */
 export function useCashReceived(sme: Address | undefined, since: number | undefined) {
-  const receivables = useDeployedAddress("ReceivableToken");
-  const pools = deployedPools(useChainId()).map((p) => p.address);
-  const manager = useDeployedAddress("LoanManager");
-  const client = usePublicClient();
-  return useBlockQuery({
-    queryKey: ["cash-received", sme, since, receivables, pools.join(), manager],
-    enabled: Boolean(sme && since !== undefined && receivables && client),
-    queryFn: async () => {
-      const c = client!;
-      const [paid, advances, forwarded, drawn] = await Promise.all([
-        c.getContractEvents({
-          abi: abis.IReceivableToken,
-          address: receivables!,
-          eventName: "ReceivablePaid",
-          args: { holder: sme },
-          fromBlock: 0n,
-        }),
-        pools.length > 0
-          ? c.getContractEvents({
-              abi: abis.FinancingPool,
-              address: pools,
-              eventName: "ReceivableFinanced",
-              args: { sme },
-              fromBlock: 0n,
-            })
-          : [],
-        pools.length > 0
-          ? c.getContractEvents({
-              abi: abis.FinancingPool,
-              address: pools,
-              eventName: "ReceivablePaymentForwarded",
-              args: { sme },
-              fromBlock: 0n,
-            })
-          : [],
-        manager
-          ? c.getContractEvents({
-              abi: abis.LoanManager,
-              address: manager,
-              eventName: "LoanDrawnDown",
-              args: { borrower: sme },
-              fromBlock: 0n,
-            })
-          : [],
-      ]);
-      const times = new Map<bigint, number>();
-      const all = [...paid, ...advances, ...forwarded, ...drawn];
-      await Promise.all(
-        [...new Set(all.map((l) => l.blockNumber!))].map(async (n) =>
-          times.set(n, Number((await c.getBlock({ blockNumber: n })).timestamp)),
-        ),
-      );
-      const recent = (n: bigint | null) => (times.get(n!) ?? 0) >= since!;
-      const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
-      const fromDebtors = sum(paid.filter((l) => recent(l.blockNumber)).map((l) => BigInt(l.args.amount!)));
-      const fromAdvances = sum(advances.filter((l) => recent(l.blockNumber)).map((l) => l.args.advance!));
-      const fromForwarded = sum(forwarded.filter((l) => recent(l.blockNumber)).map((l) => l.args.amount!));
-      const fromLoans = sum(drawn.filter((l) => recent(l.blockNumber)).map((l) => l.args.principal!));
+  return useIndexedQuery({
+    queryKey: ["cash-received", sme, since],
+    enabled: Boolean(sme && since !== undefined),
+    queryFn: async (db, atBlock) => {
+      const totals = await db
+        .select({ source: flow.source, amount: sum(flow.amount) })
+        .from(flow)
+        .where(
+          and(
+            eq(flow.to, sme!.toLowerCase() as Address),
+            inArray(flow.source, Object.values(SOURCES)),
+            gte(flow.timestamp, BigInt(since!)),
+            lte(flow.blockNumber, atBlock),
+          ),
+        )
+        .groupBy(flow.source);
+      // SUM over numeric comes back as a decimal string (null over no rows).
+      const of = (source: string) => BigInt(totals.find((t) => t.source === source)?.amount ?? 0);
+      const fromDebtors = of(SOURCES.fromDebtors);
+      const fromAdvances = of(SOURCES.fromAdvances);
+      const fromForwarded = of(SOURCES.fromForwarded);
+      const fromLoans = of(SOURCES.fromLoans);
       return {
         fromDebtors,
         fromAdvances,

@@ -1,10 +1,9 @@
 "use client";
 
-import { usePublicClient } from "wagmi";
-import type { Address, Hash } from "viem";
-import { abis } from "@/lib/contracts";
-import { useBlockQuery } from "./useBlockQuery";
-import { useDeployedAddress } from "./useDeployed";
+import { and, asc, count, desc, eq, gt, inArray, lte } from "@ponder/client";
+import { type Address, getAddress, type Hash } from "viem";
+import { schema } from "@/lib/indexer";
+import { useIndexedQuery } from "./useIndexer";
 
 export interface PartyRecord {
   account: Address;
@@ -19,48 +18,85 @@ export interface PartyRecord {
   lastTx: Hash;
 }
 
+const { party, identityProvider } = schema;
+type Db = Parameters<Parameters<typeof useIndexedQuery>[0]["queryFn"]>[0];
+type PartyRow = typeof party.$inferSelect;
+
+/** Rows of the indexer's party table (issue, update, revoke folded) with their provider's standing now. */
+async function recordsOf(db: Db, rows: PartyRow[]): Promise<PartyRecord[]> {
+  const providers = [...new Set(rows.map((p) => p.provider))];
+  const suspended = providers.length
+    ? await db
+        .select({ address: identityProvider.address })
+        .from(identityProvider)
+        .where(and(inArray(identityProvider.address, providers), eq(identityProvider.suspended, true)))
+    : [];
+  const off = new Set(suspended.map((s) => getAddress(s.address)));
+  return rows.map((p) => ({
+    account: getAddress(p.address),
+    entityId: p.entity,
+    roles: p.roles,
+    jurisdiction: p.jurisdiction,
+    expiry: Number(p.expiry),
+    provider: getAddress(p.provider),
+    revoked: p.revoked,
+    providerSuspended: off.has(getAddress(p.provider)),
+    lastTx: p.lastTx,
+  }));
+}
+
 /**
- * Every party the registry ever saw, folded from its events (issue, update, revoke) in order, and
- * whether the provider that wrote it is suspended now (suspend and reinstate events).
+ * One page (`size` rows) of every party the registry ever saw, newest first (by when each was
+ * first attested), counted and paged by the indexer's SQL. The page asked for is clamped to the
+ * last one.
  */
-export function useIdentityLog() {
-  const registry = useDeployedAddress("IdentityRegistry");
-  const client = usePublicClient();
-  return useBlockQuery({
-    queryKey: ["identityLog", registry],
-    enabled: Boolean(registry && client),
-    queryFn: async () => {
-      const logs = await client!.getContractEvents({
-        abi: abis.IdentityRegistry,
-        address: registry!,
-        fromBlock: 0n,
-      });
-      const parties = new Map<Address, PartyRecord>();
-      const suspended = new Set<Address>();
-      for (const log of logs) {
-        if (log.eventName === "IdentityIssued" || log.eventName === "IdentityUpdated") {
-          const a = log.args;
-          parties.set(a.account!, {
-            account: a.account!,
-            entityId: a.entityId!,
-            roles: Number(a.roles),
-            jurisdiction: Number(a.jurisdiction),
-            expiry: Number(a.expiry),
-            provider: a.provider!,
-            revoked: false,
-            providerSuspended: false,
-            lastTx: log.transactionHash!,
-          });
-        } else if (log.eventName === "IdentityRevoked") {
-          const existing = parties.get(log.args.account!);
-          if (existing) parties.set(existing.account, { ...existing, revoked: true, lastTx: log.transactionHash! });
-        } else if (log.eventName === "IdentityProviderSuspended") {
-          suspended.add(log.args.provider!);
-        } else if (log.eventName === "IdentityProviderReinstated") {
-          suspended.delete(log.args.provider!);
-        }
-      }
-      return [...parties.values()].map((p) => ({ ...p, providerSuspended: suspended.has(p.provider) }));
+export function usePartyPage(page: number, size: number) {
+  return useIndexedQuery({
+    queryKey: ["parties", page, size],
+    enabled: true,
+    queryFn: async (db, atBlock) => {
+      const seen = lte(party.createdBlock, atBlock);
+      const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(party).where(seen);
+      const shown = Math.min(page, Math.max(0, Math.ceil(total / size) - 1));
+      const rows = await db
+        .select()
+        .from(party)
+        .where(seen)
+        .orderBy(desc(party.createdBlock), desc(party.createdLogIndex))
+        .limit(size)
+        .offset(shown * size);
+      return { parties: await recordsOf(db, rows), total, page: shown };
+    },
+  });
+}
+
+/**
+ * What a KYC provider watches, counted by the indexer at chain time `now`: parties still
+ * verified, those expiring within `soonSeconds`, expired and revoked, and the unrevoked ones
+ * that expire within that window or already have, soonest first.
+ */
+export function useKycSummary(now: number | undefined, soonSeconds: number) {
+  return useIndexedQuery({
+    queryKey: ["kyc-summary", now, soonSeconds],
+    enabled: now !== undefined,
+    queryFn: async (db, atBlock) => {
+      const t = BigInt(now!);
+      const seen = lte(party.createdBlock, atBlock);
+      const live = and(seen, eq(party.revoked, false));
+      const countWhere = async (where: ReturnType<typeof and>) =>
+        (await db.select({ n: count() }).from(party).where(where))[0]?.n ?? 0;
+      const [active, expiring, expired, revoked, attention] = await Promise.all([
+        countWhere(and(live, gt(party.expiry, t))),
+        countWhere(and(live, gt(party.expiry, t), lte(party.expiry, t + BigInt(soonSeconds)))),
+        countWhere(and(live, lte(party.expiry, t))),
+        countWhere(and(seen, eq(party.revoked, true))),
+        db
+          .select()
+          .from(party)
+          .where(and(live, lte(party.expiry, t + BigInt(soonSeconds))))
+          .orderBy(asc(party.expiry), asc(party.createdBlock), asc(party.createdLogIndex)),
+      ]);
+      return { active, expiring, expired, revoked, attention: await recordsOf(db, attention) };
     },
   });
 }

@@ -5,7 +5,7 @@ import { useConnection } from "wagmi";
 import { CopyAddress } from "@/components/CopyAddress";
 import { DueByWeekChart } from "@/components/charts/DueByWeekChart";
 import { useChainTime } from "@/hooks/useChainTime";
-import { useInvoices } from "@/hooks/useReceivables";
+import { useOpenInvoices } from "@/hooks/useReceivables";
 import { documentHashOf, outstandingOf } from "@/lib/receivables";
 import { dueLabel, formatDate } from "@/lib/time";
 import { DashboardHeader, Shell, Kpi, LoadError, Loading, NeedWallet, useMoney } from "./parts";
@@ -15,7 +15,7 @@ export function DebtorDashboard() {
   const { address } = useConnection();
   const now = useChainTime();
   const m = useMoney();
-  const invoices = useInvoices({ debtor: address });
+  const invoices = useOpenInvoices({ debtor: address });
   const header = (
     <DashboardHeader
       title="What you owe"

@@ -7,7 +7,7 @@ import { useCashReceived } from "@/hooks/useCashReceived";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useInstallments } from "@/hooks/useLedgers";
 import { useLoans } from "@/hooks/useLoans";
-import { useInvoices } from "@/hooks/useReceivables";
+import { useOpenInvoices } from "@/hooks/useReceivables";
 import { enumMember } from "@/lib/contracts";
 import type { DueItem } from "@/lib/history";
 import { documentHashOf, outstandingOf } from "@/lib/receivables";
@@ -27,7 +27,7 @@ export function SmeDashboard() {
   const { address } = useConnection();
   const now = useChainTime();
   const m = useMoney();
-  const invoices = useInvoices({ issuer: address });
+  const invoices = useOpenInvoices({ issuer: address });
   const loans = useLoans(undefined);
   const mine = (loans.data ?? []).filter((l) => l.borrower === address && l.status === "Active");
   const schedules = useInstallments(mine.map((l) => l.id));

@@ -4,7 +4,7 @@ import { useConnection } from "wagmi";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useIsClient } from "@/hooks/useIsClient";
-import { useInvoiceIndex } from "@/hooks/useInvoiceIndex";
+import { useInvoiceCounts } from "@/hooks/useInvoiceIndex";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { DebtorActions } from "./DebtorActions";
 import { PagedInvoices } from "./PagedInvoices";
@@ -15,13 +15,13 @@ export function DebtorPage() {
   const { address, isConnected } = useConnection();
   const token = useTokenInfo(useDeployedAddress("Stablecoin"));
   const now = useChainTime();
-  const invoices = useInvoiceIndex({ debtor: address });
+  const invoices = useInvoiceCounts({ debtor: address });
   if (!isClient) return <section className="card">Loading…</section>;
   if (!isConnected || !address) {
     return <p className="muted">Connect a wallet on the Wallet page to see the invoices addressed to you.</p>;
   }
-  const open = invoices.data?.filter((i) => !i.closed) ?? [];
-  const closed = invoices.data?.filter((i) => i.closed) ?? [];
+  const open = invoices.data?.open ?? 0;
+  const closed = invoices.data?.closed ?? 0;
   return (
     <div className="stack">
       <h1>Invoices to pay</h1>
@@ -29,14 +29,14 @@ export function DebtorPage() {
         <h2>Open</h2>
         {invoices.isError && (
           <p role="alert" className="error">
-            Could not read the invoices: {invoices.error.message}
+            Could not read the invoices: {invoices.error?.message}
           </p>
         )}
         {invoices.isPending && !invoices.isError && <p className="muted">Loading invoices…</p>}
-        {invoices.data && open.length === 0 && <p className="muted">Nothing to acknowledge or pay.</p>}
-        {open.length > 0 && token && now !== undefined && (
+        {invoices.data && open === 0 && <p className="muted">Nothing to acknowledge or pay.</p>}
+        {open > 0 && token && now !== undefined && (
           <PagedInvoices
-            entries={open}
+            filter={{ debtor: address, closed: false }}
             label="Open invoices"
             token={token}
             now={now}
@@ -46,11 +46,11 @@ export function DebtorPage() {
           />
         )}
       </section>
-      {closed.length > 0 && token && now !== undefined && (
+      {closed > 0 && token && now !== undefined && (
         <section className="card">
           <h2>Settled or cancelled</h2>
           <PagedInvoices
-            entries={closed}
+            filter={{ debtor: address, closed: true }}
             label="Settled invoices"
             token={token}
             now={now}

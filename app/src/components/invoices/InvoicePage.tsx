@@ -9,7 +9,7 @@ import { dueLabel, formatDate } from "@/lib/time";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useIsClient } from "@/hooks/useIsClient";
 import { usePools } from "@/hooks/usePools";
-import { useInvoice } from "@/hooks/useReceivables";
+import { useInvoice, useInvoiceHistory, useTokenizedFromChain } from "@/hooks/useReceivables";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { CopyAddress } from "../CopyAddress";
 import { DebtorActions } from "./DebtorActions";
@@ -17,13 +17,19 @@ import { FinanceOffer } from "./FinanceOffer";
 import { IssuerActions } from "./IssuerActions";
 import { Timeline } from "./Timeline";
 
-/** One invoice: its terms, who holds it, what is owed, and its whole history from events. */
+/**
+ * One invoice: its terms, who holds it and what is owed (from the chain), and its history (from
+ * the indexer). When the indexer cannot be reached the rest of the page still renders, its number
+ * read from the tokenizing log instead, and the history says why it is missing.
+ */
 export function InvoicePage({ id }: { id: string }) {
   const isClient = useIsClient();
   const valid = isHex(id) && id.length === 66;
   const tokenId = valid ? tokenIdOf(id as Hex) : undefined;
   const { address } = useConnection();
   const invoice = useInvoice(tokenId);
+  const history = useInvoiceHistory(tokenId);
+  const fallback = useTokenizedFromChain(tokenId, history.isError);
   const now = useChainTime();
   const token = useTokenInfo(invoice.data?.receivable.currency);
   const pools = usePools();
@@ -37,7 +43,8 @@ export function InvoicePage({ id }: { id: string }) {
     );
   }
   if (!invoice.data) return <p className="muted">No invoice has this document hash.</p>;
-  const { receivable: r, holder, timeline, metadata, registeredNumber } = invoice.data;
+  const { receivable: r, holder } = invoice.data;
+  const { metadata, registeredNumber } = history.data ?? fallback.data ?? { metadata: {}, registeredNumber: undefined };
   if (!token || now === undefined) return <section className="card">Loading…</section>;
   const money = (v: bigint) => `${formatAmount(v, token.decimals, 2)} ${token.symbol}`;
   const isIssuerHolder = address && holder && isAddressEqual(address, r.issuer) && isAddressEqual(address, holder);
@@ -137,7 +144,6 @@ export function InvoicePage({ id }: { id: string }) {
               registeredNumber: registeredNumber ?? "",
               receivable: r,
               holder,
-              tokenizedTx: timeline[0]?.tx ?? "0x",
             }}
             token={token}
           />
@@ -145,7 +151,18 @@ export function InvoicePage({ id }: { id: string }) {
       )}
       <section className="card">
         <h2>History</h2>
-        <Timeline entries={timeline} token={token} />
+        {history.data ? (
+          <Timeline entries={history.data.timeline} token={token} />
+        ) : history.isError || fallback.data ? (
+          // The fallback only runs once the indexer failed to answer: while it keeps retrying
+          // (and the query is pending again), the page still says why there is no history.
+          <p role="alert" className="error" data-testid="history-unavailable">
+            The history is read from the indexer, which cannot be reached now; the rest of this page is read from the
+            chain.
+          </p>
+        ) : (
+          <p className="muted">Loading the history…</p>
+        )}
       </section>
     </div>
   );

@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 import type { Address } from "viem";
-import { type InvoiceIndexEntry, useInvoicePage } from "@/hooks/useInvoiceIndex";
+import { type InvoiceFilter, useInvoiceIndex, useInvoicePage } from "@/hooks/useInvoiceIndex";
 import type { InvoiceRow } from "@/hooks/useReceivables";
 import type { TokenInfo } from "@/hooks/useTokenInfo";
-import { Pager, pageOf } from "../Pager";
+import { Pager } from "../Pager";
 import { InvoiceTable } from "./InvoiceTable";
 
 interface Props {
-  entries: InvoiceIndexEntry[];
+  filter: InvoiceFilter;
   token: TokenInfo;
   now: number;
   counterparty: "debtor" | "issuer";
@@ -18,13 +18,22 @@ interface Props {
   actions?: (row: InvoiceRow) => React.ReactNode;
 }
 
-/** One page of invoices (25): only that page's stored state is read. */
-export function PagedInvoices({ entries, label, ...table }: Props) {
+/**
+ * One page of invoices (25): the indexer lists and counts them, and only that page's stored state
+ * is read from the chain.
+ */
+export function PagedInvoices({ filter, label, ...table }: Props) {
   const [wanted, setPage] = useState(0);
-  const { rows, page } = pageOf(entries, wanted);
-  const state = useInvoicePage(rows);
+  const index = useInvoiceIndex(filter, wanted);
+  const page = index.data?.page ?? 0;
+  const state = useInvoicePage(index.data?.entries ?? []);
   return (
     <div className="stack" data-testid="paged-invoices" data-page={page} data-loaded={state.data ? "yes" : "no"}>
+      {index.isError && (
+        <p role="alert" className="error">
+          Could not list these invoices: {index.error?.message}
+        </p>
+      )}
       {state.isError && (
         <p role="alert" className="error">
           Could not read these invoices: {state.error.message}
@@ -32,7 +41,7 @@ export function PagedInvoices({ entries, label, ...table }: Props) {
       )}
       {state.isPending && !state.isError && <p className="muted">Loading invoices…</p>}
       {state.data && <InvoiceTable rows={state.data} {...table} />}
-      <Pager page={page} total={entries.length} onPage={setPage} label={label} />
+      <Pager page={page} total={index.data?.total ?? 0} onPage={setPage} label={label} />
     </div>
   );
 }

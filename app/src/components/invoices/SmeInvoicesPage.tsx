@@ -4,7 +4,7 @@ import { useConnection } from "wagmi";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useIsClient } from "@/hooks/useIsClient";
-import { useInvoiceIndex } from "@/hooks/useInvoiceIndex";
+import { useInvoiceCounts } from "@/hooks/useInvoiceIndex";
 import { useTokenInfo } from "@/hooks/useTokenInfo";
 import { PagedInvoices } from "./PagedInvoices";
 import { TokenizeForm } from "./TokenizeForm";
@@ -15,7 +15,8 @@ export function SmeInvoicesPage() {
   const { address, isConnected } = useConnection();
   const token = useTokenInfo(useDeployedAddress("Stablecoin"));
   const now = useChainTime();
-  const invoices = useInvoiceIndex({ issuer: address });
+  const invoices = useInvoiceCounts({ issuer: address });
+  const total = invoices.data ? invoices.data.open + invoices.data.closed : undefined;
   if (!isClient) return <section className="card">Loading…</section>;
   if (!isConnected || !address) {
     return <p className="muted">Connect a wallet on the Wallet page to tokenize and follow your invoices.</p>;
@@ -28,14 +29,14 @@ export function SmeInvoicesPage() {
         <h2>Issued by you</h2>
         {invoices.isError && (
           <p role="alert" className="error">
-            Could not read your invoices: {invoices.error.message}
+            Could not read your invoices: {invoices.error?.message}
           </p>
         )}
         {invoices.isPending && !invoices.isError && <p className="muted">Loading your invoices…</p>}
-        {invoices.data?.length === 0 && <p className="muted">No invoices yet. Tokenize your first one above.</p>}
-        {invoices.data && invoices.data.length > 0 && token && now !== undefined && (
+        {total === 0 && <p className="muted">No invoices yet. Tokenize your first one above.</p>}
+        {total !== undefined && total > 0 && token && now !== undefined && (
           <PagedInvoices
-            entries={invoices.data}
+            filter={{ issuer: address }}
             token={token}
             now={now}
             counterparty="debtor"

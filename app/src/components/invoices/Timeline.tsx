@@ -35,6 +35,8 @@ function describe(e: TimelineEntry, money: (v: unknown) => string, who: (a: unkn
       return `${who(a.issuer)} cancelled the invoice.`;
     case "ReceivableDefaulted":
       return `${who(a.financier)} wrote the invoice off with ${money(a.outstanding)} unpaid.`;
+    case "ReceivableFinanced":
+      return `${who(a.pool)} financed the invoice, advancing ${money(a.advance)} to ${who(a.sme)}.`;
     case "Transfer":
       if (a.from === zeroAddress) return `Token minted to ${who(a.to)}.`;
       return `Token moved from ${who(a.from)} to ${who(a.to)}.`;

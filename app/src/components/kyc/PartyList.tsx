@@ -4,7 +4,7 @@ import { useState } from "react";
 import { keccak256, stringToHex, type Address } from "viem";
 import { jurisdictionName, roleNames } from "@/lib/parties";
 import { formatDate, relativeDays } from "@/lib/time";
-import { useIdentityLog } from "@/hooks/useIdentityLog";
+import { usePartyPage } from "@/hooks/useIdentityLog";
 import { useScaffoldWriteContract } from "@/hooks/useScaffoldContract";
 import { useChainTime } from "@/hooks/useChainTime";
 import { CopyAddress } from "../CopyAddress";
@@ -12,20 +12,20 @@ import { TxStatus } from "../TxStatus";
 
 const PAGE = 20;
 
-/** Every verified party, rebuilt from the registry's events; providers can revoke from here. */
+/** Every verified party, a page at a time from the indexer; providers can revoke from here. */
 export function PartyList({ canRevoke }: { canRevoke: boolean }) {
-  const log = useIdentityLog();
-  const [page, setPage] = useState(0);
+  const [wanted, setPage] = useState(0);
+  const log = usePartyPage(wanted, PAGE);
   const [revoking, setRevoking] = useState<Address>();
   const [reason, setReason] = useState("");
   const { state, write } = useScaffoldWriteContract("IdentityRegistry");
   const now = useChainTime() ?? 0;
 
-  if (log.isLoading || !now) return <section className="card">Loading parties…</section>;
-  if (log.isError) return <section className="card error">Could not read the registry&apos;s events.</section>;
+  if (log.isError)
+    return <section className="card error">Could not read the verified parties: {log.error?.message}</section>;
+  if (!log.data || !now) return <section className="card">Loading parties…</section>;
   // Newest first: the party just verified is on the first page, however many came before.
-  const parties = [...(log.data ?? [])].reverse();
-  const shown = parties.slice(page * PAGE, (page + 1) * PAGE);
+  const { parties: shown, total, page } = log.data;
 
   async function revoke(account: Address) {
     const ok = await write({
@@ -40,8 +40,8 @@ export function PartyList({ canRevoke }: { canRevoke: boolean }) {
 
   return (
     <section className="card">
-      <h2>Verified parties ({parties.length})</h2>
-      {parties.length === 0 && <p className="muted">No party has been verified yet.</p>}
+      <h2>Verified parties ({total})</h2>
+      {total === 0 && <p className="muted">No party has been verified yet.</p>}
       {shown.length > 0 && (
         <div className="table-wrap">
           <table>
@@ -91,15 +91,15 @@ export function PartyList({ canRevoke }: { canRevoke: boolean }) {
           </table>
         </div>
       )}
-      {parties.length > PAGE && (
+      {total > PAGE && (
         <div className="buttons">
           <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
             Previous
           </button>
           <span className="muted">
-            Page {page + 1} of {Math.ceil(parties.length / PAGE)}
+            Page {page + 1} of {Math.ceil(total / PAGE)}
           </span>
-          <button type="button" disabled={(page + 1) * PAGE >= parties.length} onClick={() => setPage(page + 1)}>
+          <button type="button" disabled={(page + 1) * PAGE >= total} onClick={() => setPage(page + 1)}>
             Next
           </button>
         </div>
