@@ -53,7 +53,7 @@ export function UnderwriterDashboard() {
   if (ledgers.isError)
     return (
       <Shell header={header}>
-        <LoadError what="the pools' events" error={ledgers.error} />
+        <LoadError what="the pools' ledgers" error={ledgers.error} />
       </Shell>
     );
   if (!m || !loans.data || !policy.data || !daysLate.data || !ledgers.data || now === undefined)
