@@ -206,7 +206,7 @@ test("every investor's withdrawn is the stablecoin its pool and queue paid it, a
     for (const p of positions.filter((row) => getAddress(row.pool) === pool)) {
       const toInvestor = paid.filter((t) => getAddress(t.args.to!) === getAddress(p.investor));
       const total = toInvestor.reduce((sum, t) => sum + t.args.value!, 0n);
-      queuedClaims += toInvestor.filter((t) => getAddress(t.address) === getAddress(queues[i]!)).length;
+      queuedClaims += toInvestor.filter((t) => getAddress(t.args.from!) === getAddress(queues[i]!)).length;
       assert.equal(p.withdrawn, total, `${p.investor} withdrawn from ${pool}`);
     }
   }
