@@ -129,6 +129,8 @@ export const poolSnapshot = onchainTable(
     pendingRedeemShares: t.bigint().notNull(),
     lockedIncome: t.bigint().notNull(),
     agingHaircut: t.bigint().notNull(),
+    /** The pool's `utilizationBps()`: principal out over gross assets, in basis points. */
+    utilizationBps: t.integer().notNull(),
     current: t.bigint().notNull(),
     late1To30: t.bigint().notNull(),
     late31To60: t.bigint().notNull(),

@@ -32,11 +32,12 @@ export const snapshot: Handler = async (event, context) => {
   const key = { pool: address, blockNumber: event.block.number };
   if (await context.db.find(poolSnapshot, key)) return;
   const read = { abi: abis.FinancingPool, address } as const;
-  const [nav, aging, totalSupply, sharePrice] = await Promise.all([
+  const [nav, aging, totalSupply, sharePrice, utilizationBps] = await Promise.all([
     context.client.readContract({ ...read, functionName: "navBreakdown" }),
     context.client.readContract({ ...read, functionName: "aging" }),
     context.client.readContract({ ...read, functionName: "totalSupply" }),
     context.client.readContract({ ...read, functionName: "sharePrice" }),
+    context.client.readContract({ ...read, functionName: "utilizationBps" }),
   ]);
   await context.db.insert(poolSnapshot).values({
     ...key,
@@ -53,6 +54,7 @@ export const snapshot: Handler = async (event, context) => {
     pendingRedeemShares: nav.pendingRedeemShares,
     lockedIncome: nav.lockedIncome,
     agingHaircut: nav.agingHaircut,
+    utilizationBps: Number(utilizationBps),
     current: aging.current,
     late1To30: aging.late1To30,
     late31To60: aging.late31To60,

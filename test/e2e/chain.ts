@@ -171,6 +171,44 @@ export async function depositToPool(index: number, amount: bigint, poolId = "Fin
   await send(index, pool, abi, "deposit", [amount, await devAccount(index)]);
 }
 
+/** The pool shares dev account `index` holds. */
+export async function poolShares(index: number, poolId = "FinancingPool"): Promise<bigint> {
+  return (await publicClient.readContract({
+    address: deployed(poolId),
+    abi: abiOf("pool/FinancingPool.sol", "FinancingPool"),
+    functionName: "balanceOf",
+    args: [await devAccount(index)],
+  })) as bigint;
+}
+
+/**
+ * The investor (dev account `index`) queues `shares` of the pool for redemption, has the queue
+ * filled from the pool's free cash and claims what it was paid (ERC-7540's two steps); returns the
+ * assets the claim paid.
+ */
+export async function redeemThroughQueue(index: number, shares: bigint, poolId = "FinancingPool"): Promise<bigint> {
+  const pool = deployed(poolId);
+  const poolAbi = abiOf("pool/FinancingPool.sol", "FinancingPool");
+  const queueAbi = abiOf("pool/RedemptionQueue.sol", "RedemptionQueue");
+  const owner = await devAccount(index);
+  const queue = (await publicClient.readContract({
+    address: pool,
+    abi: poolAbi,
+    functionName: "redemptionQueue",
+  })) as Address;
+  await send(index, queue, queueAbi, "requestRedeem", [shares, owner, owner]);
+  await send(index, pool, poolAbi, "processQueue", [10n]);
+  const claimable = (await publicClient.readContract({
+    address: queue,
+    abi: queueAbi,
+    functionName: "maxWithdraw",
+    args: [owner],
+  })) as bigint;
+  if (claimable === 0n) throw new Error("the queue was not filled: no free cash in the pool?");
+  await send(index, queue, queueAbi, "withdraw", [claimable, owner, owner]);
+  return claimable;
+}
+
 /** The company (identity entity) the registry maps dev account `index` to. */
 export async function entityOf(index: number): Promise<`0x${string}`> {
   return (await publicClient.readContract({

@@ -1,12 +1,14 @@
 "use client";
 
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import { and, asc, count, eq, inArray, lte, min, or, sql } from "@ponder/client";
 import { useChainId, usePublicClient } from "wagmi";
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, getAddress } from "viem";
 import { type EnumMember, abis, deployedPools, enums } from "@/lib/contracts";
+import { type indexer, schema } from "@/lib/indexer";
 import type { PoolPolicy } from "@/lib/pool";
-import { useBlockQuery, useLatestBlock } from "./useBlockQuery";
+import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
+import { useIndexedQuery } from "./useIndexer";
 
 export interface FinancedAsset {
   tokenId: bigint;
@@ -38,80 +40,130 @@ export interface InvestorFlows {
 
 const assetStatuses = enums["IFinancingPool.AssetStatus"];
 
-/**
- * One pool's money movements folded from its events, the loans it funded and their companies,
- * and its policy (for what to do when late).
- */
-export type PoolLedger = Awaited<ReturnType<typeof readPoolLedger>>;
-
+const { flow, invoice, loan, loanEvent, position } = schema;
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
+type IndexerDb = typeof indexer.db;
 
-async function readPoolLedger(client: Client, pool: Address) {
+/** The flow rows the auditor's totals add up, by the event that made them. */
+const totalSources = {
+  advances: "FinancingPool.ReceivableFinanced",
+  feesPaid: "FinancingPool.FeesPaid",
+  losses: "FinancingPool.AssetWrittenOff",
+  collectedAlone: "FinancingPool.ReceivablePaymentCollected",
+  collectedInPayment: "ReceivableToken.ReceivablePaid",
+  deposit: "FinancingPool.Deposit",
+} as const;
+
+/**
+ * One pool's ledger from the indexer's tables up to `atBlock`: each investor's deposits and
+ * withdrawals (the position table: a queued exit counts once, when its claim pays the investor),
+ * the auditor's totals (the flow table), the invoices it financed (the invoice table, with the
+ * pool-side status read from the pool at `atBlock`) and the loans it funded (the loan tables); its
+ * policy from the chain.
+ */
+async function readPoolLedger(db: IndexerDb, client: Client, pool: Address, manager: Address, atBlock: bigint) {
   const abi = abis.FinancingPool;
-  const [logs, policy, queue] = await Promise.all([
-    client.getContractEvents({ abi, address: pool, fromBlock: 0n }),
-    client.readContract({ abi, address: pool, functionName: "policy" }),
-    client.readContract({ abi, address: pool, functionName: "redemptionQueue" }),
+  const inPool = and(eq(flow.pool, lower(pool)), lte(flow.blockNumber, atBlock));
+  const [positions, firstDeposits, sums, financed, funded, policy] = await Promise.all([
+    db
+      .select()
+      .from(position)
+      .where(eq(position.pool, lower(pool))),
+    db
+      .select({ investor: flow.from, block: min(flow.blockNumber) })
+      .from(flow)
+      .where(and(inPool, eq(flow.source, totalSources.deposit)))
+      .groupBy(flow.from),
+    db
+      .select({
+        source: flow.source,
+        // Named: two unnamed sums would both come back as "sum" and one would overwrite the other.
+        amount: sql<string | null>`sum(${flow.amount})`.as("amount"),
+        // What the pool booked as collected: principal, income and recovery (not its performance fee).
+        collected: sql<
+          string | null
+        >`sum(coalesce(${flow.principal}, 0) + coalesce(${flow.income}, 0) + coalesce(${flow.recovery}, 0))`.as(
+          "collected",
+        ),
+      })
+      .from(flow)
+      .where(
+        and(
+          inPool,
+          or(
+            inArray(flow.source, [
+              totalSources.advances,
+              totalSources.feesPaid,
+              totalSources.losses,
+              totalSources.collectedAlone,
+            ]),
+            and(eq(flow.source, totalSources.collectedInPayment), eq(flow.toRole, "pool")),
+          ),
+        ),
+      )
+      .groupBy(flow.source),
+    db
+      .select({
+        tokenId: invoice.tokenId,
+        sme: invoice.issuer,
+        debtor: invoice.debtor,
+        face: invoice.faceValue,
+        advance: invoice.advance,
+        dueDate: invoice.dueDate,
+      })
+      .from(invoice)
+      .where(eq(invoice.pool, lower(pool)))
+      .orderBy(asc(invoice.financedAt), asc(invoice.tokenId)),
+    // Each loan once however many times the pool funded it (the SQL endpoint takes no DISTINCT).
+    db
+      .select({ loanId: loan.loanId, entity: loan.entity })
+      .from(loan)
+      .innerJoin(loanEvent, eq(loanEvent.loanId, loan.loanId))
+      .where(and(eq(loanEvent.name, "Funded"), eq(loanEvent.actor, lower(pool))))
+      .groupBy(loan.loanId, loan.entity),
+    client.readContract({ abi, address: pool, functionName: "policy", blockNumber: atBlock }),
   ]);
-  // Queued exits are paid by the redemption queue: its claims (Withdraw, owner = controller).
-  const claims = await client.getContractEvents({
-    abi: abis.RedemptionQueue,
-    address: queue,
-    eventName: "Withdraw",
-    fromBlock: 0n,
-  });
-  const totals = { deposits: 0n, withdrawals: 0n, advances: 0n, collected: 0n, losses: 0n, feesPaid: 0n };
-  const investors = new Map<Address, InvestorFlows>();
-  const financed: Omit<FinancedAsset, "status" | "collected" | "attestedOwedBySme" | "pool">[] = [];
-  const loanEntities = new Set<Hex>();
-  const loans = new Map<string, PoolLoanRef>();
-  const flows = (a: Address) => {
-    const f = investors.get(a) ?? { deposited: 0n, withdrawn: 0n };
-    investors.set(a, f);
-    return f;
+  const bySource = new Map(sums.map((r) => [r.source, r]));
+  const total = (source: string) => BigInt(bySource.get(source)?.amount ?? 0);
+  const collected = (source: string) => BigInt(bySource.get(source)?.collected ?? 0);
+  // Aggregates come back over HTTP as text or numbers, not bigints.
+  const first = new Map(
+    firstDeposits.map((d) => [getAddress(d.investor), d.block === null ? undefined : BigInt(d.block)]),
+  );
+  const investors = new Map<Address, InvestorFlows>(
+    positions.map((p) => {
+      const investor = getAddress(p.investor);
+      const firstDepositBlock = first.get(investor);
+      return [
+        investor,
+        { deposited: p.deposited, withdrawn: p.withdrawn, ...(firstDepositBlock ? { firstDepositBlock } : {}) },
+      ];
+    }),
+  );
+  const totals = {
+    deposits: positions.reduce((s, p) => s + p.deposited, 0n),
+    withdrawals: positions.reduce((s, p) => s + p.withdrawn, 0n),
+    advances: total(totalSources.advances),
+    collected: collected(totalSources.collectedAlone) + collected(totalSources.collectedInPayment),
+    losses: total(totalSources.losses),
+    feesPaid: total(totalSources.feesPaid),
   };
-  for (const claim of claims) {
-    flows(claim.args.owner!).withdrawn += claim.args.assets!;
-    totals.withdrawals += claim.args.assets!;
-  }
-  for (const log of logs) {
-    if (log.eventName === "Deposit") {
-      const f = flows(log.args.owner!);
-      f.deposited += log.args.assets!;
-      f.firstDepositBlock ??= log.blockNumber!;
-      totals.deposits += log.args.assets!;
-    } else if (log.eventName === "Withdraw") {
-      // An instant exit; queued exits are the queue's Withdraw events, folded above.
-      flows(log.args.owner!).withdrawn += log.args.assets!;
-      totals.withdrawals += log.args.assets!;
-    } else if (log.eventName === "ReceivableFinanced") {
-      const a = log.args;
-      financed.push({
-        tokenId: a.tokenId!,
-        sme: a.sme!,
-        debtor: a.debtor!,
-        face: a.face!,
-        advance: a.advance!,
-        dueDate: Number(a.dueDate),
-      });
-      totals.advances += a.advance!;
-    } else if (log.eventName === "ReceivablePaymentCollected") {
-      totals.collected += log.args.principal! + log.args.income! + log.args.recovery!;
-    } else if (log.eventName === "AssetWrittenOff") {
-      totals.losses += log.args.loss! + log.args.incomeLost!;
-    } else if (log.eventName === "FeesPaid") {
-      totals.feesPaid += log.args.amount!;
-    } else if (log.eventName === "LoanFundedByPool") {
-      loanEntities.add(log.args.entity!);
-      const ref = { manager: log.args.manager!, loanId: log.args.loanId! };
-      loans.set(`${ref.manager}:${ref.loanId}`, ref);
-    }
-  }
   const assets: FinancedAsset[] = await Promise.all(
     financed.map(async (f) => {
-      const a = await client.readContract({ abi, address: pool, functionName: "assetOf", args: [f.tokenId] });
+      const a = await client.readContract({
+        abi,
+        address: pool,
+        functionName: "assetOf",
+        args: [f.tokenId],
+        blockNumber: atBlock,
+      });
       return {
-        ...f,
+        tokenId: f.tokenId,
+        sme: getAddress(f.sme),
+        debtor: getAddress(f.debtor),
+        face: f.face,
+        advance: f.advance ?? 0n,
+        dueDate: Number(f.dueDate),
         pool,
         status: assetStatuses[a.status] ?? "None",
         collected: a.collected,
@@ -124,73 +176,74 @@ async function readPoolLedger(client: Client, pool: Address) {
     totals,
     investors,
     assets,
-    loanEntities,
-    loans: [...loans.values()],
+    loanEntities: new Set<Hex>(funded.map((l) => l.entity)),
+    loans: funded.map((l): PoolLoanRef => ({ manager, loanId: l.loanId })).sort((a, b) => Number(a.loanId - b.loanId)),
     policy: policy satisfies PoolPolicy,
   };
 }
 
-function poolLedgerQuery(client: Client | undefined, pool: Address | undefined, block: bigint | undefined) {
-  return {
-    queryKey: ["pool-ledger", pool, block?.toString()],
-    enabled: Boolean(pool && client),
-    placeholderData: keepPreviousData,
-    queryFn: () => readPoolLedger(client!, pool!),
-  };
-}
-
 /**
- * A pool's money movements folded from its events (default: the first pool): totals for the
- * auditor, each investor's deposits and withdrawals, and every financed invoice with its
- * pool-side status now.
+ * One pool's money movements and holdings from the indexer (default: the first pool): totals
+ * for the auditor, each investor's deposits and withdrawals, every financed invoice with its
+ * pool-side status now, and the loans the pool funded.
  */
-export function usePoolLedger(chosen?: Address) {
-  const first = useDeployedAddress("FinancingPool");
-  const client = usePublicClient();
-  const block = useLatestBlock();
-  return useQuery(poolLedgerQuery(client, chosen ?? first, block));
-}
+export type PoolLedger = Awaited<ReturnType<typeof readPoolLedger>>;
 
-/** Every deployed pool's ledger, first pool first; `data` once all have loaded, `error` if one failed. */
-export function usePoolLedgers() {
-  const pools = deployedPools(useChainId());
+/** The indexer keeps addresses in lower case. */
+const lower = (a: Address) => a.toLowerCase() as Address;
+
+function usePoolLedgerOf(pools: Address[]) {
   const client = usePublicClient();
-  const block = useLatestBlock();
-  return useQueries({
-    queries: pools.map((p) => poolLedgerQuery(client, p.address, block)),
-    combine: (results) => {
-      const failed = results.find((r) => r.isError);
-      const loaded = results.every((r) => r.data !== undefined);
-      return {
-        data: loaded ? results.map((r) => r.data!) : undefined,
-        isError: failed !== undefined,
-        error: failed?.error ?? null,
-      };
-    },
+  const manager = useDeployedAddress("LoanManager");
+  return useIndexedQuery({
+    queryKey: ["pool-ledgers", client?.chain.id, manager, pools.join(",")],
+    enabled: Boolean(client && manager && pools.length > 0),
+    queryFn: (db, atBlock) => Promise.all(pools.map((p) => readPoolLedger(db, client!, p, manager!, atBlock))),
   });
 }
 
-/** Loan money folded from the manager's events: drawn down, repaid, defaulted. */
+/** One pool's ledger (default: the first pool). */
+export function usePoolLedger(chosen?: Address) {
+  const first = useDeployedAddress("FinancingPool");
+  const pool = chosen ?? first;
+  const query = usePoolLedgerOf(pool ? [pool] : []);
+  return { ...query, data: query.data?.[0] };
+}
+
+/** Every deployed pool's ledger, first pool first. */
+export function usePoolLedgers() {
+  return usePoolLedgerOf(deployedPools(useChainId()).map((p) => p.address));
+}
+
+/** Loan money from the indexer's loan history: requested, funded, drawn down, repaid, defaulted. */
 export function useLoanLedger() {
-  const manager = useDeployedAddress("LoanManager");
-  const client = usePublicClient();
-  return useBlockQuery({
-    queryKey: ["loan-ledger", manager],
-    enabled: Boolean(manager && client),
-    queryFn: async () => {
-      const logs = await client!.getContractEvents({ abi: abis.LoanManager, address: manager!, fromBlock: 0n });
-      const totals = { requested: 0, drawnDown: 0n, repaid: 0n, defaulted: 0, defaultedPrincipal: 0n, funded: 0n };
-      for (const log of logs) {
-        if (log.eventName === "LoanRequested") totals.requested += 1;
-        else if (log.eventName === "LoanDrawnDown") totals.drawnDown += log.args.principal!;
-        else if (log.eventName === "LoanRepaid") totals.repaid += log.args.amount!;
-        else if (log.eventName === "LoanFunded") totals.funded += log.args.amount!;
-        else if (log.eventName === "LoanDefaulted") {
-          totals.defaulted += 1;
-          totals.defaultedPrincipal += log.args.principalOutstanding!;
-        }
-      }
-      return totals;
+  return useIndexedQuery({
+    queryKey: ["loan-ledger"],
+    enabled: true,
+    queryFn: async (db) => {
+      const [[requested], byName] = await Promise.all([
+        db.select({ n: count() }).from(loan),
+        db
+          .select({
+            name: loanEvent.name,
+            n: count(),
+            amount: sql<string | null>`sum(${loanEvent.amount})`.as("amount"),
+          })
+          .from(loanEvent)
+          .where(inArray(loanEvent.name, ["Funded", "Drawn down", "Repaid", "Defaulted"]))
+          .groupBy(loanEvent.name),
+      ]);
+      const of = (name: string) => byName.find((r) => r.name === name);
+      const amount = (name: string) => BigInt(of(name)?.amount ?? 0);
+      return {
+        requested: Number(requested.n),
+        funded: amount("Funded"),
+        // The "Drawn down" row's amount is the principal drawn; "Defaulted"'s the principal outstanding.
+        drawnDown: amount("Drawn down"),
+        repaid: amount("Repaid"),
+        defaulted: Number(of("Defaulted")?.n ?? 0),
+        defaultedPrincipal: amount("Defaulted"),
+      };
     },
   });
 }

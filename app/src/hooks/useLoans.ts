@@ -1,11 +1,19 @@
 "use client";
 
+import { and, count, desc, eq, gte, inArray, ne } from "@ponder/client";
 import { usePublicClient, useReadContract } from "wagmi";
-import { type Address, type PublicClient, erc1155Abi } from "viem";
-import { abis, enumMember } from "@/lib/contracts";
+import { type Address, type PublicClient, erc1155Abi, getAddress } from "viem";
+import { abis } from "@/lib/contracts";
+import { PAGE_SIZE } from "@/components/Pager";
+import { type indexer, schema } from "@/lib/indexer";
 import { type Loan, toLoan } from "@/lib/loans";
 import { useBlockQuery } from "./useBlockQuery";
 import { useDeployedAddress } from "./useDeployed";
+import { useIndexedQuery } from "./useIndexer";
+
+const { loan: loanTable, loanEvent } = schema;
+/** The indexer keeps addresses in lower case. */
+const lower = (a: Address) => a.toLowerCase() as Address;
 
 export interface LoanView extends Loan {
   /** The viewer's note units (principal it funded and still holds). */
@@ -45,28 +53,39 @@ async function readLoanView(
   return { ...toLoan(id, raw), notes: held, claimable };
 }
 
+/** Which loans a list shows: the filters run in the indexer's SQL, not in the browser. */
+export interface LoanFilter {
+  borrower?: Address;
+  /** Any of these statuses (as the indexer's loan table has them). */
+  statuses?: Loan["status"][];
+}
+
+function loanWhere(filter: LoanFilter) {
+  return and(
+    filter.borrower ? eq(loanTable.borrower, lower(filter.borrower)) : undefined,
+    filter.statuses ? inArray(loanTable.status, filter.statuses) : undefined,
+  );
+}
+
 /**
- * Every loan of the manager, found through its LoanRequested events, with its stored state and
- * (when a viewer is given) the viewer's notes and claimable share. Refreshed on every block.
+ * The loans matching `filter` (newest first), found in the indexer's loan table, each with its
+ * stored state read from the manager (and, with a viewer, the viewer's notes and claimable share).
+ * Refreshed when the indexer indexes a new block.
  */
-export function useLoans(viewer: Address | undefined) {
+export function useLoans(viewer: Address | undefined, filter: LoanFilter = {}) {
   const manager = useDeployedAddress("LoanManager");
   const notes = useNotesAddress();
   const client = usePublicClient();
-  return useBlockQuery({
-    queryKey: ["loans", manager, notes, viewer],
+  return useIndexedQuery({
+    queryKey: ["loans", client?.chain.id, manager, notes, viewer, filter.borrower, filter.statuses?.join(",")],
     enabled: Boolean(manager && client && notes),
-    queryFn: async (): Promise<LoanView[]> => {
-      const logs = await client!.getContractEvents({
-        abi,
-        address: manager!,
-        eventName: "LoanRequested",
-        fromBlock: 0n,
-      });
-      const rows = await Promise.all(
-        logs.map((log) => readLoanView(client!, manager!, notes!, log.args.loanId!, viewer)),
-      );
-      return rows.reverse();
+    queryFn: async (db): Promise<LoanView[]> => {
+      const ids = await db
+        .select({ id: loanTable.loanId })
+        .from(loanTable)
+        .where(loanWhere(filter))
+        .orderBy(desc(loanTable.loanId));
+      return Promise.all(ids.map(({ id }) => readLoanView(client!, manager!, notes!, id, viewer)));
     },
   });
 }
@@ -90,67 +109,86 @@ export function useLoanDetails(loanId: bigint, enabled: boolean) {
   });
 }
 
-/** What the manager's events alone say about one loan: enough to sort it into a list and page it. */
+/** What the indexer's loan table says about one loan: enough to place it in a list. */
 export interface LoanIndexEntry {
   id: bigint;
   borrower: Address;
   status: Loan["status"];
   fundingDeadline: number;
-  /** The viewer funded it (it may hold notes or have something to claim). */
-  fundedByViewer: boolean;
 }
 
-const statusAfter: Record<string, Loan["status"]> = {
-  LoanRequested: "Pending",
-  LoanOffered: "Offered",
-  LoanApproved: "Funding",
-  LoanDrawnDown: "Active",
-  LoanPaidOff: "Repaid",
-  LoanDefaulted: "Defaulted",
-};
+/** The lists of the loans page, each a query over the indexer's loan table. */
+export type LoanList =
+  | { kind: "toUnderwrite" }
+  | { kind: "borrowedBy"; borrower: Address }
+  /** Open for funding to `viewer`: funding, not its own, deadline not passed at `now`. */
+  | { kind: "open"; viewer: Address; now: number }
+  /** Loans `lender` funded (it may hold notes or have something to claim). */
+  | { kind: "fundedBy"; lender: Address };
+
+type IndexerDb = typeof indexer.db;
+
+/** The SQL condition of a list (the SQL endpoint takes no subquery: a lender's loans are found first). */
+async function listWhere(db: IndexerDb, list: LoanList) {
+  switch (list.kind) {
+    case "toUnderwrite":
+      return inArray(loanTable.status, ["Pending", "Offered"]);
+    case "borrowedBy":
+      return eq(loanTable.borrower, lower(list.borrower));
+    case "open":
+      return and(
+        eq(loanTable.status, "Funding"),
+        ne(loanTable.borrower, lower(list.viewer)),
+        gte(loanTable.fundingDeadline, BigInt(list.now)),
+      );
+    case "fundedBy": {
+      const funded = await db
+        .select({ id: loanEvent.loanId })
+        .from(loanEvent)
+        .where(and(eq(loanEvent.name, "Funded"), eq(loanEvent.actor, lower(list.lender))))
+        .groupBy(loanEvent.loanId);
+      return inArray(
+        loanTable.loanId,
+        funded.map((f) => f.id),
+      );
+    }
+  }
+}
 
 /**
- * Every loan, newest first, with its status folded from the manager's life-cycle events: one
- * log query whatever the number of loans. Stored state is read per page (`useLoanPage`).
+ * One page (newest first) of a list of loans and the list's length, filtered, counted and paged
+ * in the indexer's SQL. Stored state is read for the page only (`useLoanPage`).
  */
-export function useLoanIndex(viewer: Address | undefined) {
-  const manager = useDeployedAddress("LoanManager");
-  const client = usePublicClient();
-  return useBlockQuery({
-    queryKey: ["loan-index", manager, viewer],
-    enabled: Boolean(manager && client),
-    queryFn: async (): Promise<LoanIndexEntry[]> => {
-      const logs = await client!.getContractEvents({ abi, address: manager!, fromBlock: 0n });
-      const loans = new Map<bigint, LoanIndexEntry>();
-      for (const log of logs) {
-        const args = log.args as Record<string, unknown>;
-        const id = args.loanId as bigint | undefined;
-        if (id === undefined) continue;
-        if (log.eventName === "LoanRequested") {
-          loans.set(id, {
-            id,
-            borrower: args.borrower as Address,
-            status: "Pending",
-            fundingDeadline: Number(args.fundingDeadline),
-            fundedByViewer: false,
-          });
-          continue;
-        }
-        const entry = loans.get(id);
-        if (!entry) continue;
-        if (log.eventName === "LoanClosedUnfunded")
-          entry.status =
-            enumMember("ILoanManager.Status", Number(args.status), "None") === "Expired" ? "Expired" : "Cancelled";
-        else if (statusAfter[log.eventName]) entry.status = statusAfter[log.eventName];
-        if (
-          log.eventName === "LoanFunded" &&
-          viewer &&
-          (args.lender as string).toLowerCase() === viewer.toLowerCase()
-        ) {
-          entry.fundedByViewer = true;
-        }
-      }
-      return [...loans.values()].reverse();
+export function useLoanList(list: LoanList, page: number) {
+  return useIndexedQuery({
+    queryKey: ["loan-list", list, page],
+    enabled: true,
+    queryFn: async (db) => {
+      const where = await listWhere(db, list);
+      const [[{ total }], rows] = await Promise.all([
+        db.select({ total: count() }).from(loanTable).where(where),
+        db
+          .select({
+            id: loanTable.loanId,
+            borrower: loanTable.borrower,
+            status: loanTable.status,
+            fundingDeadline: loanTable.fundingDeadline,
+          })
+          .from(loanTable)
+          .where(where)
+          .orderBy(desc(loanTable.loanId))
+          .limit(PAGE_SIZE)
+          .offset(page * PAGE_SIZE),
+      ]);
+      return {
+        total: Number(total),
+        rows: rows.map((r) => ({
+          id: r.id,
+          borrower: getAddress(r.borrower),
+          status: r.status as Loan["status"],
+          fundingDeadline: Number(r.fundingDeadline),
+        })),
+      };
     },
   });
 }

@@ -1,67 +1,72 @@
 "use client";
 
-import { usePublicClient } from "wagmi";
+import { and, asc, eq, lte } from "@ponder/client";
 import type { Address } from "viem";
+import { usePublicClient } from "wagmi";
 import { abis } from "@/lib/contracts";
-import { type HistoryPoint, sampleBlocks } from "@/lib/history";
-import { useBlockQuery } from "./useBlockQuery";
+import type { HistoryPoint } from "@/lib/history";
+import { schema } from "@/lib/indexer";
+import { useIndexedQuery } from "./useIndexer";
 
-const abi = abis.FinancingPool;
+const { poolSnapshot } = schema;
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
 
-// Past blocks never change: each point is read once per page load.
-const pointCache = new Map<string, Promise<HistoryPoint | undefined>>();
-
-async function readPoint(client: Client, pool: Address, blockNumber: bigint): Promise<HistoryPoint | undefined> {
-  try {
-    const [price, nav, utilization, block] = await Promise.all([
-      client.readContract({ abi, address: pool, functionName: "sharePrice", blockNumber }),
-      client.readContract({ abi, address: pool, functionName: "navBreakdown", blockNumber }),
-      client.readContract({ abi, address: pool, functionName: "utilizationBps", blockNumber }),
-      client.getBlock({ blockNumber }),
-    ]);
-    return {
-      blockNumber,
-      timestamp: Number(block.timestamp),
-      sharePrice: price,
-      netAssets: nav.netAssets,
-      utilizationBps: Number(utilization),
-    };
-  } catch {
-    // Before the pool existed its views have no code to run: no point there.
-    return undefined;
-  }
+/** The pool's views at the indexed block: the chart's last point, so it ends now, not at the last event. */
+async function readNow(client: Client, pool: Address, blockNumber: bigint): Promise<HistoryPoint> {
+  const read = { abi: abis.FinancingPool, address: pool, blockNumber } as const;
+  const [sharePrice, nav, utilization, block] = await Promise.all([
+    client.readContract({ ...read, functionName: "sharePrice" }),
+    client.readContract({ ...read, functionName: "navBreakdown" }),
+    client.readContract({ ...read, functionName: "utilizationBps" }),
+    client.getBlock({ blockNumber }),
+  ]);
+  return {
+    blockNumber,
+    timestamp: Number(block.timestamp),
+    sharePrice,
+    netAssets: nav.netAssets,
+    utilizationBps: Number(utilization),
+  };
 }
 
 /**
- * Share price, NAV and utilization over time, read from the pool's own views at past blocks (the
- * node serves historical state): every block where money moved in or out of the pool, plus evenly
- * spaced blocks in between so the fee accrual between events shows, plus the latest block.
+ * Evenly thinned to at most `max` points, always keeping the first and the last, so a long history
+ * still draws its whole span.
+ */
+export function thinPoints<T>(points: T[], max: number): T[] {
+  if (points.length <= max) return points;
+  const picked = new Set<number>();
+  for (let i = 0; i < max; i++) picked.add(Math.round((i * (points.length - 1)) / (max - 1)));
+  return [...picked].sort((a, b) => a - b).map((i) => points[i]);
+}
+
+/**
+ * Share price, NAV and utilization over time, from the indexer's `pool_snapshot` table: the pool's
+ * own views read by the indexer after each block that changed its books, up to the indexed block,
+ * and the pool's views at that block from the chain as the last point (the fees accrued since).
  */
 export function usePoolHistory(pool: Address | undefined, maxPoints = 60) {
   const client = usePublicClient();
-  return useBlockQuery({
-    queryKey: ["pool-history", pool, maxPoints],
+  return useIndexedQuery({
+    queryKey: ["pool-history", client?.chain.id, pool, maxPoints],
     enabled: Boolean(pool && client),
-    needsBlock: true,
-    queryFn: async (latest): Promise<HistoryPoint[]> => {
-      const logs = await client!.getContractEvents({ abi, address: pool!, fromBlock: 0n });
-      const moved = logs
-        .filter(
-          (l) => l.eventName !== "Approval" && l.eventName !== "PolicyUpdated" && l.eventName !== "AuthorityUpdated",
-        )
-        .map((l) => l.blockNumber!);
-      const blocks = sampleBlocks(moved, latest!, maxPoints);
-      const points = await Promise.all(
-        blocks.map((n) => {
-          const key = `${pool}:${n}`;
-          if (n !== latest && pointCache.has(key)) return pointCache.get(key)!;
-          const p = readPoint(client!, pool!, n);
-          if (n !== latest) pointCache.set(key, p);
-          return p;
-        }),
-      );
-      return points.filter((p): p is HistoryPoint => p !== undefined);
+    queryFn: async (db, atBlock): Promise<HistoryPoint[]> => {
+      const rows = await db
+        .select({
+          blockNumber: poolSnapshot.blockNumber,
+          timestamp: poolSnapshot.timestamp,
+          sharePrice: poolSnapshot.sharePrice,
+          netAssets: poolSnapshot.netAssets,
+          utilizationBps: poolSnapshot.utilizationBps,
+        })
+        .from(poolSnapshot)
+        .where(and(eq(poolSnapshot.pool, pool!), lte(poolSnapshot.blockNumber, atBlock)))
+        .orderBy(asc(poolSnapshot.blockNumber));
+      // Nothing moved yet: no history, and no point in reading the views of an empty pool.
+      if (rows.length === 0) return [];
+      const points: HistoryPoint[] = rows.map((r) => ({ ...r, timestamp: Number(r.timestamp) }));
+      if (rows[rows.length - 1].blockNumber < atBlock) points.push(await readNow(client!, pool!, atBlock));
+      return thinPoints(points, maxPoints);
     },
   });
 }

@@ -8,25 +8,6 @@ export interface HistoryPoint {
   utilizationBps: number;
 }
 
-/**
- * The blocks to read: every block in `eventBlocks` (where money moved), evenly spaced blocks from
- * the first of them to `latest`, and `latest`; thinned evenly to at most `max`, always keeping the
- * first and the latest. Empty when nothing ever happened.
- */
-export function sampleBlocks(eventBlocks: bigint[], latest: bigint, max: number): bigint[] {
-  if (eventBlocks.length === 0) return [];
-  const first = eventBlocks.reduce((a, b) => (b < a ? b : a));
-  const set = new Set<bigint>([...eventBlocks, latest]);
-  const span = latest - first;
-  const steps = BigInt(Math.max(1, Math.floor(max / 2)));
-  for (let i = 0n; i <= steps && span > 0n; i++) set.add(first + (span * i) / steps);
-  const sorted = [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (sorted.length <= max) return sorted;
-  const picked: bigint[] = [];
-  for (let i = 0; i < max; i++) picked.push(sorted[Math.round((i * (sorted.length - 1)) / (max - 1))]);
-  return [...new Set(picked)];
-}
-
 const YEAR = 365 * 86_400;
 
 /**

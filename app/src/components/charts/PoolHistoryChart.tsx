@@ -27,7 +27,7 @@ function priceDomain(prices: number[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-/** Share price and NAV over time, plus utilization, rebuilt from the pool's views at past blocks. */
+/** Share price and NAV over time, plus utilization, from the indexer's snapshots of the pool's views. */
 export function PoolHistoryChart({ pool, decimals, symbol }: { pool: Address; decimals: number; symbol: string }) {
   const history = usePoolHistory(pool);
   const points = history.data ?? [];
@@ -45,7 +45,7 @@ export function PoolHistoryChart({ pool, decimals, symbol }: { pool: Address; de
       <h2 id="pool-history">Share price and NAV over time</h2>
       {history.isError ? (
         <p role="alert" className="error">
-          Could not read the pool&apos;s history: {history.error.message}
+          Could not read the pool&apos;s history: {history.error?.message}
         </p>
       ) : history.isPending ? (
         <p className="muted">Reading the pool&apos;s history…</p>

@@ -15,14 +15,14 @@ export function AuditorDashboard() {
   const header = (
     <DashboardHeader
       title="Audit"
-      question="Read-only: the totals rebuilt from the contracts' events, and the full fund-flow record."
+      question="Read-only: the totals of every movement the indexer read from the contracts' events, and the full fund-flow record."
       action={<Link href="/flows">Open the fund-flow record</Link>}
     />
   );
   if (loans.isError)
     return (
       <Shell header={header}>
-        <LoadError what="the loans' events" error={loans.error} />
+        <LoadError what="the loans' history" error={loans.error} />
       </Shell>
     );
   if (!m || !loans.data)
@@ -57,7 +57,7 @@ export function AuditorDashboard() {
   );
 }
 
-/** One pool's totals rebuilt from its events, beside the NAV its views report. */
+/** One pool's totals from the indexer, beside the NAV its views report. */
 function PoolAudit({
   pool,
   money,
@@ -74,7 +74,7 @@ function PoolAudit({
   const id = `audit-pool-${pool.address}`;
   let body;
   if (isError) body = <LoadError what={pool.name} error={error} />;
-  else if (ledger.isError) body = <LoadError what={`the events of ${pool.name}`} error={ledger.error} />;
+  else if (ledger.isError) body = <LoadError what={`the ledger of ${pool.name}`} error={ledger.error} />;
   else if (!facts || !ledger.data) body = <p className="muted">Loading the totals…</p>;
   else {
     const t = ledger.data.totals;

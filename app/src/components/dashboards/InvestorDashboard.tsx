@@ -67,7 +67,7 @@ export function InvestorDashboard() {
   if (ledgers.isError || holdings.isError)
     return (
       <Shell header={header}>
-        <LoadError what="the pools' events" error={ledgers.error ?? holdings.error} />
+        <LoadError what="the pools' ledgers" error={ledgers.error ?? holdings.error} />
       </Shell>
     );
   if (!m || !facts || !position || !ledger || !ledgers.data || !holdings.holdings || now === undefined)

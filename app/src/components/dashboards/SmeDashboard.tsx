@@ -28,8 +28,9 @@ export function SmeDashboard() {
   const now = useChainTime();
   const m = useMoney();
   const invoices = useOpenInvoices({ issuer: address });
-  const loans = useLoans(undefined);
-  const mine = (loans.data ?? []).filter((l) => l.borrower === address && l.status === "Active");
+  const loans = useLoans(undefined, { borrower: address, statuses: ["Active"] });
+  // Found by the indexer; the status read from the chain decides (the indexer may be a block behind).
+  const mine = address ? (loans.data ?? []).filter((l) => l.status === "Active") : [];
   const schedules = useInstallments(mine.map((l) => l.id));
   const since = now === undefined ? undefined : monthStart(now);
   const cash = useCashReceived(address, since);

@@ -27,7 +27,7 @@ const DAY = 86_400;
 export function UnderwriterDashboard() {
   const now = useChainTime();
   const m = useMoney();
-  const loans = useLoans(undefined);
+  const loans = useLoans(undefined, { statuses: ["Pending", "Offered", "Active"] });
   const manager = useDeployedAddress("LoanManager");
   const policy = useReadContract({ abi: abis.LoanManager, address: manager, functionName: "policy" });
   const active = (loans.data ?? []).filter((l) => l.status === "Active");
@@ -53,7 +53,7 @@ export function UnderwriterDashboard() {
   if (ledgers.isError)
     return (
       <Shell header={header}>
-        <LoadError what="the pools' events" error={ledgers.error} />
+        <LoadError what="the pools' ledgers" error={ledgers.error} />
       </Shell>
     );
   if (!m || !loans.data || !policy.data || !daysLate.data || !ledgers.data || now === undefined)

@@ -1,17 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { type Address, isAddressEqual } from "viem";
+import { type Address, zeroAddress } from "viem";
 import { useConnection } from "wagmi";
 import { useChainTime } from "@/hooks/useChainTime";
 import { useDeployedAddress } from "@/hooks/useDeployed";
 import { useHasRole, useIdentity } from "@/hooks/useIdentity";
 import { useIsClient } from "@/hooks/useIsClient";
-import { type LoanIndexEntry, type LoanView, useLoanIndex, useLoanPage } from "@/hooks/useLoans";
+import { type LoanList as LoanListQuery, type LoanView, useLoanList, useLoanPage } from "@/hooks/useLoans";
 import { type TokenInfo, useTokenInfo } from "@/hooks/useTokenInfo";
 import { UNDERWRITER_ROLE } from "@/lib/loans";
 import { PartyRole } from "@/lib/parties";
-import { Pager, pageOf } from "../Pager";
+import { PAGE_SIZE, Pager } from "../Pager";
 import { BorrowerActions } from "./BorrowerActions";
 import { ApproveForm, FundForm, PositionActions } from "./LenderActions";
 import { PoolFundForm } from "./PoolFundForm";
@@ -20,9 +20,9 @@ import { RequestForm } from "./RequestForm";
 
 const { SME, INVESTOR } = PartyRole;
 
-/** One page (25) of a list of loans; only that page's stored state is read. */
+/** One page (25) of a list of loans, filtered and paged by the indexer; only that page's stored state is read. */
 function LoanList({
-  entries,
+  list,
   viewer,
   token,
   now,
@@ -34,7 +34,7 @@ function LoanList({
 }: {
   /** Drops rows whose stored state says they no longer belong (e.g. a position fully taken back). */
   keep?: (loan: LoanView) => boolean;
-  entries: LoanIndexEntry[];
+  list: LoanListQuery;
   viewer: Address;
   token: TokenInfo;
   now: number;
@@ -44,12 +44,22 @@ function LoanList({
   actions: (loan: LoanView) => React.ReactNode;
 }) {
   const [wanted, setPage] = useState(0);
-  const { rows, page } = pageOf(entries, wanted);
+  const index = useLoanList(list, wanted);
+  const total = index.data?.total ?? 0;
+  // A shrinking list never shows an empty page: the last page that exists.
+  const page = Math.min(wanted, Math.max(0, Math.ceil(total / PAGE_SIZE) - 1));
   const state = useLoanPage(
-    rows.map((e) => e.id),
+    (index.data?.rows ?? []).map((e) => e.id),
     viewer,
   );
-  if (entries.length === 0) return <p className="muted">{empty}</p>;
+  if (index.isError)
+    return (
+      <p role="alert" className="error">
+        Could not read the loans: {index.error?.message}
+      </p>
+    );
+  if (!index.data) return <p className="muted">Loading loans…</p>;
+  if (total === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="stack" data-testid={`${testId}-list`} data-page={page}>
       {state.isError && (
@@ -74,7 +84,7 @@ function LoanList({
           ))}
         </ul>
       )}
-      <Pager page={page} total={entries.length} onPage={setPage} label="Loans" />
+      <Pager page={page} total={total} onPage={setPage} label="Loans" />
     </div>
   );
 }
@@ -87,7 +97,8 @@ export function LoansPage() {
   const now = useChainTime();
   const identity = useIdentity(address);
   const underwriter = useHasRole(UNDERWRITER_ROLE, address);
-  const loans = useLoanIndex(address);
+  // Only to know whether a wallet that is no investor (any more) has positions to show.
+  const positions = useLoanList({ kind: "fundedBy", lender: address ?? zeroAddress }, 0);
   if (!isClient) return <section className="card">Loading…</section>;
   if (!isConnected || !address) {
     return <p className="muted">Connect a wallet on the Wallet page to borrow, lend or underwrite.</p>;
@@ -98,25 +109,6 @@ export function LoansPage() {
   const active = Boolean(id && isActive && id.expiry > now);
   const isSme = active && (id!.roles & SME) !== 0;
   const isInvestor = active && (id!.roles & INVESTOR) !== 0;
-  const all = loans.data ?? [];
-  const mine = all.filter((l) => isAddressEqual(l.borrower, address));
-  const open = all.filter(
-    (l) => l.status === "Funding" && !isAddressEqual(l.borrower, address) && l.fundingDeadline >= now,
-  );
-  const positions = all.filter((l) => l.fundedByViewer);
-  const pending = all.filter((l) => l.status === "Pending" || l.status === "Offered");
-
-  const listState = (
-    <>
-      {loans.isError && (
-        <p role="alert" className="error">
-          Could not read the loans: {loans.error.message}
-        </p>
-      )}
-      {loans.isPending && !loans.isError && <p className="muted">Loading loans…</p>}
-    </>
-  );
-
   return (
     <div className="stack">
       <h1>Loans</h1>
@@ -129,25 +121,22 @@ export function LoansPage() {
       {underwriter.data && (
         <section className="card" data-testid="underwriting">
           <h2>Requests to underwrite</h2>
-          {listState}
-          {loans.data && (
-            <LoanList
-              entries={pending}
-              viewer={address}
-              token={token}
-              now={now}
-              testId="pending-loan"
-              showBorrower
-              empty="No request waits for approval."
-              actions={(loan) =>
-                loan.status === "Pending" ? (
-                  <ApproveForm loan={loan} token={token} />
-                ) : (
-                  <p className="muted">Offered; waiting for the borrower to accept.</p>
-                )
-              }
-            />
-          )}
+          <LoanList
+            list={{ kind: "toUnderwrite" }}
+            viewer={address}
+            token={token}
+            now={now}
+            testId="pending-loan"
+            showBorrower
+            empty="No request waits for approval."
+            actions={(loan) =>
+              loan.status === "Pending" ? (
+                <ApproveForm loan={loan} token={token} />
+              ) : (
+                <p className="muted">Offered; waiting for the borrower to accept.</p>
+              )
+            }
+          />
         </section>
       )}
 
@@ -156,18 +145,15 @@ export function LoansPage() {
           <RequestForm token={token} now={now} />
           <section className="card">
             <h2>My loans</h2>
-            {listState}
-            {loans.data && (
-              <LoanList
-                entries={mine}
-                viewer={address}
-                token={token}
-                now={now}
-                testId="my-loan"
-                empty="No loans yet. Request your first one above."
-                actions={(loan) => <BorrowerActions loan={loan} token={token} now={now} />}
-              />
-            )}
+            <LoanList
+              list={{ kind: "borrowedBy", borrower: address }}
+              viewer={address}
+              token={token}
+              now={now}
+              testId="my-loan"
+              empty="No loans yet. Request your first one above."
+              actions={(loan) => <BorrowerActions loan={loan} token={token} now={now} />}
+            />
           </section>
         </>
       )}
@@ -175,43 +161,37 @@ export function LoansPage() {
       <section className="card">
         <h2>Open for funding</h2>
         {!isInvestor && <p className="muted">Only wallets verified as investors can lend their own money.</p>}
-        {listState}
-        {loans.data && (
+        <LoanList
+          list={{ kind: "open", viewer: address, now }}
+          viewer={address}
+          token={token}
+          now={now}
+          testId="open-loan"
+          showBorrower
+          empty="No loan is open for funding right now."
+          actions={(loan) => (
+            <>
+              {isInvestor && <FundForm loan={loan} token={token} now={now} />}
+              <PoolFundForm loan={loan} token={token} now={now} />
+            </>
+          )}
+        />
+      </section>
+
+      {(isInvestor || (positions.data?.total ?? 0) > 0) && (
+        <section className="card">
+          <h2>My positions</h2>
           <LoanList
-            entries={open}
+            list={{ kind: "fundedBy", lender: address }}
+            keep={(l) => l.notes > 0n || l.claimable > 0n}
             viewer={address}
             token={token}
             now={now}
-            testId="open-loan"
+            testId="position"
             showBorrower
-            empty="No loan is open for funding right now."
-            actions={(loan) => (
-              <>
-                {isInvestor && <FundForm loan={loan} token={token} now={now} />}
-                <PoolFundForm loan={loan} token={token} now={now} />
-              </>
-            )}
+            empty="You have not funded any loan yet."
+            actions={(loan) => <PositionActions loan={loan} token={token} now={now} />}
           />
-        )}
-      </section>
-
-      {(isInvestor || positions.length > 0) && (
-        <section className="card">
-          <h2>My positions</h2>
-          {listState}
-          {loans.data && (
-            <LoanList
-              entries={positions}
-              keep={(l) => l.notes > 0n || l.claimable > 0n}
-              viewer={address}
-              token={token}
-              now={now}
-              testId="position"
-              showBorrower
-              empty="You have not funded any loan yet."
-              actions={(loan) => <PositionActions loan={loan} token={token} now={now} />}
-            />
-          )}
         </section>
       )}
     </div>
