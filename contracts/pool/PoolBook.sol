@@ -72,6 +72,8 @@ library PoolBook {
     /// at most the face, which the policy's uint64 `maxTicket` bounds). Second slot: what changes
     /// as money comes in, zero until then, so financing writes one new slot, not two; a repaid
     /// asset's second slot is cleared again (`collected` is then implied, see {_load}).
+    // Split by when each slot is written, not by size (the rule only counts bytes).
+    // solhint-disable-next-line gas-struct-packing
     struct StoredAsset {
         uint64 advance;
         uint64 fee;
@@ -79,6 +81,8 @@ library PoolBook {
         IFinancingPool.AssetStatus status;
         uint16 performanceFeeBps;
         uint40 dueDate;
+        /// @dev The second slot was written (it may be non-zero): until then reads skip it.
+        bool touched;
         uint96 collected;
         uint96 attestedOwedBySme;
         /// @dev Paid into the fee before its accrual end: the fee was cut to what was earned, the
@@ -319,6 +323,7 @@ library PoolBook {
             performanceFeeBps: perfBps,
             collected: 0,
             dueDate: dueDate,
+            touched: false,
             attestedOwedBySme: 0,
             closedEarly: false
         });
@@ -405,16 +410,29 @@ library PoolBook {
         if (a.collected == uint256(a.advance) + a.fee && a.status != IFinancingPool.AssetStatus.WrittenOff) {
             a.status = IFinancingPool.AssetStatus.Repaid;
             emit IFinancingPool.AssetRepaid(tokenId, a.collected);
-            // The pool's claim is complete: the SME owes it nothing more, and the second slot is
-            // cleared (zero stays zero on a payment in full), `collected` implied ({_load}).
-            (a.collected, a.attestedOwedBySme, a.closedEarly) = (0, 0, false);
         }
-        s.assets[tokenId] = a;
+        _store(s, tokenId, a);
         Ledger memory ldg = s.ledger;
         ldg.cash = (ldg.cash + kept).toUint96();
         ldg.feesOwed = (ldg.feesOwed + perfFee).toUint64();
         s.ledger = ldg;
         emit IFinancingPool.ReceivablePaymentCollected(tokenId, payer, principal, income, recovery, perfFee);
+    }
+
+    /// @dev Writes back an asset `_collect` moved. A repaid asset's claim is complete: the SME owes
+    /// the pool nothing more, and its second slot is cleared, `collected` implied ({_load}).
+    function _store(State storage s, uint256 tokenId, StoredAsset memory a) private {
+        if (a.status == IFinancingPool.AssetStatus.Repaid)
+            (a.collected, a.attestedOwedBySme, a.closedEarly) = (0, 0, false);
+        if (a.status == IFinancingPool.AssetStatus.Repaid && !a.touched) {
+            // Paid in full at once: the second slot stays zero and unread; the fee (cut by an early
+            // close) and the status are the first slot's only fields that moved.
+            StoredAsset storage stored = s.assets[tokenId];
+            (stored.fee, stored.status) = (a.fee, a.status);
+        } else {
+            a.touched = true;
+            s.assets[tokenId] = a;
+        }
     }
 
     function _reducePrincipal(
@@ -611,7 +629,14 @@ library PoolBook {
     /// @dev The asset as stored, with a repaid asset's `collected` (not stored) filled in: all of
     /// advance and fee. Every read that may meet a repaid asset goes through here.
     function _load(State storage s, uint256 tokenId) private view returns (StoredAsset memory a) {
-        a = s.assets[tokenId];
+        StoredAsset storage stored = s.assets[tokenId];
+        (a.advance, a.fee, a.financedAt) = (stored.advance, stored.fee, stored.financedAt);
+        (a.status, a.performanceFeeBps, a.dueDate) = (stored.status, stored.performanceFeeBps, stored.dueDate);
+        // An untouched second slot is zero: one cold read saved.
+        if (stored.touched) {
+            (a.touched, a.collected) = (true, stored.collected);
+            (a.attestedOwedBySme, a.closedEarly) = (stored.attestedOwedBySme, stored.closedEarly);
+        }
         if (a.status == IFinancingPool.AssetStatus.Repaid) a.collected = uint96(uint256(a.advance) + a.fee);
     }
 
@@ -664,7 +689,9 @@ library PoolBook {
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         uint256 owedBySme = Math.min(uint256(a.attestedOwedBySme) + amount, owed);
         // <= owed, which fits 96 bits; zero for a repaid asset, whose second slot stays clear.
-        s.assets[tokenId].attestedOwedBySme = uint96(owedBySme);
+        StoredAsset storage stored = s.assets[tokenId];
+        stored.attestedOwedBySme = uint96(owedBySme);
+        stored.touched = true;
         emit IFinancingPool.ReceivablePaymentAttestedOwedBySme(
             tokenId,
             token.receivable(tokenId).issuer,

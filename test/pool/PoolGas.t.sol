@@ -98,7 +98,7 @@ contract PoolGasTest is PoolGasBase {
         // its `receivable()` view back: 148,888. The F-15 fix emits `AssetRepaid` when the pool's
         // claim is complete (an event of one topic and one word, ~1.4k) and the checkpoint reads the
         // accrual's last time for `ManagementFeeAccrued`: 151,168.
-        _report("debtor pays financed invoice in full (double + pool)", data, 152_000);
+        _report("debtor pays financed invoice in full (double + pool)", data, 145_000);
     }
 
     function test_gas_debtorPaysUnfinancedInvoice_baseline() public {
