@@ -111,14 +111,14 @@ export const floors: Record<string, FloorSpec> = {
   },
   requestRedeem: {
     // Shares escrowed from the owner into the (empty) queue: owner balance updated, queue balance
-    // new. Queue: ticket (controller 20 B + shares 12 B) 1 new slot; the controller's pending
-    // total and the tail updated; the pool's count of queued shares updated. The pool (the share
-    // token) is a second account.
-    newSlots: 2,
-    updatedSlots: 4,
+    // new. Queue: ticket (controller 20 B + shares 12 B) 1 updated slot (an empty queue reuses
+    // its first ticket slot); the controller's pending total and the tail updated; the pool's
+    // count of queued shares updated. The pool (the share token) is a second account.
+    newSlots: 1,
+    updatedSlots: 5,
     accounts: 1,
     logs: [ERC20_TRANSFER, [4, 2]],
-    why: "ticket + queue share balance new; owner balance, pending, tail, queued; pool",
+    why: "queue share balance new; ticket, owner balance, pending, tail, queued; pool",
   },
   claimRedeem: {
     // The controller's filled amount cleared (1, refunded); stablecoin queue and receiver (2).

@@ -68,14 +68,22 @@ library PoolBook {
         uint16 managementFeeBps;
     }
 
+    /// @dev First slot: the terms, written once by `finance` (advance and fee fit 64 bits: both are
+    /// at most the face, which the policy's uint64 `maxTicket` bounds). Second slot: what changes
+    /// as money comes in, zero until then, so financing writes one new slot, not two; a repaid
+    /// asset's second slot is cleared again (`collected` is then implied, see {_load}).
+    // Split by when each slot is written, not by size (the rule only counts bytes).
+    // solhint-disable-next-line gas-struct-packing
     struct StoredAsset {
-        uint96 advance;
-        uint96 fee;
+        uint64 advance;
+        uint64 fee;
         uint40 financedAt;
         IFinancingPool.AssetStatus status;
         uint16 performanceFeeBps;
-        uint96 collected;
         uint40 dueDate;
+        /// @dev The second slot was written (it may be non-zero): until then reads skip it.
+        bool touched;
+        uint96 collected;
         uint96 attestedOwedBySme;
         /// @dev Paid into the fee before its accrual end: the fee was cut to what was earned, the
         /// rate removed, and its income in the aggregate fixed at that fee's investors' share.
@@ -209,14 +217,15 @@ library PoolBook {
         uint256 amount
     ) external returns (uint256 kept) {
         accrue(s);
-        StoredAsset memory a = s.assets[tokenId];
+        StoredAsset memory a = _load(s, tokenId);
         if (a.status == IFinancingPool.AssetStatus.None) revert IFinancingPool.PoolReceivableNotFinanced(tokenId);
         if (amount == 0) revert IFinancingPool.PoolZeroAmount();
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         if (amount > owed) revert IFinancingPool.PoolRepayExceedsOwed(tokenId, amount, owed);
         kept = _collect(s, tokenId, msg.sender, amount, _paidInvoice(token, tokenId));
         uint256 attested = a.attestedOwedBySme;
-        if (attested != 0) {
+        // A repaid asset's claim is complete and its second slot cleared: nothing to cut.
+        if (attested != 0 && s.assets[tokenId].status != IFinancingPool.AssetStatus.Repaid) {
             // An early repayment's rebate also cuts what the SME owes: never more than is left.
             StoredAsset storage b = s.assets[tokenId];
             uint256 left = uint256(b.advance) + b.fee - b.collected;
@@ -307,17 +316,21 @@ library PoolBook {
         uint256 available = liquidityNow(s);
         if (advance > available) revert IFinancingPool.PoolInsufficientLiquidity(advance, available);
         StoredAsset memory a = StoredAsset({
-            advance: advance.toUint96(),
-            fee: fee.toUint96(),
+            advance: advance.toUint64(),
+            fee: fee.toUint64(),
             financedAt: uint40(block.timestamp),
             status: IFinancingPool.AssetStatus.Active,
             performanceFeeBps: perfBps,
             collected: 0,
             dueDate: dueDate,
+            touched: false,
             attestedOwedBySme: 0,
             closedEarly: false
         });
-        s.assets[tokenId] = a;
+        // The first slot only: the second (collected, attested, closed early) is still zero.
+        StoredAsset storage stored = s.assets[tokenId];
+        (stored.advance, stored.fee, stored.financedAt) = (a.advance, a.fee, a.financedAt);
+        (stored.status, stored.performanceFeeBps, stored.dueDate) = (a.status, perfBps, dueDate);
         uint256 rate = _rateOf(a);
         Day storage d = s.dueDays[dueDate / DAY];
         d.endingRate += rate.toUint128();
@@ -361,7 +374,7 @@ library PoolBook {
         uint256 amount,
         IReceivablePaymentHook.PaidInvoice memory invoice
     ) private returns (uint256 kept) {
-        StoredAsset memory a = s.assets[tokenId];
+        StoredAsset memory a = _load(s, tokenId);
         bool open = a.status == IFinancingPool.AssetStatus.Active || a.status == IFinancingPool.AssetStatus.Impaired;
         if (open && !a.closedEarly && block.timestamp < _accrualEnd(a) && uint256(a.collected) + amount > a.advance) {
             _closeEarly(s, a, tokenId, invoice.issuer);
@@ -396,15 +409,30 @@ library PoolBook {
         a.collected += uint96(kept); // kept <= owed, so collected stays <= advance + fee
         if (a.collected == uint256(a.advance) + a.fee && a.status != IFinancingPool.AssetStatus.WrittenOff) {
             a.status = IFinancingPool.AssetStatus.Repaid;
-            a.attestedOwedBySme = 0; // the pool's claim is complete: the SME owes it nothing more
             emit IFinancingPool.AssetRepaid(tokenId, a.collected);
         }
-        s.assets[tokenId] = a;
+        _store(s, tokenId, a);
         Ledger memory ldg = s.ledger;
         ldg.cash = (ldg.cash + kept).toUint96();
         ldg.feesOwed = (ldg.feesOwed + perfFee).toUint64();
         s.ledger = ldg;
         emit IFinancingPool.ReceivablePaymentCollected(tokenId, payer, principal, income, recovery, perfFee);
+    }
+
+    /// @dev Writes back an asset `_collect` moved. A repaid asset's claim is complete: the SME owes
+    /// the pool nothing more, and its second slot is cleared, `collected` implied ({_load}).
+    function _store(State storage s, uint256 tokenId, StoredAsset memory a) private {
+        if (a.status == IFinancingPool.AssetStatus.Repaid)
+            (a.collected, a.attestedOwedBySme, a.closedEarly) = (0, 0, false);
+        if (a.status == IFinancingPool.AssetStatus.Repaid && !a.touched) {
+            // Paid in full at once: the second slot stays zero and unread; the fee (cut by an early
+            // close) and the status are the first slot's only fields that moved.
+            StoredAsset storage stored = s.assets[tokenId];
+            (stored.fee, stored.status) = (a.fee, a.status);
+        } else {
+            a.touched = true;
+            s.assets[tokenId] = a;
+        }
     }
 
     function _reducePrincipal(
@@ -495,7 +523,7 @@ library PoolBook {
         uint256 bps = DiscountMath.BPS;
         uint256 earned = Math.min((shown * bps) / (bps - a.performanceFeeBps), a.fee);
         emit IFinancingPool.ReceivableFeeRebated(tokenId, issuer, a.fee - earned);
-        a.fee = uint96(earned); // earned <= fee
+        a.fee = uint64(earned); // earned <= fee
         a.closedEarly = true;
         acc.accrued = uint104(rest + _netFee(a) * SCALE); // _netFee <= shown: NAV cannot rise
         acc.rate -= uint96(rate);
@@ -598,6 +626,20 @@ library PoolBook {
         acc = Accrual(accrued.toUint104(), uint96(rate), uint40(to), acc.managementFeeBps); // rate only decreased
     }
 
+    /// @dev The asset as stored, with a repaid asset's `collected` (not stored) filled in: all of
+    /// advance and fee. Every read that may meet a repaid asset goes through here.
+    function _load(State storage s, uint256 tokenId) private view returns (StoredAsset memory a) {
+        StoredAsset storage stored = s.assets[tokenId];
+        (a.advance, a.fee, a.financedAt) = (stored.advance, stored.fee, stored.financedAt);
+        (a.status, a.performanceFeeBps, a.dueDate) = (stored.status, stored.performanceFeeBps, stored.dueDate);
+        // An untouched second slot is zero: one cold read saved.
+        if (stored.touched) {
+            (a.touched, a.collected) = (true, stored.collected);
+            (a.attestedOwedBySme, a.closedEarly) = (stored.attestedOwedBySme, stored.closedEarly);
+        }
+        if (a.status == IFinancingPool.AssetStatus.Repaid) a.collected = uint96(uint256(a.advance) + a.fee);
+    }
+
     function _principalLeft(StoredAsset memory a) private pure returns (uint256) {
         return a.collected < a.advance ? uint256(a.advance) - a.collected : 0;
     }
@@ -642,11 +684,14 @@ library PoolBook {
         uint128 amount,
         bytes32 referenceHash
     ) external {
-        StoredAsset storage a = s.assets[tokenId];
+        StoredAsset memory a = _load(s, tokenId);
         if (a.status == IFinancingPool.AssetStatus.None) revert IFinancingPool.PoolReceivableNotFinanced(tokenId);
         uint256 owed = uint256(a.advance) + a.fee - a.collected;
         uint256 owedBySme = Math.min(uint256(a.attestedOwedBySme) + amount, owed);
-        a.attestedOwedBySme = uint96(owedBySme); // <= owed, which fits 96 bits
+        // <= owed, which fits 96 bits; zero for a repaid asset, whose second slot stays clear.
+        StoredAsset storage stored = s.assets[tokenId];
+        stored.attestedOwedBySme = uint96(owedBySme);
+        stored.touched = true;
         emit IFinancingPool.ReceivablePaymentAttestedOwedBySme(
             tokenId,
             token.receivable(tokenId).issuer,
@@ -705,7 +750,7 @@ library PoolBook {
     }
 
     function assetOf(State storage s, uint256 tokenId) external view returns (IFinancingPool.Asset memory) {
-        StoredAsset memory a = s.assets[tokenId];
+        StoredAsset memory a = _load(s, tokenId);
         return
             IFinancingPool.Asset({
                 advance: a.advance,

@@ -26,7 +26,7 @@ contract RedemptionQueueGasTest is PoolGasBase {
         bytes memory data = abi.encodeCall(queue.requestRedeem, (shares, alice, alice));
         vm.prank(alice);
         queue.requestRedeem(shares, alice, alice);
-        _report("request a redemption (empty queue, returning investor)", data, 113_000);
+        _report("request a redemption (empty queue, returning investor)", data, 96_500);
     }
 
     function test_gas_claimRedeem() public {
