@@ -21,13 +21,11 @@ const PG_PORT = Number(process.env.PG_PORT ?? 55656);
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Page, chromium } from "@playwright/test";
-import { demoParties } from "./demo-parties.ts";
+import { demoPartyWalletIndex as walletIndex } from "./demo-parties.ts";
 import { startPostgres } from "./postgres.ts";
 
 const stack = await import("./stack.ts");
 const { APP_URL, INDEXER_URL, RPC_URL, root, log } = stack;
-
-const walletIndex = (key: string) => 40 + demoParties.findIndex((p) => p.key === key);
 
 async function sync(label: string, options: { port?: string; databaseUrl?: string }) {
   const t0 = Date.now();

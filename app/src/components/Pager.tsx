@@ -27,9 +27,7 @@ export function Pager(props: { page: number; total: number; onPage: (page: numbe
   );
 }
 
-/** The slice of `items` on `page` (0-based), clamped so a shrinking list never shows an empty page. */
-export function pageOf<T>(items: T[], page: number): { rows: T[]; page: number } {
-  const last = Math.max(0, Math.ceil(items.length / PAGE_SIZE) - 1);
-  const p = Math.min(page, last);
-  return { rows: items.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE), page: p };
+/** `page` (0-based), clamped to the last page of `total` rows, so a shrinking list never shows an empty page. */
+export function clampPage(page: number, total: number, size = PAGE_SIZE): number {
+  return Math.min(page, Math.max(0, Math.ceil(total / size) - 1));
 }

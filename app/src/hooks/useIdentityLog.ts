@@ -2,6 +2,7 @@
 
 import { and, asc, count, desc, eq, gt, inArray, lte } from "@ponder/client";
 import { type Address, getAddress, type Hash } from "viem";
+import { clampPage } from "@/components/Pager";
 import { schema } from "@/lib/indexer";
 import { useIndexedQuery } from "./useIndexer";
 
@@ -57,7 +58,7 @@ export function usePartyPage(page: number, size: number) {
     queryFn: async (db, atBlock) => {
       const seen = lte(party.createdBlock, atBlock);
       const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(party).where(seen);
-      const shown = Math.min(page, Math.max(0, Math.ceil(total / size) - 1));
+      const shown = clampPage(page, total, size);
       const rows = await db
         .select()
         .from(party)

@@ -3,7 +3,7 @@
 import { and, count, desc, eq, inArray, lte, notInArray } from "@ponder/client";
 import { usePublicClient } from "wagmi";
 import type { Address } from "viem";
-import { PAGE_SIZE } from "@/components/Pager";
+import { PAGE_SIZE, clampPage } from "@/components/Pager";
 import { abis } from "@/lib/contracts";
 import { schema } from "@/lib/indexer";
 import { readMetadata } from "@/lib/receivables";
@@ -64,7 +64,7 @@ export function useInvoiceIndex(filter: InvoiceFilter, page = 0) {
     queryFn: async (db, atBlock) => {
       const where = whereOf(filter, atBlock);
       const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(invoice).where(where);
-      const shown = Math.min(page, Math.max(0, Math.ceil(total / PAGE_SIZE) - 1));
+      const shown = clampPage(page, total);
       const rows = await db
         .select({
           tokenId: invoice.tokenId,

@@ -40,6 +40,7 @@ export interface InvestorFlows {
 
 const assetStatuses = enums["IFinancingPool.AssetStatus"];
 
+// Address parameters need no case folding: the schema's hex columns lowercase them, as stored.
 const { flow, invoice, loan, loanEvent, position } = schema;
 type Client = NonNullable<ReturnType<typeof usePublicClient>>;
 type IndexerDb = typeof indexer.db;
@@ -63,12 +64,9 @@ const totalSources = {
  */
 async function readPoolLedger(db: IndexerDb, client: Client, pool: Address, manager: Address, atBlock: bigint) {
   const abi = abis.FinancingPool;
-  const inPool = and(eq(flow.pool, lower(pool)), lte(flow.blockNumber, atBlock));
+  const inPool = and(eq(flow.pool, pool), lte(flow.blockNumber, atBlock));
   const [positions, firstDeposits, sums, financed, funded, policy] = await Promise.all([
-    db
-      .select()
-      .from(position)
-      .where(eq(position.pool, lower(pool))),
+    db.select().from(position).where(eq(position.pool, pool)),
     db
       .select({ investor: flow.from, block: min(flow.blockNumber) })
       .from(flow)
@@ -112,14 +110,14 @@ async function readPoolLedger(db: IndexerDb, client: Client, pool: Address, mana
         dueDate: invoice.dueDate,
       })
       .from(invoice)
-      .where(eq(invoice.pool, lower(pool)))
+      .where(eq(invoice.pool, pool))
       .orderBy(asc(invoice.financedAt), asc(invoice.tokenId)),
     // Each loan once however many times the pool funded it (the SQL endpoint takes no DISTINCT).
     db
       .select({ loanId: loan.loanId, entity: loan.entity })
       .from(loan)
       .innerJoin(loanEvent, eq(loanEvent.loanId, loan.loanId))
-      .where(and(eq(loanEvent.name, "Funded"), eq(loanEvent.actor, lower(pool))))
+      .where(and(eq(loanEvent.name, "Funded"), eq(loanEvent.actor, pool)))
       .groupBy(loan.loanId, loan.entity),
     client.readContract({ abi, address: pool, functionName: "policy", blockNumber: atBlock }),
   ]);
@@ -188,9 +186,6 @@ async function readPoolLedger(db: IndexerDb, client: Client, pool: Address, mana
  * pool-side status now, and the loans the pool funded.
  */
 export type PoolLedger = Awaited<ReturnType<typeof readPoolLedger>>;
-
-/** The indexer keeps addresses in lower case. */
-const lower = (a: Address) => a.toLowerCase() as Address;
 
 function usePoolLedgerOf(pools: Address[]) {
   const client = usePublicClient();

@@ -4,7 +4,7 @@ import { and, count, desc, eq, gte, inArray, ne } from "@ponder/client";
 import { usePublicClient, useReadContract } from "wagmi";
 import { type Address, type PublicClient, erc1155Abi, getAddress } from "viem";
 import { abis } from "@/lib/contracts";
-import { PAGE_SIZE } from "@/components/Pager";
+import { PAGE_SIZE, clampPage } from "@/components/Pager";
 import { type indexer, schema } from "@/lib/indexer";
 import { type Loan, toLoan } from "@/lib/loans";
 import { useBlockQuery } from "./useBlockQuery";
@@ -12,8 +12,6 @@ import { useDeployedAddress } from "./useDeployed";
 import { useIndexedQuery } from "./useIndexer";
 
 const { loan: loanTable, loanEvent } = schema;
-/** The indexer keeps addresses in lower case. */
-const lower = (a: Address) => a.toLowerCase() as Address;
 
 export interface LoanView extends Loan {
   /** The viewer's note units (principal it funded and still holds). */
@@ -62,7 +60,7 @@ export interface LoanFilter {
 
 function loanWhere(filter: LoanFilter) {
   return and(
-    filter.borrower ? eq(loanTable.borrower, lower(filter.borrower)) : undefined,
+    filter.borrower ? eq(loanTable.borrower, filter.borrower) : undefined,
     filter.statuses ? inArray(loanTable.status, filter.statuses) : undefined,
   );
 }
@@ -134,18 +132,18 @@ async function listWhere(db: IndexerDb, list: LoanList) {
     case "toUnderwrite":
       return inArray(loanTable.status, ["Pending", "Offered"]);
     case "borrowedBy":
-      return eq(loanTable.borrower, lower(list.borrower));
+      return eq(loanTable.borrower, list.borrower);
     case "open":
       return and(
         eq(loanTable.status, "Funding"),
-        ne(loanTable.borrower, lower(list.viewer)),
+        ne(loanTable.borrower, list.viewer),
         gte(loanTable.fundingDeadline, BigInt(list.now)),
       );
     case "fundedBy": {
       const funded = await db
         .select({ id: loanEvent.loanId })
         .from(loanEvent)
-        .where(and(eq(loanEvent.name, "Funded"), eq(loanEvent.actor, lower(list.lender))))
+        .where(and(eq(loanEvent.name, "Funded"), eq(loanEvent.actor, list.lender)))
         .groupBy(loanEvent.loanId);
       return inArray(
         loanTable.loanId,
@@ -165,23 +163,25 @@ export function useLoanList(list: LoanList, page: number) {
     enabled: true,
     queryFn: async (db) => {
       const where = await listWhere(db, list);
-      const [[{ total }], rows] = await Promise.all([
-        db.select({ total: count() }).from(loanTable).where(where),
-        db
-          .select({
-            id: loanTable.loanId,
-            borrower: loanTable.borrower,
-            status: loanTable.status,
-            fundingDeadline: loanTable.fundingDeadline,
-          })
-          .from(loanTable)
-          .where(where)
-          .orderBy(desc(loanTable.loanId))
-          .limit(PAGE_SIZE)
-          .offset(page * PAGE_SIZE),
-      ]);
+      const [{ total: counted }] = await db.select({ total: count() }).from(loanTable).where(where);
+      const total = Number(counted);
+      // A shrinking list (the last loan of a page approved) shows the last page that exists.
+      const shown = clampPage(page, total);
+      const rows = await db
+        .select({
+          id: loanTable.loanId,
+          borrower: loanTable.borrower,
+          status: loanTable.status,
+          fundingDeadline: loanTable.fundingDeadline,
+        })
+        .from(loanTable)
+        .where(where)
+        .orderBy(desc(loanTable.loanId))
+        .limit(PAGE_SIZE)
+        .offset(shown * PAGE_SIZE);
       return {
-        total: Number(total),
+        total,
+        page: shown,
         rows: rows.map((r) => ({
           id: r.id,
           borrower: getAddress(r.borrower),

@@ -11,7 +11,7 @@ import { type LoanList as LoanListQuery, type LoanView, useLoanList, useLoanPage
 import { type TokenInfo, useTokenInfo } from "@/hooks/useTokenInfo";
 import { UNDERWRITER_ROLE } from "@/lib/loans";
 import { PartyRole } from "@/lib/parties";
-import { PAGE_SIZE, Pager } from "../Pager";
+import { Pager } from "../Pager";
 import { BorrowerActions } from "./BorrowerActions";
 import { ApproveForm, FundForm, PositionActions } from "./LenderActions";
 import { PoolFundForm } from "./PoolFundForm";
@@ -46,8 +46,7 @@ function LoanList({
   const [wanted, setPage] = useState(0);
   const index = useLoanList(list, wanted);
   const total = index.data?.total ?? 0;
-  // A shrinking list never shows an empty page: the last page that exists.
-  const page = Math.min(wanted, Math.max(0, Math.ceil(total / PAGE_SIZE) - 1));
+  const page = index.data?.page ?? 0;
   const state = useLoanPage(
     (index.data?.rows ?? []).map((e) => e.id),
     viewer,
