@@ -50,3 +50,23 @@ test("test_indexer_stoppedIndexerIsReportedWhileTheInvoiceOnScreenStillShowsItsC
   await expect(page.getByTestId("indexer-down")).toHaveCount(0, { timeout: 15_000 });
   await expect(rows.first()).toBeVisible();
 });
+
+test("test_indexer_statusBehindTheChainIsReportedWithTheBlockCountAfterTheGrace", async ({ page }) => {
+  test.setTimeout(60_000);
+  // The indexer's own /status answer, held 3 blocks back: what a browser sees of an indexer that
+  // stopped keeping up (a real one catches up within a second on this local node).
+  await page.route(/\/status$/, async (route) => {
+    const response = await route.fetch();
+    const status = (await response.json()) as { protocol: { block: { number: number } } };
+    status.protocol.block.number -= 3;
+    await route.fulfill({ response, json: status });
+  });
+  await connectDevAccount(page, walletIndex("printworks"));
+  const banner = page.getByTestId("indexer-behind");
+  // Not at once: a lag shorter than the grace is the indexer's normal second behind a new block.
+  await expect(banner).toHaveCount(0);
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner).toContainText("The indexer is 3 blocks behind the chain");
+  await page.unroute(/\/status$/);
+  await expect(banner).toHaveCount(0, { timeout: 15_000 });
+});
